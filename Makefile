@@ -1,0 +1,55 @@
+# Peer Study: the commands a new user and CI need. Each target installs what it needs first
+# (scripts/setup.sh skips whatever is already there at the right version).
+#
+#   make dev     set up, then build and serve the app on http://127.0.0.1:8080 with live reload
+#   make build   set up, then make a release build in dist/
+#   make test    set up (also Chromium), then formatting, clippy and every test layer
+#   make bench   (to come) measure size, start-up, typing latency and storage
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+
+# binaryen 132's wasm-opt from node_modules must be found before any other (Debian's version 108
+# produces a broken app), and cargo-installed tools before system ones.
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER := /usr/bin/chromedriver
+export WASM_BINDGEN_TEST_TIMEOUT := 120
+
+.PHONY: dev build test setup setup-test fmt-check clippy test-native test-browser test-e2e clean
+
+setup:
+	@scripts/setup.sh build
+
+setup-test:
+	@scripts/setup.sh test
+
+dev: setup
+	trunk serve
+
+build: setup
+	trunk build --release
+
+fmt-check:
+	cargo fmt --all -- --check
+
+clippy:
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+test-native:
+	cargo test
+
+test-browser:
+	cargo test --target wasm32-unknown-unknown --test browser
+
+test-e2e:
+	trunk build --release
+	npx playwright test --config tests/e2e/playwright.config.js
+
+test: setup-test
+	@$(MAKE) --no-print-directory fmt-check clippy test-native test-browser test-e2e
+	@echo "All checks and tests passed."
+
+clean:
+	cargo clean
+	rm -rf dist test-output

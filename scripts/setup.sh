@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Installs what Peer Study needs to build and test, skipping whatever is already present at the
+# right version. Safe to run again and again; `make dev`, `make build` and `make test` call it.
+#
+#   scripts/setup.sh build   Rust wasm target, Trunk, wasm-bindgen CLI, node tools (wasm-opt)
+#   scripts/setup.sh test    all of the above, plus Chromium, ChromeDriver and python-docx
+#
+# Versions are pinned on purpose; see ../shared/TOOLCHAIN.md for why each one.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+what="${1:-build}"
+
+TRUNK_VERSION="0.21.14"   # 0.22 needs a newer rustc than the one on our machines
+export PATH="$HOME/.cargo/bin:$PATH"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+# Run as root on CI and fresh machines; use sudo if we are not root and it exists.
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+    echo "Need root to run: $*" >&2; return 1
+  fi
+}
+
+apt_updated=""
+apt_install() {
+  if [ -z "$apt_updated" ]; then
+    as_root apt-get update -qq
+    apt_updated=1
+  fi
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "$@"
+}
+
+# --- Rust ---------------------------------------------------------------------------------------
+if ! command -v cargo >/dev/null; then
+  echo "cargo is not installed: this project needs a Rust toolchain (rustup) on PATH." >&2
+  exit 1
+fi
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "Adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+for component in rustfmt clippy; do
+  if ! rustup component list --installed | grep -q "^$component"; then
+    rustup component add "$component"
+  fi
+done
+
+if [ "$(trunk --version 2>/dev/null || true)" != "trunk $TRUNK_VERSION" ]; then
+  say "Installing Trunk $TRUNK_VERSION (about 15 minutes the first time on two cores)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+# The wasm-bindgen CLI must match the wasm-bindgen crate in Cargo.lock exactly, or Trunk would try
+# to download one (and fail, offline).
+bindgen_version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3 }' Cargo.lock)
+if [ -z "$bindgen_version" ]; then
+  echo "Could not find the wasm-bindgen version in Cargo.lock." >&2
+  exit 1
+fi
+if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $bindgen_version" ]; then
+  say "Installing wasm-bindgen-cli $bindgen_version (matches Cargo.lock)"
+  # Not --locked: the CLI's own lock file names a version the registry no longer serves.
+  cargo install wasm-bindgen-cli --version "$bindgen_version" --force
+fi
+
+# --- Node tools (wasm-opt from binaryen 132, Playwright) ---------------------------------------
+if ! command -v npm >/dev/null; then
+  say "Installing Node.js and npm"
+  apt_install nodejs npm
+fi
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/@playwright/test ] \
+  || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "Installing node tools (npm ci)"
+  # Playwright must never download a browser: the tests use Debian's Chromium.
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
+fi
+if [ "$(node_modules/.bin/wasm-opt --version)" != "wasm-opt version 132 (version_132)" ]; then
+  echo "node_modules/.bin/wasm-opt is not binaryen 132; run 'rm -rf node_modules' and retry." >&2
+  exit 1
+fi
+
+[ "$what" = "test" ] || exit 0
+
+# --- Browser and test tools ---------------------------------------------------------------------
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+  say "Installing Chromium and ChromeDriver from Debian"
+  apt_install chromium chromium-driver
+fi
+if ! python3 -c 'import docx' 2>/dev/null; then
+  say "Installing python-docx (an independent reader for exported .docx files)"
+  python3 -m pip install --quiet --disable-pip-version-check python-docx \
+    || python3 -m pip install --quiet --disable-pip-version-check --break-system-packages python-docx
+fi

@@ -1,0 +1,39 @@
+//! The frame of one page: its heading, the document title, and where focus goes after navigating.
+
+use std::cell::Cell;
+
+use leptos::prelude::*;
+
+thread_local! {
+    /// Whether any page has been shown yet in this visit. The first one is the initial load, when
+    /// focus should stay at the top of the document; every later one came from a navigation.
+    static A_PAGE_WAS_SHOWN: Cell<bool> = const { Cell::new(false) };
+}
+
+/// One page of the app, with its `h1`.
+///
+/// Sets the document title to "{title} · Peer Study" so screen readers and browser history name
+/// the page, and, when the trainee arrives here by following a link, moves focus to the heading so
+/// a screen reader announces the new page instead of staying silent on the old link.
+#[component]
+pub fn Page(
+    /// The page's heading, also used in the document title.
+    title: &'static str,
+    /// What the page shows under its heading.
+    children: Children,
+) -> impl IntoView {
+    let heading = NodeRef::<leptos::html::H1>::new();
+    document().set_title(&format!("{title} · Peer Study"));
+    let arrived_by_navigation = A_PAGE_WAS_SHOWN.with(|shown| shown.replace(true));
+    Effect::new(move |_| {
+        if let Some(h1) = heading.get() {
+            if arrived_by_navigation {
+                let _ = h1.focus();
+            }
+        }
+    });
+    view! {
+        <h1 class="page-title" tabindex="-1" node_ref=heading>{title}</h1>
+        {children()}
+    }
+}

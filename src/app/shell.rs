@@ -1,0 +1,100 @@
+//! The frame around every page: skip link, header, main landmark and the navigation.
+//!
+//! Phones first: the main areas sit in a bar at the bottom of the screen, in reach of a thumb, and
+//! move to the header on wider screens (the stylesheet decides; the markup is the same).
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// One entry of the main navigation.
+struct NavItem {
+    href: &'static str,
+    label: &'static str,
+    /// SVG path data for a 24x24 line icon, drawn with the current text colour.
+    icon: &'static str,
+}
+
+const NAV_ITEMS: [NavItem; 5] = [
+    NavItem {
+        href: "/",
+        label: "Home",
+        icon: "M3 11l9-7 9 7M5 10v10h5v-6h4v6h5V10",
+    },
+    NavItem {
+        href: "/course",
+        label: "Course",
+        icon: "M4 5h6a2 2 0 0 1 2 2v13a2 2 0 0 0-2-2H4zM20 5h-6a2 2 0 0 0-2 2v13a2 2 0 0 1 2-2h6z",
+    },
+    NavItem {
+        href: "/assignments",
+        label: "Writing",
+        icon: "M4 20h4L19 9l-4-4L4 16zM13 7l4 4",
+    },
+    NavItem {
+        href: "/glossary",
+        label: "Glossary",
+        icon: "M10.5 4a6.5 6.5 0 1 0 0 13a6.5 6.5 0 0 0 0-13zM15.5 15.5L21 21",
+    },
+    NavItem {
+        href: "/my-data",
+        label: "My data",
+        icon: "M4 6c0-1.7 3.6-3 8-3s8 1.3 8 3-3.6 3-8 3-8-1.3-8-3zM4 6v12c0 1.7 3.6 3 8 3s8-1.3 8-3V6M4 12c0 1.7 3.6 3 8 3s8-1.3 8-3",
+    },
+];
+
+/// A line icon for the navigation; hidden from screen readers, which read the label instead.
+#[component]
+fn NavIcon(
+    /// SVG path data in a 24x24 box.
+    path: &'static str,
+) -> impl IntoView {
+    view! {
+        <svg class="nav-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <path d=path/>
+        </svg>
+    }
+}
+
+/// The page frame: skip link, header with the app name and settings, the page itself, and the
+/// main navigation.
+#[component]
+pub fn Shell(
+    /// The routed page.
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <a class="skip-link" href="#main">"Skip to content"</a>
+        <header class="app-header">
+            <A href="/" attr:class="app-name">
+                <span class="app-mark" aria-hidden="true">"PS"</span>
+                "Peer Study"
+            </A>
+            <nav class="main-nav" aria-label="Main">
+                <ul>
+                    {NAV_ITEMS
+                        .iter()
+                        .map(|item| {
+                            view! {
+                                <li>
+                                    <A href=item.href exact=true>
+                                        <NavIcon path=item.icon/>
+                                        <span class="nav-label">{item.label}</span>
+                                    </A>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </nav>
+            <A href="/settings" attr:class="settings-link">
+                <svg class="nav-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+                    <path d="M12 9a3 3 0 1 0 0 6a3 3 0 0 0 0-6zM12 2v3M12 19v3M4.9 4.9l2.1 2.1M17 17l2.1 2.1M2 12h3M19 12h3M4.9 19.1L7 17M17 7l2.1-2.1"/>
+                </svg>
+                <span class="settings-label">"Settings"</span>
+            </A>
+        </header>
+        <main id="main" class="page">
+            {children()}
+        </main>
+    }
+}

@@ -1,0 +1,12 @@
+//! Peer Study: a study companion for peer support worker trainees.
+//!
+//! Three layers, each knowing only the ones below it:
+//! - [`domain`]: plain data and pure rules (no browser, no Leptos), tested natively;
+//! - [`storage`]: the key-value backends, key registry, schema and save rules;
+//! - `app` (browser only): Leptos components, pages, routing and browser APIs.
+
+pub mod domain;
+pub mod storage;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;

@@ -1,0 +1,1 @@
+//! The storage layer: where a trainee's data lives on their device and how it gets there safely.

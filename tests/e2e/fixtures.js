@@ -1,0 +1,35 @@
+// The `test` every end-to-end spec uses. On top of Playwright's own, it watches every test for the
+// two things no screen may ever do: send a request to any host but the app's own, or log an error
+// to the console. Both are checked after each test, so every spec proves them as it goes.
+import { test as base, expect } from "@playwright/test";
+
+export const test = base.extend({
+  guard: [
+    async ({ page, baseURL }, use) => {
+      const appOrigin = new URL(baseURL).origin;
+      const foreign = [];
+      const consoleErrors = [];
+      page.context().on("request", (request) => {
+        const url = request.url();
+        if (url.startsWith("data:") || url.startsWith("blob:")) return;
+        if (new URL(url).origin !== appOrigin) foreign.push(url);
+      });
+      page.on("console", (message) => {
+        if (message.type() === "error") consoleErrors.push(message.text());
+      });
+      page.on("pageerror", (error) => consoleErrors.push(String(error)));
+      await use({ foreign, consoleErrors });
+      expect(foreign, "requests to other hosts").toEqual([]);
+      expect(consoleErrors, "console errors").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** Open the app at `path` and wait until it has mounted (its main heading is showing). */
+export async function openApp(page, path = "/") {
+  await page.goto(path);
+  await expect(page.locator("main h1")).toBeVisible();
+}
