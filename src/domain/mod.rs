@@ -2,3 +2,20 @@
 
 pub mod date;
 pub mod settings;
+
+// Assignment drafting (issue 5): assignments and drafts, word counts, version history, export.
+pub mod assignment;
+pub mod export;
+pub mod history;
+pub mod word_count;
+
+// Course map, schedule, attendance, placement log and journal (issue 4).
+pub mod attendance;
+pub mod course;
+pub mod duration;
+pub mod field_error;
+pub mod journal;
+pub mod next_steps;
+pub mod placement;
+pub mod progress;
+pub mod schedule;
