@@ -6,6 +6,7 @@
 pub mod display_settings;
 pub mod page;
 pub mod pages;
+pub mod records;
 pub mod shell;
 
 use leptos::prelude::*;
@@ -16,6 +17,7 @@ use display_settings::DisplaySettingsState;
 use pages::{
     AssignmentsPage, CoursePage, GlossaryPage, HomePage, MyDataPage, NotFoundPage, SettingsPage,
 };
+use records::Records;
 use shell::Shell;
 
 /// The whole app: display settings, the router and every route.
@@ -25,6 +27,7 @@ pub fn App() -> impl IntoView {
     // trainee's chosen theme and text size.
     let display = DisplaySettingsState::load_and_apply();
     provide_context(display);
+    provide_context(Records::default());
 
     view! {
         <Router>
