@@ -19,3 +19,9 @@ pub mod next_steps;
 pub mod placement;
 pub mod progress;
 pub mod schedule;
+
+// Recovery-language glossary, checker and flashcards (issue 6).
+pub mod flashcards;
+pub mod glossary;
+pub mod language_check;
+pub mod phrase_pattern;

@@ -2,7 +2,8 @@
 // the way a trainee would use it. `make test-e2e` builds dist/ first.
 import { defineConfig, devices } from "@playwright/test";
 
-const PORT = 4173;
+// E2E_PORT lets two checkouts run their end-to-end tests at once without sharing a server.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 export const CHROMIUM_ARGS = [
   "--no-sandbox",
