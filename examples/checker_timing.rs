@@ -1,7 +1,7 @@
 //! Measures (never asserts) how long the checker takes on long generated drafts, and how long a
 //! keystroke costs with the paragraph cache. Run with
-//! `cargo test --release --test language_speed -- --nocapture` for meaningful figures.
-#![cfg(not(target_arch = "wasm32"))]
+//! `cargo run --release --example checker_timing` (natively); `make bench` runs it too.
+//! A measurement, not a test: speed is reported, never asserted.
 
 use std::time::Instant;
 
@@ -49,8 +49,7 @@ fn time_ms<T>(runs: u32, mut f: impl FnMut() -> T) -> (f64, T) {
     )
 }
 
-#[test]
-fn report_checker_timings() {
+fn main() {
     let checker = Checker::builtin();
     let (compile_ms, _) = time_ms(5, || Checker::with_own_entries(&[]));
     println!(

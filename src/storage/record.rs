@@ -1,0 +1,187 @@
+//! The envelope each record is stored in: the app's JSON value plus a revision and a save time.
+//!
+//! Stored form: `{"rev": 3, "saved_at": 1764000000000, "data": { ... }}`. The revision goes up by
+//! one with every write, so a tab can tell whether another tab wrote since it last looked (see
+//! [`cross_tab`](super::cross_tab)). Envelope fields this version does not know are kept and written
+//! back, so data from a slightly newer build is never trimmed.
+
+use std::error::Error;
+use std::fmt;
+
+use serde_json::{Map, Value};
+
+use crate::domain::date::UnixMs;
+
+/// A record as the store holds it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Record {
+    /// The app's own data, exactly as the app gave it (unknown fields included).
+    pub data: Value,
+    /// How many times this record has been written; 1 after the first save.
+    pub rev: u64,
+    /// When it was last written (milliseconds since the Unix epoch).
+    pub saved_at: UnixMs,
+    /// Envelope fields this version does not know, kept for the next write.
+    pub extra: Map<String, Value>,
+}
+
+impl Record {
+    /// A record that has never been written.
+    pub fn new(data: Value) -> Self {
+        Record {
+            data,
+            rev: 0,
+            saved_at: 0,
+            extra: Map::new(),
+        }
+    }
+
+    /// Reads a stored envelope. Fails, with a reason a person can read, when the text is damaged,
+    /// cut short or not shaped like an envelope.
+    pub fn decode(raw: &str) -> Result<Record, RecordError> {
+        let value: Value = serde_json::from_str(raw).map_err(RecordError::from_json)?;
+        Record::from_value(value)
+    }
+
+    /// Reads an envelope that has already been parsed as JSON (a record inside a backup file).
+    pub fn from_value(value: Value) -> Result<Record, RecordError> {
+        let Value::Object(mut map) = value else {
+            return Err(RecordError::NotAnEnvelope);
+        };
+        let rev = match map.remove("rev") {
+            Some(Value::Number(n)) => n.as_u64().ok_or(RecordError::BadRevision)?,
+            _ => return Err(RecordError::BadRevision),
+        };
+        let saved_at = match map.remove("saved_at") {
+            Some(Value::Number(n)) => n.as_i64().ok_or(RecordError::BadSavedAt)?,
+            _ => return Err(RecordError::BadSavedAt),
+        };
+        let data = map.remove("data").ok_or(RecordError::MissingData)?;
+        Ok(Record {
+            data,
+            rev,
+            saved_at,
+            extra: map,
+        })
+    }
+
+    /// The envelope as a JSON value.
+    pub fn to_value(&self) -> Value {
+        let mut map = self.extra.clone();
+        map.insert("rev".into(), Value::from(self.rev));
+        map.insert("saved_at".into(), Value::from(self.saved_at));
+        map.insert("data".into(), self.data.clone());
+        Value::Object(map)
+    }
+
+    /// The stored text of the envelope.
+    pub fn encode(&self) -> String {
+        self.to_value().to_string()
+    }
+}
+
+/// Why a stored record could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RecordError {
+    /// The text stops part-way through, as after an interrupted write.
+    CutShort,
+    /// The text is not valid JSON.
+    NotJson {
+        /// Line of the first problem, from 1.
+        line: usize,
+        /// Column of the first problem, from 1.
+        column: usize,
+    },
+    /// The JSON is not an object with `rev`, `saved_at` and `data`.
+    NotAnEnvelope,
+    /// `rev` is missing or not a whole number from 0 up.
+    BadRevision,
+    /// `saved_at` is missing or not a whole number.
+    BadSavedAt,
+    /// `data` is missing.
+    MissingData,
+    /// The app could not make sense of the record's data (reported through
+    /// [`Store::quarantine`](super::store::Store::quarantine)).
+    App(String),
+}
+
+impl RecordError {
+    /// Turns a JSON parse error into a reason, telling "cut short" from "damaged".
+    pub fn from_json(e: serde_json::Error) -> Self {
+        if e.is_eof() {
+            RecordError::CutShort
+        } else {
+            RecordError::NotJson {
+                line: e.line(),
+                column: e.column(),
+            }
+        }
+    }
+}
+
+impl fmt::Display for RecordError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RecordError::CutShort => write!(f, "the saved text stops part-way through"),
+            RecordError::NotJson { line, column } => write!(
+                f,
+                "the saved text is damaged (first problem at line {line}, column {column})"
+            ),
+            RecordError::NotAnEnvelope => write!(f, "the saved text is not in the expected shape"),
+            RecordError::BadRevision => {
+                write!(f, "the saved revision number is missing or damaged")
+            }
+            RecordError::BadSavedAt => write!(f, "the saved time is missing or damaged"),
+            RecordError::MissingData => write!(f, "the saved record has no data in it"),
+            RecordError::App(reason) => write!(f, "{reason}"),
+        }
+    }
+}
+
+impl Error for RecordError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn an_envelope_round_trips_with_its_unknown_fields() {
+        let raw = r#"{"rev":4,"saved_at":1700,"data":{"text":"hope"},"written_by":"v9"}"#;
+        let record = Record::decode(raw).unwrap();
+        assert_eq!(record.rev, 4);
+        assert_eq!(record.data, json!({"text": "hope"}));
+        let again = Record::decode(&record.encode()).unwrap();
+        assert_eq!(again, record);
+        assert_eq!(again.extra["written_by"], json!("v9"));
+    }
+
+    #[test]
+    fn cut_short_text_is_told_apart_from_damaged_text() {
+        assert_eq!(
+            Record::decode(r#"{"rev":1,"saved_at":1,"da"#),
+            Err(RecordError::CutShort)
+        );
+        assert!(matches!(
+            Record::decode("{rev: 1}"),
+            Err(RecordError::NotJson { line: 1, .. })
+        ));
+    }
+
+    #[test]
+    fn envelopes_of_the_wrong_shape_are_refused() {
+        assert_eq!(Record::decode("[1,2]"), Err(RecordError::NotAnEnvelope));
+        assert_eq!(
+            Record::decode(r#"{"rev":-1,"saved_at":1,"data":1}"#),
+            Err(RecordError::BadRevision)
+        );
+        assert_eq!(
+            Record::decode(r#"{"rev":1,"saved_at":"today","data":1}"#),
+            Err(RecordError::BadSavedAt)
+        );
+        assert_eq!(
+            Record::decode(r#"{"rev":1,"saved_at":1}"#),
+            Err(RecordError::MissingData)
+        );
+    }
+}

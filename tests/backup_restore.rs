@@ -1,0 +1,340 @@
+//! Backing up and restoring: a round trip, older formats, replace and merge, and a table of
+//! malformed files that must each be refused kindly with nothing changed.
+#![cfg(not(target_arch = "wasm32"))]
+
+use peer_study::storage::backup::{self, BackupError, BACKUP_TYPE, MAX_BACKUP_BYTES};
+use peer_study::storage::keys::{self, RecordKind};
+use peer_study::storage::memory_backend::MemoryBackend;
+use peer_study::storage::quarantine::SetAsideKind;
+use peer_study::storage::schema::{Meta, CURRENT_VERSION};
+use peer_study::storage::store::{SaveOutcome, Store};
+use serde_json::{json, Value};
+
+const NOW: i64 = 1_795_300_000_000;
+
+fn store_with_work() -> Store<MemoryBackend> {
+    let mut backend = MemoryBackend::new();
+    backend.insert_raw(keys::META, &Meta::current().encode());
+    let (mut store, _) = Store::load(backend, NOW - 10_000);
+    store
+        .set(
+            keys::SETTINGS,
+            json!({"theme": "dark", "text_size": "large"}),
+        )
+        .unwrap();
+    store
+        .set(
+            &keys::draft("essay"),
+            json!({"body": "My story, in my words. 😊"}),
+        )
+        .unwrap();
+    store
+        .set(&keys::draft("final"), json!({"body": "Final assignment"}))
+        .unwrap();
+    store
+        .set(keys::JOURNAL, json!({"entries": [{"text": "Week 2"}]}))
+        .unwrap();
+    assert_eq!(store.save(NOW - 10_000).outcome(), SaveOutcome::Saved);
+    store
+}
+
+fn backup_json(version: Value, data: Value) -> String {
+    json!({"type": BACKUP_TYPE, "version": version, "exported_at": "2026-11-21T09:54:19Z", "data": data})
+        .to_string()
+}
+
+fn good_record(data: Value) -> Value {
+    json!({"rev": 1, "saved_at": 1_795_000_000_000i64, "data": data})
+}
+
+#[test]
+fn a_backup_restores_into_a_fresh_device_with_the_same_data() {
+    let store = store_with_work();
+    let file = store.export_backup(NOW);
+    let parsed = backup::parse_backup(&file, NOW).unwrap();
+    assert_eq!(parsed.summary.version, CURRENT_VERSION);
+    assert_eq!(parsed.summary.exported_at, "2026-11-21T22:26:40Z");
+    assert_eq!(
+        parsed.summary.counts,
+        vec![
+            (RecordKind::Settings, 1),
+            (RecordKind::Draft, 2),
+            (RecordKind::Journal, 1)
+        ]
+    );
+    assert_eq!(parsed.summary.newest_saved_at, Some(NOW - 10_000));
+
+    let (mut fresh, _) = Store::load(MemoryBackend::new(), NOW);
+    let report = fresh.restore_replace(&parsed).unwrap();
+    assert_eq!(report.added.len(), 4);
+    assert_eq!(fresh.save(NOW).outcome(), SaveOutcome::Saved);
+    let (reloaded, _) = Store::load(fresh.backend().clone(), NOW + 1);
+    for (key, record) in store.records() {
+        assert_eq!(reloaded.get(key), Some(&record.data), "{key}");
+    }
+    assert_eq!(reloaded.records().len(), store.records().len());
+}
+
+#[test]
+fn html_and_script_in_text_are_kept_as_plain_text() {
+    let text = "<script>alert('hi')</script><img src=x onerror=alert(1)> & \"quotes\" </textarea>";
+    let mut store = store_with_work();
+    store
+        .set(keys::JOURNAL, json!({"entries": [{"text": text}]}))
+        .unwrap();
+    let file = store.export_backup(NOW);
+    let parsed = backup::parse_backup(&file, NOW).unwrap();
+    assert_eq!(
+        parsed.records[keys::JOURNAL].data["entries"][0]["text"],
+        text
+    );
+}
+
+#[test]
+fn a_version_1_backup_is_brought_up_to_date() {
+    let file = backup_json(
+        json!(1),
+        json!({"peer-study.theme": "light", "peer-study.text-size": "larger"}),
+    );
+    let parsed = backup::parse_backup(&file, NOW).unwrap();
+    assert_eq!(parsed.summary.version, 1);
+    assert_eq!(
+        parsed.records[keys::SETTINGS].data,
+        json!({"theme": "light", "text_size": "larger"})
+    );
+}
+
+#[test]
+fn replacing_offers_a_backup_of_what_is_here_first_and_removes_what_the_backup_lacks() {
+    let mut store = store_with_work();
+    let before = store.export_backup(NOW);
+    assert!(
+        backup::parse_backup(&before, NOW).is_ok(),
+        "the safety copy is itself restorable"
+    );
+    let file = backup_json(
+        json!(CURRENT_VERSION),
+        json!({ keys::JOURNAL: good_record(json!({"entries": []})) }),
+    );
+    let parsed = backup::parse_backup(&file, NOW).unwrap();
+    let report = store.restore_replace(&parsed).unwrap();
+    assert_eq!(report.removed.len(), 3);
+    assert_eq!(report.replaced, vec![keys::JOURNAL.to_owned()]);
+    store.save(NOW);
+    assert_eq!(store.backend().peek(&keys::draft("essay")), None);
+}
+
+#[test]
+fn merging_keeps_the_newer_copy_of_each_record_and_sets_the_other_aside() {
+    let mut store = store_with_work(); // saved at NOW - 10_000
+    let file = backup_json(
+        json!(CURRENT_VERSION),
+        json!({
+            // Newer than this device's: wins.
+            keys::draft("essay"): {"rev": 9, "saved_at": NOW, "data": {"body": "newer, from the laptop"}},
+            // Older than this device's: loses, kept aside.
+            keys::JOURNAL: {"rev": 2, "saved_at": NOW - 50_000, "data": {"entries": []}},
+            // Only in the backup: added.
+            keys::PLACEMENT: good_record(json!({"hours": 6})),
+            // The same: nothing happens.
+            keys::draft("final"): good_record(json!({"body": "Final assignment"})),
+        }),
+    );
+    let parsed = backup::parse_backup(&file, NOW).unwrap();
+    let report = store.restore_merge(&parsed, NOW + 1).unwrap();
+    assert_eq!(report.replaced, vec![keys::draft("essay")]);
+    assert_eq!(report.kept_yours, vec![keys::JOURNAL.to_owned()]);
+    assert_eq!(report.added, vec![keys::PLACEMENT.to_owned()]);
+    assert_eq!(report.set_aside.len(), 2);
+
+    assert_eq!(
+        store.get(&keys::draft("essay")).unwrap()["body"],
+        "newer, from the laptop"
+    );
+    assert_eq!(
+        store.get(keys::JOURNAL).unwrap()["entries"][0]["text"],
+        "Week 2"
+    );
+    let copies = store.set_aside_entries();
+    assert!(copies.iter().all(|c| c.kind == SetAsideKind::Superseded));
+    assert!(copies
+        .iter()
+        .any(|c| c.raw.contains("My story, in my words")));
+    assert!(copies.iter().any(|c| c.original_key == keys::JOURNAL));
+    assert_eq!(store.save(NOW + 2).outcome(), SaveOutcome::Saved);
+}
+
+#[test]
+fn unsaved_changes_here_count_as_newest_in_a_merge() {
+    let mut store = store_with_work();
+    store
+        .set(&keys::draft("essay"), json!({"body": "typed just now"}))
+        .unwrap();
+    let file = backup_json(
+        json!(CURRENT_VERSION),
+        json!({ keys::draft("essay"): {"rev": 9, "saved_at": NOW, "data": {"body": "backup"}} }),
+    );
+    let parsed = backup::parse_backup(&file, NOW).unwrap();
+    let report = store.restore_merge(&parsed, NOW + 1).unwrap();
+    assert_eq!(report.kept_yours, vec![keys::draft("essay")]);
+    assert_eq!(
+        store.get(&keys::draft("essay")).unwrap()["body"],
+        "typed just now"
+    );
+}
+
+#[test]
+fn restoring_into_read_only_data_is_refused() {
+    let mut backend = MemoryBackend::new();
+    backend.insert_raw(keys::META, r#"{"schema_version":99}"#);
+    let (mut store, _) = Store::load(backend, NOW);
+    let parsed = backup::parse_backup(&store_with_work().export_backup(NOW), NOW).unwrap();
+    assert!(store.restore_replace(&parsed).is_err());
+    assert!(store.restore_merge(&parsed, NOW).is_err());
+}
+
+/// One malformed file and a word its message must contain.
+struct Bad {
+    what: &'static str,
+    file: String,
+    says: &'static str,
+}
+
+fn bad(what: &'static str, file: impl Into<String>, says: &'static str) -> Bad {
+    Bad {
+        what,
+        file: file.into(),
+        says,
+    }
+}
+
+fn malformed_files() -> Vec<Bad> {
+    let v = json!(CURRENT_VERSION);
+    let deep = format!("{}{}", "[".repeat(5_000), "]".repeat(5_000));
+    let deep_in_record = backup_json(
+        v.clone(),
+        json!({ keys::JOURNAL: good_record(json!("PLACEHOLDER")) }),
+    )
+    .replace(
+        "\"PLACEHOLDER\"",
+        &format!("{}1{}", "[".repeat(100), "]".repeat(100)),
+    );
+    let huge_text = "x".repeat(6 * 1024 * 1024);
+    vec![
+        bad("an empty file", "", "empty"),
+        bad("only spaces and new lines", "  \n\t ", "empty"),
+        bad("not JSON at all", "Dear diary, today I", "format"),
+        bad("a Word document", "PK\u{3}\u{4}\u{14}\u{0}word/document.xml", "format"),
+        bad("an HTML page", "<html><script>alert(1)</script></html>", "format"),
+        bad("cut off part-way", &backup_json(v.clone(), json!({}))[..40], "part-way"),
+        bad("a JSON list", "[1, 2, 3]", "isn't a Peer Study backup"),
+        bad("a JSON string", "\"peer-study-backup\"", "isn't a Peer Study backup"),
+        bad("no type", json!({"version": 2, "exported_at": "2026-11-21T09:54:19Z", "data": {}}).to_string(), "isn't a Peer Study backup"),
+        bad("another app's backup", json!({"type": "excalidraw", "version": 2, "exported_at": "2026-11-21T09:54:19Z", "data": {}}).to_string(), "isn't a Peer Study backup"),
+        bad("a type that is script", json!({"type": "<script>alert(1)</script>", "version": 2, "exported_at": "2026-11-21T09:54:19Z", "data": {}}).to_string(), "isn't a Peer Study backup"),
+        bad("no version", json!({"type": BACKUP_TYPE, "exported_at": "2026-11-21T09:54:19Z", "data": {}}).to_string(), "\"version\""),
+        bad("version as text", backup_json(json!("2"), json!({})), "whole number"),
+        bad("version with a fraction", backup_json(json!(1.5), json!({})), "whole number"),
+        bad("negative version", backup_json(json!(-1), json!({})), "whole number"),
+        bad("version 0", backup_json(json!(0), json!({})), "never made"),
+        bad("a newer version", backup_json(json!(CURRENT_VERSION + 1), json!({})), "newer version"),
+        bad("a far-future version", backup_json(json!(u64::MAX), json!({})), "newer version"),
+        bad("no export time", json!({"type": BACKUP_TYPE, "version": 2, "data": {}}).to_string(), "\"exported_at\""),
+        bad("an export time that is script", json!({"type": BACKUP_TYPE, "version": 2, "exported_at": "<script>alert(1)</script>", "data": {}}).to_string(), "date and time"),
+        bad("an impossible export date", json!({"type": BACKUP_TYPE, "version": 2, "exported_at": "2026-02-30T00:00:00Z", "data": {}}).to_string(), "date and time"),
+        bad("no data", json!({"type": BACKUP_TYPE, "version": 2, "exported_at": "2026-11-21T09:54:19Z"}).to_string(), "\"data\""),
+        bad("data as a list", backup_json(v.clone(), json!([1, 2])), "named records"),
+        bad("data as text", backup_json(v.clone(), json!("everything")), "named records"),
+        bad("a record that is not Peer Study's", backup_json(v.clone(), json!({"todos": good_record(json!([]))})), "isn't Peer Study data"),
+        bad("a key named as script", backup_json(v.clone(), json!({"<script>alert(1)</script>": 1})), "isn't Peer Study data"),
+        bad("a Peer Study key with script in its name", backup_json(v.clone(), json!({"peer-study/<img src=x>": good_record(json!(1))})), "isn't Peer Study data"),
+        bad("a record that is plain text", backup_json(v.clone(), json!({ keys::JOURNAL: "entries" })), "can't be read"),
+        bad("a record with no data", backup_json(v.clone(), json!({ keys::JOURNAL: {"rev": 1, "saved_at": 1} })), "no data"),
+        bad("a record with a text revision", backup_json(v.clone(), json!({ keys::JOURNAL: {"rev": "one", "saved_at": 1, "data": {}} })), "revision"),
+        bad("a record with a text save time", backup_json(v.clone(), json!({ keys::JOURNAL: {"rev": 1, "saved_at": "Tuesday", "data": {}} })), "saved time"),
+        bad("settings with an unknown theme", backup_json(v.clone(), json!({ keys::SETTINGS: good_record(json!({"theme": "neon"})) })), "display settings"),
+        bad("settings with a number for text size", backup_json(v.clone(), json!({ keys::SETTINGS: good_record(json!({"text_size": 3})) })), "display settings"),
+        bad("a damaged set-aside copy", backup_json(v.clone(), json!({ "peer-study/quarantine/course@1": {"raw": 5} })), "set-aside"),
+        bad("legacy keys in a version 2 file", backup_json(v.clone(), json!({"peer-study.theme": "dark"})), "isn't Peer Study data"),
+        bad("a version 1 file with a non-text value", backup_json(json!(1), json!({"peer-study.theme": {"dark": true}})), "plain text"),
+        bad("nesting thousands deep", deep, "nested"),
+        bad("nesting too deep inside a record", deep_in_record, "nested"),
+        bad("more than 20 MB", format!("{{\"type\":\"{BACKUP_TYPE}\",\"pad\":\"{}\"}}", "x".repeat(MAX_BACKUP_BYTES)), "20 MB"),
+        bad("a huge text that would not fit in storage", backup_json(v.clone(), json!({ keys::JOURNAL: good_record(json!({"text": huge_text})) })), "more than this browser can store"),
+    ]
+}
+
+#[test]
+fn every_malformed_backup_is_refused_kindly_and_changes_nothing() {
+    let cases = malformed_files();
+    assert!(cases.len() >= 20);
+    let mut store = store_with_work();
+    let before = store.backend().entries().clone();
+    let records_before = store.records().clone();
+    for case in cases {
+        let result = backup::parse_backup(&case.file, NOW);
+        let Err(error) = result else {
+            panic!("{} was accepted", case.what);
+        };
+        let message = error.to_string();
+        assert!(
+            message.contains(case.says),
+            "{}: message {message:?} should mention {:?}",
+            case.what,
+            case.says
+        );
+        assert!(
+            message.ends_with("Nothing has been changed."),
+            "{}: {message}",
+            case.what
+        );
+        assert!(message.len() < 400, "{}: message too long", case.what);
+        assert!(
+            !message.contains("<script>"),
+            "{}: echoes script",
+            case.what
+        );
+        // The import flow only restores a backup that parsed; nothing else touches the store.
+        assert_eq!(store.save(NOW).outcome(), SaveOutcome::NothingToSave);
+    }
+    assert_eq!(store.backend().entries(), &before);
+    assert_eq!(store.records(), &records_before);
+}
+
+#[test]
+fn the_apps_own_check_can_refuse_a_record_before_anything_changes() {
+    let file = backup_json(
+        json!(CURRENT_VERSION),
+        json!({ keys::COURSE: good_record(json!({"modules": "not a list"})) }),
+    );
+    let err = backup::parse_backup_with(&file, NOW, |key, data| {
+        if key == keys::COURSE && !data["modules"].is_array() {
+            Err("the course's modules are not a list".into())
+        } else {
+            Ok(())
+        }
+    })
+    .unwrap_err();
+    assert!(matches!(err, BackupError::BadRecord { .. }));
+    assert!(err.to_string().contains("course"));
+}
+
+#[test]
+fn set_aside_copies_travel_in_a_backup_and_never_hold_a_key_on_the_new_device() {
+    let mut backend = MemoryBackend::new();
+    backend.insert_raw(keys::META, &Meta::current().encode());
+    backend.insert_raw(keys::COURSE, "{\"rev\":1,\"saved_at\":");
+    let (store, _) = Store::load(backend, NOW);
+    let file = store.export_backup(NOW);
+    let parsed = backup::parse_backup(&file, NOW).unwrap();
+    assert_eq!(parsed.summary.set_aside, 1);
+
+    let (mut fresh, _) = Store::load(MemoryBackend::new(), NOW);
+    fresh.restore_replace(&parsed).unwrap();
+    fresh.set(keys::COURSE, json!({"modules": []})).unwrap();
+    assert_eq!(fresh.save(NOW).outcome(), SaveOutcome::Saved);
+    assert_eq!(
+        fresh.set_aside_raw(&fresh.set_aside_entries()[0].key.clone()),
+        Some("{\"rev\":1,\"saved_at\":")
+    );
+}
