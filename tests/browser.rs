@@ -12,3 +12,6 @@ mod display_settings;
 
 #[path = "browser/shell.rs"]
 mod shell;
+
+#[path = "browser/storage.rs"]
+mod storage;

@@ -4,10 +4,12 @@
 //! page sits in (header, navigation, main landmark) is in [`shell`].
 
 pub mod display_settings;
+pub mod download;
 pub mod page;
 pub mod pages;
 pub mod records;
 pub mod shell;
+pub mod storage_banners;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -20,14 +22,16 @@ use pages::{
 use records::Records;
 use shell::Shell;
 
+use crate::storage::local_storage::LocalStorageBackend;
+
 /// The whole app: display settings, the router and every route.
 #[component]
 pub fn App() -> impl IntoView {
-    // Display settings are read before anything renders, so the first paint is already in the
-    // trainee's chosen theme and text size.
-    let display = DisplaySettingsState::load_and_apply();
-    provide_context(display);
-    provide_context(Records::default());
+    // Everything stored is loaded first (the load never writes), then display settings are
+    // applied before anything renders, so the first paint is already in the trainee's theme.
+    let (records, _report) = Records::start(Box::new(LocalStorageBackend::open()));
+    provide_context(records);
+    provide_context(DisplaySettingsState::load_and_apply(records));
 
     view! {
         <Router>

@@ -1,18 +1,40 @@
 //! The app's one door to stored data: each record (the course, the journal, one draft...) as a
-//! reactive signal that saves itself.
+//! reactive signal that saves itself through the storage layer.
 //!
 //! Pages ask for a record by its short name (`use_record::<CourseState>("course")`) and get an
 //! `RwSignal` shared with every other component that asks for the same name. Changing the signal
-//! is all a page does; getting the change safely onto the device is this module's job, and the
-//! storage layer's. Record names map onto the storage key registry here, in one place.
+//! is all a page does. This module then:
+//! - loads every record once at start-up through [`Store::load`] (which never writes);
+//! - on a change only notes the record as pending and asks the [`SaveSchedule`] when to save, so
+//!   a keystroke costs no serialising; the value is encoded when the save actually runs;
+//! - saves on the schedule's timer, and at once when the page is hidden or closed;
+//! - listens to the browser's `storage` event so another tab's saves show up here;
+//! - keeps a [`StorageStatus`] signal for the banners (store full, read-only, set-aside data,
+//!   conflicts with another tab).
+//!
+//! A record whose stored form cannot be decoded is set aside (copied under a quarantine key) and
+//! shows its default here; the store holds the original and never writes over it until the
+//! trainee chooses on the "My data" page.
 
 use std::any::Any;
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::collections::{BTreeSet, HashMap};
+use std::rc::Rc;
+use std::time::Duration;
 
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+use crate::domain::date::UnixMs;
+use crate::storage::backend::Backend;
+use crate::storage::backup::{self, Backup, BackupError};
+use crate::storage::keys;
+use crate::storage::quarantine::QuarantineEntry;
+use crate::storage::save_schedule::{Next, SaveSchedule};
+use crate::storage::store::{ExternalOutcome, Keep, LoadReport, RestoreReport, SaveOutcome, Store};
+use crate::storage::usage::{self, UsageReport};
 
 /// Everything a record type needs to be kept in storage and shared through a signal.
 pub trait RecordData:
@@ -25,59 +47,554 @@ impl<T> RecordData for T where
 {
 }
 
-/// The signals handed out so far, by record name, so every caller shares one signal per record.
-#[derive(Clone, Default)]
-pub struct Records {
-    signals: Arc<Mutex<HashMap<String, Box<dyn Any + Send + Sync>>>>,
+/// The milliseconds since the Unix epoch, from the browser's clock.
+pub fn now_ms() -> UnixMs {
+    js_sys::Date::now() as UnixMs
 }
 
-/// The localStorage key a record name is kept under.
+/// The storage key a record name is kept under (`"course"` -> `"peer-study/course"`).
 pub fn storage_key(name: &str) -> String {
-    format!("peer-study/{name}")
+    format!("{}{name}", keys::PREFIX)
 }
 
-fn local_storage() -> Option<web_sys::Storage> {
-    window().local_storage().ok().flatten()
+/// What the banners and the "My data" page need to know about storage, as one value.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct StorageStatus {
+    /// A lasting banner for read-only or memory-only mode.
+    pub mode_banner: Option<String>,
+    /// Whether saves can happen at all (false when read-only or memory-only).
+    pub writable: bool,
+    /// True when the browser gives Peer Study no storage at all.
+    pub memory_only: bool,
+    /// The "store full" banner, while the last save ran out of room.
+    pub store_full: Option<&'static str>,
+    /// How many copies of unreadable or superseded data are set aside.
+    pub set_aside: usize,
+    /// Keys of records changed in another tab and here too, waiting for a choice.
+    pub conflicts: Vec<String>,
+    /// Whether changes are waiting to be saved.
+    pub unsaved: bool,
+    /// When the last save that wrote something finished.
+    pub last_saved_at: Option<UnixMs>,
+}
+
+/// A set-aside copy, as the "My data" page lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SetAsideView {
+    /// The quarantine key (to download or discard it).
+    pub key: String,
+    /// What the copy was: the record's short name ("journal", "draft/essay").
+    pub record: String,
+    /// Why it was set aside, in words for the trainee.
+    pub reason: String,
+    /// When it was set aside.
+    pub at: UnixMs,
+    /// The file name to download it under.
+    pub download_name: String,
+}
+
+impl SetAsideView {
+    fn of(entry: &QuarantineEntry) -> Self {
+        Self {
+            key: entry.key.clone(),
+            record: keys::short_name(&entry.original_key).to_string(),
+            reason: entry.reason.clone(),
+            at: entry.at,
+            download_name: entry.download_name(),
+        }
+    }
+}
+
+/// The store as the app holds it: over whichever backend it was started with.
+type AppStore = Store<Box<dyn Backend>>;
+/// Encodes a signal's value into the store.
+type Push = Rc<dyn Fn(&mut AppStore)>;
+/// Sets a signal from the store.
+type Pull = Rc<dyn Fn(&AppStore)>;
+
+/// How one record moves between its signal and the store.
+struct Binding {
+    /// Encode the signal's current value into the store (marks it dirty if it changed).
+    push: Push,
+    /// Set the signal from what the store now holds (after another tab's save or a restore).
+    pull: Pull,
+    /// The signal itself, to hand out again.
+    signal: Box<dyn Any>,
+}
+
+struct Inner {
+    store: AppStore,
+    schedule: SaveSchedule,
+    bindings: HashMap<String, Binding>,
+    /// Record names changed since their last push into the store.
+    pending: BTreeSet<String>,
+    timer: Option<TimeoutHandle>,
+    last_saved_at: Option<UnixMs>,
+}
+
+/// The stored records and their save machinery, shared through context. Cheap to copy.
+#[derive(Clone, Copy)]
+pub struct Records {
+    inner: StoredValue<Inner, LocalStorage>,
+    status: RwSignal<StorageStatus>,
 }
 
 impl Records {
-    /// The record called `name` as a signal: loaded on first use, saved on every change.
+    /// Load everything from `backend` and start saving changes back to it.
     ///
-    /// A record that is missing starts from `T::default()`. A record that cannot be read also
-    /// starts from the default in memory, and is never written over: saving stays off for it
-    /// until the storage layer has set the unreadable text aside.
-    pub fn get<T: RecordData>(&self, name: &str) -> RwSignal<T> {
-        let mut signals = self.signals.lock().expect("records lock");
-        if let Some(existing) = signals.get(name) {
-            if let Some(signal) = existing.downcast_ref::<RwSignal<T>>() {
-                return *signal;
-            }
-            // The same name asked for as two types is a programming error, said loudly.
-            panic!("record {name} was asked for as two different types");
-        }
-        let key = storage_key(name);
-        let raw = local_storage().and_then(|s| s.get_item(&key).ok().flatten());
-        let (value, readable) = match raw {
-            None => (T::default(), true),
-            Some(text) => match serde_json::from_str::<T>(&text) {
-                Ok(value) => (value, true),
-                Err(_) => (T::default(), false),
-            },
+    /// Listens for the page being hidden or closed (to save at once) and for other tabs' saves.
+    pub fn start(backend: Box<dyn Backend>) -> (Self, LoadReport) {
+        let now = now_ms();
+        let (store, report) = Store::load(backend, now);
+        let records = Self {
+            inner: StoredValue::new_local(Inner {
+                store,
+                schedule: SaveSchedule::default(),
+                bindings: HashMap::new(),
+                pending: BTreeSet::new(),
+                timer: None,
+                last_saved_at: None,
+            }),
+            status: RwSignal::new(StorageStatus::default()),
         };
-        let signal = RwSignal::new(value);
-        if readable {
-            Effect::new(move |previous: Option<()>| {
-                let json = signal.with(|value| serde_json::to_string(value));
-                // The first run is the value just loaded: nothing to save.
-                if previous.is_some() {
-                    if let (Some(storage), Ok(json)) = (local_storage(), json) {
-                        let _ = storage.set_item(&key, &json);
-                    }
-                }
-            });
+        records.refresh_status();
+        records.listen_to_the_page();
+        (records, report)
+    }
+
+    /// Records kept only in memory, with nothing loaded: for browser tests and previews of a
+    /// single component. The app itself always starts from the browser's storage.
+    pub fn in_memory() -> Self {
+        Self::start(Box::new(
+            crate::storage::memory_backend::MemoryBackend::new(),
+        ))
+        .0
+    }
+
+    /// Storage as it stands, for banners and the "My data" page.
+    pub fn status(&self) -> ReadSignal<StorageStatus> {
+        self.status.read_only()
+    }
+
+    fn refresh_status(&self) {
+        let last_saved_at = self.inner.with_value(|i| i.last_saved_at);
+        let next = self.inner.with_value(|inner| {
+            let status = inner.store.status();
+            StorageStatus {
+                mode_banner: status.mode.banner(),
+                writable: status.mode.is_writable(),
+                memory_only: matches!(
+                    status.mode,
+                    crate::storage::store::StoreMode::MemoryOnly { .. }
+                ),
+                store_full: status.store_full_banner(),
+                set_aside: status.set_aside,
+                conflicts: inner
+                    .store
+                    .conflicts()
+                    .iter()
+                    .map(|c| c.key.to_string())
+                    .collect(),
+                unsaved: status.unsaved > 0 || !inner.pending.is_empty(),
+                last_saved_at,
+            }
+        });
+        if self.status.with_untracked(|current| current != &next) {
+            self.status.set(next);
         }
-        signals.insert(name.to_string(), Box::new(signal));
+    }
+
+    /// The record called `name` as a signal: loaded on first use, saved after every change.
+    pub fn get<T: RecordData>(&self, name: &str) -> RwSignal<T> {
+        if let Some(signal) = self.inner.with_value(|inner| {
+            inner.bindings.get(name).map(|binding| {
+                *binding
+                    .signal
+                    .downcast_ref::<RwSignal<T>>()
+                    .unwrap_or_else(|| panic!("record {name} was asked for as two types"))
+            })
+        }) {
+            return signal;
+        }
+
+        let key = storage_key(name);
+        let initial = self
+            .inner
+            .try_update_value(|inner| read_record::<T>(&mut inner.store, &key));
+        let signal = RwSignal::new(initial.unwrap_or_default());
+
+        let push_key = key.clone();
+        let push: Push = Rc::new(move |store| {
+            let value = signal.get_untracked();
+            // A refusal here means the store is read-only or the key is held: the change stays
+            // in the signal (memory) and the banner already says why.
+            let _ = store.set_typed(&push_key, &value);
+        });
+        let pull_key = key.clone();
+        let pull: Pull = Rc::new(move |store| {
+            let value = match store.get_as::<T>(&pull_key) {
+                Some(Ok(value)) => value,
+                Some(Err(_)) => return,
+                None => T::default(),
+            };
+            if signal.with_untracked(|current| current != &value) {
+                signal.set(value);
+            }
+        });
+        self.inner.update_value(|inner| {
+            inner.bindings.insert(
+                name.to_string(),
+                Binding {
+                    push,
+                    pull,
+                    signal: Box::new(signal),
+                },
+            );
+        });
+
+        let records = *self;
+        let name = name.to_string();
+        Effect::new(move |first: Option<()>| {
+            signal.track();
+            // The first run is the value just loaded: there is nothing new to save.
+            if first.is_some() {
+                records.changed(&name);
+            }
+        });
         signal
+    }
+
+    /// Note that a record changed and let the schedule decide when to save.
+    fn changed(&self, name: &str) {
+        let now = now_ms();
+        self.inner.update_value(|inner| {
+            inner.pending.insert(name.to_string());
+            inner.schedule.changed(now);
+        });
+        self.arm_timer();
+        if !self.status.with_untracked(|s| s.unsaved) {
+            self.status.update(|s| s.unsaved = true);
+        }
+    }
+
+    fn arm_timer(&self) {
+        let now = now_ms();
+        let wait = self
+            .inner
+            .with_value(|inner| match inner.schedule.next(now) {
+                Next::Idle => None,
+                Next::SaveNow => Some(0),
+                Next::WaitUntil(at) => Some((at - now).max(0)),
+            });
+        let Some(wait) = wait else { return };
+        let records = *self;
+        let handle = set_timeout_with_handle(
+            move || records.on_timer(),
+            Duration::from_millis(wait as u64),
+        )
+        .ok();
+        self.inner.update_value(|inner| {
+            if let Some(old) = inner.timer.take() {
+                old.clear();
+            }
+            inner.timer = handle;
+        });
+    }
+
+    fn on_timer(&self) {
+        self.inner.update_value(|inner| inner.timer = None);
+        let now = now_ms();
+        let due = self
+            .inner
+            .with_value(|inner| matches!(inner.schedule.next(now), Next::SaveNow));
+        if due {
+            self.save_now();
+        } else {
+            self.arm_timer();
+        }
+    }
+
+    /// Encode every pending record and save now. Used by the timer, when the page is hidden or
+    /// closed, and after a restore. Returns how the save went.
+    pub fn save_now(&self) -> SaveOutcome {
+        let now = now_ms();
+        let pushes: Vec<_> = self.inner.with_value(|inner| {
+            inner
+                .pending
+                .iter()
+                .filter_map(|name| inner.bindings.get(name).map(|b| b.push.clone()))
+                .collect()
+        });
+        let outcome = self
+            .inner
+            .try_update_value(|inner| {
+                for push in &pushes {
+                    push(&mut inner.store);
+                }
+                inner.pending.clear();
+                let report = inner.store.save(now);
+                inner.schedule.save_finished(now, report.succeeded());
+                if !report.written.is_empty() || !report.removed.is_empty() {
+                    inner.last_saved_at = Some(now);
+                }
+                report.outcome()
+            })
+            .unwrap_or(SaveOutcome::Failed);
+        self.refresh_status();
+        // A failed save is retried on the schedule's back-off; a good one leaves it idle.
+        self.arm_timer();
+        outcome
+    }
+
+    /// Whether anything is not yet safely stored (for the "leave this page?" prompt).
+    pub fn has_unsaved_changes(&self) -> bool {
+        self.inner
+            .with_value(|inner| !inner.pending.is_empty() || inner.store.has_unsaved_changes())
+    }
+
+    fn pull_all(&self) {
+        let pulls: Vec<_> = self
+            .inner
+            .with_value(|inner| inner.bindings.values().map(|b| b.pull.clone()).collect());
+        self.inner.with_value(|inner| {
+            for pull in &pulls {
+                pull(&inner.store);
+            }
+        });
+    }
+
+    fn pull(&self, key: &str) {
+        let name = keys::short_name(key).to_string();
+        let pull = self
+            .inner
+            .with_value(|inner| inner.bindings.get(&name).map(|b| b.pull.clone()));
+        if let Some(pull) = pull {
+            self.inner.with_value(|inner| pull(&inner.store));
+        }
+    }
+
+    /// Another tab saved `key` (or cleared storage, when `key` is `None`).
+    fn on_external_change(&self, key: Option<String>) {
+        let now = now_ms();
+        let keys: Vec<String> = match key {
+            Some(key) if key.starts_with(keys::PREFIX) => vec![key],
+            Some(_) => return,
+            None => self
+                .inner
+                .with_value(|inner| inner.store.records().keys().cloned().collect()),
+        };
+        for key in keys {
+            let name = keys::short_name(&key).to_string();
+            let outcome = self.inner.try_update_value(|inner| {
+                // Typed here but not yet pushed counts as being edited here.
+                let editing = inner.pending.contains(&name);
+                if editing {
+                    if let Some(binding) = inner.bindings.get(&name) {
+                        (binding.push.clone())(&mut inner.store);
+                    }
+                    inner.pending.remove(&name);
+                }
+                inner.store.external_change(&key, editing, now)
+            });
+            match outcome {
+                Some(ExternalOutcome::Updated(k)) | Some(ExternalOutcome::Removed(k)) => {
+                    self.pull(&k)
+                }
+                Some(ExternalOutcome::NewerElsewhere(k)) => {
+                    // Our own unsaved change meets a newer save: saving now makes the store
+                    // notice the clash and keep both (a conflict) rather than either one winning.
+                    let _ = k;
+                    self.save_now();
+                }
+                _ => {}
+            }
+        }
+        self.refresh_status();
+    }
+
+    /// Settle a clash between this tab and another: keep one version in the record and set the
+    /// other aside as a copy the trainee can download from "My data". Nothing is lost.
+    pub fn resolve_conflict(&self, key: &str, keep: Keep) {
+        let now = now_ms();
+        self.inner.update_value(|inner| {
+            if let Ok(Some(losing)) = inner.store.resolve_conflict(key, keep) {
+                let reason = match keep {
+                    Keep::Mine => "The version saved in another tab, kept when you chose this one",
+                    Keep::Theirs => "This tab's version, kept when you chose the other tab's",
+                };
+                let _ = inner.store.keep_copy(key, &losing, reason, now);
+            }
+        });
+        self.pull(key);
+        self.save_now();
+    }
+
+    /// Copies of unreadable or superseded data, newest first.
+    pub fn set_aside(&self) -> Vec<SetAsideView> {
+        self.inner.with_value(|inner| {
+            let mut list: Vec<SetAsideView> = inner
+                .store
+                .set_aside_entries()
+                .into_iter()
+                .map(SetAsideView::of)
+                .collect();
+            list.sort_by_key(|entry| std::cmp::Reverse(entry.at));
+            list
+        })
+    }
+
+    /// The raw text of a set-aside copy, exactly as it was found.
+    pub fn set_aside_raw(&self, quarantine_key: &str) -> Option<String> {
+        self.inner.with_value(|inner| {
+            inner
+                .store
+                .set_aside_raw(quarantine_key)
+                .map(str::to_string)
+        })
+    }
+
+    /// Discard a set-aside copy for good (the trainee chose to). If it held an unreadable
+    /// original, the app may save over that record from now on.
+    pub fn discard_set_aside(&self, quarantine_key: &str) -> Result<(), String> {
+        let result = self
+            .inner
+            .try_update_value(|inner| inner.store.discard_set_aside(quarantine_key))
+            .unwrap_or(Ok(()));
+        self.save_now();
+        result.map_err(|e| e.to_string())
+    }
+
+    /// Storage used, by group, against the browser's usual allowance.
+    pub fn usage(&self) -> Option<UsageReport> {
+        self.inner
+            .with_value(|inner| usage::usage(inner.store.backend()).ok())
+    }
+
+    /// Everything, as the text of one backup file, with the file name to save it under.
+    pub fn export_backup(&self) -> (String, String) {
+        // Unsaved changes belong in the backup too.
+        let pushes: Vec<_> = self.inner.with_value(|inner| {
+            inner
+                .pending
+                .iter()
+                .filter_map(|name| inner.bindings.get(name).map(|b| b.push.clone()))
+                .collect()
+        });
+        let now = now_ms();
+        self.inner
+            .try_update_value(|inner| {
+                for push in &pushes {
+                    push(&mut inner.store);
+                }
+                inner.pending.clear();
+                (
+                    backup::backup_file_name(now),
+                    inner.store.export_backup(now),
+                )
+            })
+            .unwrap_or_default()
+    }
+
+    /// Check a backup file completely, changing nothing.
+    pub fn check_backup(&self, text: &str) -> Result<Backup, BackupError> {
+        backup::parse_backup(text, now_ms())
+    }
+
+    /// Restore a checked backup: replace everything, or merge it with what is here. Every screen
+    /// then shows the restored data, and it is saved at once.
+    pub fn restore(&self, backup: &Backup, replace: bool) -> Result<RestoreReport, String> {
+        let now = now_ms();
+        let report = self
+            .inner
+            .try_update_value(|inner| {
+                inner.pending.clear();
+                if replace {
+                    inner.store.restore_replace(backup)
+                } else {
+                    inner.store.restore_merge(backup, now)
+                }
+            })
+            .ok_or_else(|| "The store is busy; please try again.".to_string())?
+            .map_err(|e| e.to_string())?;
+        self.pull_all();
+        self.save_now();
+        Ok(report)
+    }
+
+    fn listen_to_the_page(&self) {
+        let records = *self;
+        // Save at once when the page is hidden (tab switched, phone locked, app swiped away):
+        // on phones that is often the last moment a page gets to run.
+        let on_hidden = Closure::<dyn Fn()>::new(move || {
+            if document().visibility_state() == web_sys::VisibilityState::Hidden {
+                records.flush();
+            }
+        });
+        let _ = document().add_event_listener_with_callback(
+            "visibilitychange",
+            on_hidden.as_ref().unchecked_ref(),
+        );
+        on_hidden.forget();
+
+        let on_pagehide = Closure::<dyn Fn()>::new(move || records.flush());
+        let _ = window()
+            .add_event_listener_with_callback("pagehide", on_pagehide.as_ref().unchecked_ref());
+        on_pagehide.forget();
+
+        // If something could not be saved (store full, no storage), ask before the tab closes.
+        let on_beforeunload = Closure::<dyn Fn(web_sys::BeforeUnloadEvent)>::new(
+            move |event: web_sys::BeforeUnloadEvent| {
+                records.flush();
+                if records.has_unsaved_changes() {
+                    event.prevent_default();
+                    event.set_return_value("You have changes that are not saved yet.");
+                }
+            },
+        );
+        let _ = window().add_event_listener_with_callback(
+            "beforeunload",
+            on_beforeunload.as_ref().unchecked_ref(),
+        );
+        on_beforeunload.forget();
+
+        let on_storage =
+            Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |event: web_sys::StorageEvent| {
+                records.on_external_change(event.key());
+            });
+        let _ = window()
+            .add_event_listener_with_callback("storage", on_storage.as_ref().unchecked_ref());
+        on_storage.forget();
+    }
+
+    /// Save now if anything is waiting.
+    pub fn flush(&self) {
+        let waiting = self
+            .inner
+            .with_value(|inner| !inner.pending.is_empty() || inner.schedule.flush());
+        if waiting {
+            self.save_now();
+        }
+    }
+}
+
+impl Default for Records {
+    /// The same as [`Records::in_memory`].
+    fn default() -> Self {
+        Self::in_memory()
+    }
+}
+
+/// Read one record for its signal: the stored value, the default if there is none, or, if it
+/// cannot be decoded, the default in memory while the stored text is set aside and held.
+fn read_record<T: RecordData>(store: &mut AppStore, key: &str) -> T {
+    match store.get_as::<T>(key) {
+        None => T::default(),
+        Some(Ok(value)) => value,
+        Some(Err(error)) => {
+            let reason = format!("This version of Peer Study couldn't read it ({error}).");
+            let _ = store.quarantine(key, &reason, now_ms());
+            T::default()
+        }
     }
 }
 

@@ -6,6 +6,8 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::app::storage_banners::StorageBanners;
+
 /// One entry of the main navigation.
 struct NavItem {
     href: &'static str,
@@ -94,6 +96,7 @@ pub fn Shell(
             </A>
         </header>
         <main id="main" class="page">
+            <StorageBanners/>
             {children()}
         </main>
     }

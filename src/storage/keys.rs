@@ -13,6 +13,14 @@ pub const META: &str = "peer-study/meta";
 pub const SETTINGS: &str = "peer-study/settings";
 /// The trainee's course: modules, dates, checklists, attendance.
 pub const COURSE: &str = "peer-study/course";
+/// The cohort's session dates (an optional [`Schedule`](crate::domain::schedule::Schedule)).
+pub const SCHEDULE: &str = "peer-study/schedule";
+/// Attendance marks and extra days.
+pub const ATTENDANCE: &str = "peer-study/attendance";
+/// The list of assignments the trainee has started (each one's text is its own draft record).
+pub const ASSIGNMENTS: &str = "peer-study/assignments";
+/// The trainee's profile: the name and course to put on exported documents.
+pub const PROFILE: &str = "peer-study/profile";
 /// The reflection journal.
 pub const JOURNAL: &str = "peer-study/journal";
 /// The placement log.
@@ -104,7 +112,7 @@ impl RecordKind {
     /// What the interface calls this kind of record.
     pub fn label(self) -> &'static str {
         match self {
-            RecordKind::Settings => "Display settings",
+            RecordKind::Settings => "Settings and profile",
             RecordKind::Course => "Course and checklists",
             RecordKind::Draft => "Assignment drafts",
             RecordKind::History => "Draft version history",
@@ -154,8 +162,9 @@ pub fn classify(key: &str) -> KeyClass {
         return KeyClass::Quarantine;
     }
     let kind = match key {
-        SETTINGS => RecordKind::Settings,
-        COURSE => RecordKind::Course,
+        SETTINGS | PROFILE => RecordKind::Settings,
+        COURSE | SCHEDULE | ATTENDANCE => RecordKind::Course,
+        ASSIGNMENTS => RecordKind::Draft,
         JOURNAL => RecordKind::Journal,
         PLACEMENT => RecordKind::Placement,
         GLOSSARY_OWN => RecordKind::GlossaryOwn,
@@ -193,7 +202,11 @@ mod tests {
     fn every_fixed_key_is_a_record_of_its_own_kind() {
         let fixed = [
             (SETTINGS, RecordKind::Settings),
+            (PROFILE, RecordKind::Settings),
             (COURSE, RecordKind::Course),
+            (SCHEDULE, RecordKind::Course),
+            (ATTENDANCE, RecordKind::Course),
+            (ASSIGNMENTS, RecordKind::Draft),
             (JOURNAL, RecordKind::Journal),
             (PLACEMENT, RecordKind::Placement),
             (GLOSSARY_OWN, RecordKind::GlossaryOwn),

@@ -1,22 +1,505 @@
-//! My data: what is stored on this device, backup and restore (coming).
+//! My data: what is stored on this device and how much room it takes, keeping it persistent,
+//! backing everything up to one file and restoring from one, and data that was set aside.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
+use crate::app::download::download_bytes;
 use crate::app::page::Page;
+use crate::app::records::Records;
+use crate::storage::backup::{Backup, MAX_BACKUP_BYTES};
+use crate::storage::usage::format_size;
 
-/// The "My data" page; says where data lives today and that backups are still to come.
+/// A time for people, in the trainee's own time zone ("21/11/2026, 10:20:00").
+fn local_time(ms: i64) -> String {
+    js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64))
+        .to_locale_string("en-GB", &wasm_bindgen::JsValue::UNDEFINED)
+        .into()
+}
+
+/// The "My data" page.
 #[component]
 pub fn MyDataPage() -> impl IntoView {
     view! {
         <Page title="My data">
             <p class="lead">
                 "Everything in Peer Study is kept in this browser, on this device. No account, no "
-                "cloud, no tracking."
+                "cloud, no tracking. A backup file is the way to move it or keep a spare copy."
             </p>
-            <p class="coming">
-                "Coming soon: how much space your work uses, a one-file backup you can keep "
-                "safe, and restoring it on another device."
-            </p>
+            <SpaceUsed/>
+            <KeepPersistent/>
+            <BackUp/>
+            <Restore/>
+            <SetAside/>
         </Page>
     }
+}
+
+/// How much of the browser's room for Peer Study is used, and by what.
+#[component]
+fn SpaceUsed() -> impl IntoView {
+    let records = expect_context::<Records>();
+    let status = records.status();
+    // Recomputed whenever a save changes what is stored.
+    let report = Memo::new(move |_| {
+        status.track();
+        records.usage()
+    });
+    view! {
+        <section class="card" aria-labelledby="space-heading">
+            <h2 id="space-heading">"Space used"</h2>
+            {move || match report.get() {
+                None => {
+                    view! {
+                        <p>
+                            "This browser isn't letting Peer Study store anything, so there is "
+                            "nothing to measure. Your work lasts only while this tab is open."
+                        </p>
+                    }
+                        .into_any()
+                }
+                Some(report) => {
+                    let percent = report.percent_used();
+                    let summary = format!(
+                        "{} of about {} ({:.0}%)",
+                        format_size(report.total_units),
+                        format_size(report.quota_units),
+                        percent
+                    );
+                    let rows = report
+                        .groups
+                        .iter()
+                        .filter(|g| g.keys > 0)
+                        .map(|g| {
+                            view! {
+                                <tr>
+                                    <th scope="row">{g.group.label()}</th>
+                                    <td>{format_size(g.units)}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view();
+                    view! {
+                        <p id="space-summary">{summary.clone()}</p>
+                        <progress
+                            max="100"
+                            value=format!("{percent:.1}")
+                            aria-labelledby="space-heading"
+                            aria-describedby="space-summary"
+                        ></progress>
+                        <table class="usage-table">
+                            <caption class="visually-hidden">"Space used by each kind of data"</caption>
+                            <thead>
+                                <tr>
+                                    <th scope="col">"What"</th>
+                                    <th scope="col">"Size"</th>
+                                </tr>
+                            </thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+                    }
+                        .into_any()
+                }
+            }}
+            <p class="status">
+                {move || {
+                    status
+                        .with(|s| s.last_saved_at)
+                        .map(|at| format!("Last saved {}.", local_time(at)))
+                }}
+            </p>
+        </section>
+    }
+}
+
+/// The browser's persistent-storage request: without it, a browser short of space may clear a
+/// site's data on its own.
+#[component]
+fn KeepPersistent() -> impl IntoView {
+    let (state, set_state) = signal(None::<bool>);
+    let supported = storage_manager().is_some();
+
+    if let Some(manager) = storage_manager() {
+        if let Ok(promise) = manager.persisted() {
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Ok(value) = JsFuture::from(promise).await {
+                    set_state.set(value.as_bool());
+                }
+            });
+        }
+    }
+
+    let ask = move |_| {
+        if let Some(manager) = storage_manager() {
+            if let Ok(promise) = manager.persist() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let Ok(value) = JsFuture::from(promise).await {
+                        set_state.set(value.as_bool());
+                    }
+                });
+            }
+        }
+    };
+
+    view! {
+        <section class="card" aria-labelledby="persist-heading">
+            <h2 id="persist-heading">"Keep my data on this device"</h2>
+            {if supported {
+                view! {
+                    <p role="status">
+                        {move || match state.get() {
+                            Some(true) => {
+                                "This browser has agreed to keep Peer Study's data unless you \
+                                 clear it yourself."
+                            }
+                            Some(false) => {
+                                "For now this browser may clear Peer Study's data if the device \
+                                 runs short of space. You can ask it to keep it; some browsers \
+                                 decide for themselves, so a backup is still a good idea."
+                            }
+                            None => "Checking what this browser has agreed to…",
+                        }}
+                    </p>
+                    <button
+                        type="button"
+                        on:click=ask
+                        disabled=move || state.get() == Some(true)
+                    >
+                        "Ask the browser to keep my data"
+                    </button>
+                }
+                    .into_any()
+            } else {
+                view! {
+                    <p>
+                        "This browser doesn't say whether it will keep Peer Study's data, so a "
+                        "regular backup is the safest way to keep your work."
+                    </p>
+                }
+                    .into_any()
+            }}
+        </section>
+    }
+}
+
+fn storage_manager() -> Option<web_sys::StorageManager> {
+    let navigator = window().navigator();
+    let has = js_sys::Reflect::has(&navigator, &"storage".into()).unwrap_or(false);
+    has.then(|| navigator.storage())
+}
+
+/// Back up everything to one file.
+#[component]
+fn BackUp() -> impl IntoView {
+    let records = expect_context::<Records>();
+    let (message, set_message) = signal(String::new());
+    let back_up = move |_| {
+        let (name, text) = records.export_backup();
+        match download_bytes(&name, "application/json", text.as_bytes()) {
+            Ok(()) => set_message.set(format!(
+                "Your backup is saved as {name}. Keep it somewhere safe: it holds everything you \
+                 have written here."
+            )),
+            Err(error) => set_message.set(error),
+        }
+    };
+    view! {
+        <section class="card" aria-labelledby="backup-heading">
+            <h2 id="backup-heading">"Back up"</h2>
+            <p>
+                "One file with everything: your course, checklists, journal, drafts and their "
+                "versions, and your settings. It stays on your device unless you move it."
+            </p>
+            <button type="button" class="primary" on:click=back_up>
+                "Download a backup"
+            </button>
+            <p class="status" role="status">{message}</p>
+        </section>
+    }
+}
+
+/// What the restore area is showing.
+#[derive(Clone)]
+enum RestoreStep {
+    /// Waiting for a file.
+    Choose,
+    /// Reading or checking the file.
+    Checking,
+    /// The file is fine: show what it holds and offer replace or merge.
+    Ready(std::sync::Arc<Backup>),
+    /// The restore happened.
+    Done(String),
+}
+
+/// Restore from a backup file: checked completely first, then replace or merge.
+#[component]
+fn Restore() -> impl IntoView {
+    let records = expect_context::<Records>();
+    let (step, set_step) = signal(RestoreStep::Choose);
+    let (error, set_error) = signal(None::<String>);
+    let (saved_current, set_saved_current) = signal(false);
+
+    let on_file = move |event: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&event);
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
+        set_error.set(None);
+        if file.size() > MAX_BACKUP_BYTES as f64 {
+            set_error.set(Some(format!(
+                "That file is {}, which is far bigger than any Peer Study backup, so it can't be \
+                 one. Nothing has been changed.",
+                format_size((file.size() / 2.0) as u64)
+            )));
+            return;
+        }
+        set_step.set(RestoreStep::Checking);
+        wasm_bindgen_futures::spawn_local(async move {
+            let text = match JsFuture::from(file.text()).await {
+                Ok(text) => text.as_string().unwrap_or_default(),
+                Err(_) => {
+                    set_error.set(Some(
+                        "We couldn't read that file. Please try choosing it again. Nothing has \
+                         been changed."
+                            .into(),
+                    ));
+                    set_step.set(RestoreStep::Choose);
+                    return;
+                }
+            };
+            match records.check_backup(&text) {
+                Ok(backup) => {
+                    set_saved_current.set(false);
+                    set_step.set(RestoreStep::Ready(std::sync::Arc::new(backup)));
+                }
+                Err(problem) => {
+                    set_error.set(Some(problem.to_string()));
+                    set_step.set(RestoreStep::Choose);
+                }
+            }
+        });
+    };
+
+    let save_current_first = move |_| {
+        let (name, text) = records.export_backup();
+        if download_bytes(&name, "application/json", text.as_bytes()).is_ok() {
+            set_saved_current.set(true);
+        }
+    };
+
+    let restore = move |backup: std::sync::Arc<Backup>, replace: bool| match records
+        .restore(&backup, replace)
+    {
+        Ok(report) => {
+            let mut parts = Vec::new();
+            if !report.added.is_empty() {
+                parts.push(format!("{} added", report.added.len()));
+            }
+            if !report.replaced.is_empty() {
+                parts.push(format!("{} updated from the backup", report.replaced.len()));
+            }
+            if !report.kept_yours.is_empty() {
+                parts.push(format!(
+                    "{} kept from this device because they were newer",
+                    report.kept_yours.len()
+                ));
+            }
+            if !report.removed.is_empty() {
+                parts.push(format!("{} removed", report.removed.len()));
+            }
+            let mut text = if parts.is_empty() {
+                "Restored. Everything already matched the backup.".to_string()
+            } else {
+                format!("Restored: {}.", parts.join(", "))
+            };
+            if !report.set_aside.is_empty() {
+                text.push_str(
+                    " Where both had changed, the other version is kept below under \"Set aside\".",
+                );
+            }
+            set_step.set(RestoreStep::Done(text));
+        }
+        Err(problem) => set_error.set(Some(format!("{problem} Nothing has been changed."))),
+    };
+
+    view! {
+        <section class="card" aria-labelledby="restore-heading">
+            <h2 id="restore-heading">"Restore from a backup"</h2>
+            <p>
+                "Choose a backup file. We check all of it first and show you what it holds; "
+                "nothing changes until you say so."
+            </p>
+            <label for="restore-file" class="field-label">"Backup file"</label>
+            <input
+                id="restore-file"
+                type="file"
+                accept=".json,application/json"
+                on:change=on_file
+                aria-describedby="restore-error"
+            />
+            <p id="restore-error" class="field-error" role="alert">
+                {move || error.get()}
+            </p>
+            {move || match step.get() {
+                RestoreStep::Choose => ().into_any(),
+                RestoreStep::Checking => {
+                    view! { <p role="status">"Checking the file…"</p> }.into_any()
+                }
+                RestoreStep::Done(text) => view! { <p role="status" class="success">{text}</p> }.into_any(),
+                RestoreStep::Ready(backup) => {
+                    let summary = &backup.summary;
+                    let counts = summary
+                        .counts
+                        .iter()
+                        .map(|(kind, n)| view! { <li>{format!("{}: {n}", kind.label())}</li> })
+                        .collect_view();
+                    let empty = summary.is_empty();
+                    let for_replace = backup.clone();
+                    let for_merge = backup.clone();
+                    view! {
+                        <div class="restore-summary" role="status">
+                            <h3>"What this backup holds"</h3>
+                            <p>{format!("Made {}.", summary.exported_at)}</p>
+                            <ul>{counts}</ul>
+                            {empty.then(|| view! {
+                                <p class="field-error">
+                                    "This backup is empty: replacing would remove everything here."
+                                </p>
+                            })}
+                        </div>
+                        <p>
+                            "Replacing swaps everything on this device for the backup. Merging "
+                            "adds what's new and, where both changed, keeps the newer one and sets "
+                            "the other aside."
+                        </p>
+                        <div class="button-row">
+                            <button type="button" on:click=save_current_first>
+                                "First, download what's here now"
+                            </button>
+                        </div>
+                        <p class="status" role="status">
+                            {move || saved_current.get().then_some("A backup of what's here now is downloaded.")}
+                        </p>
+                        <div class="button-row">
+                            <button type="button" class="primary" on:click=move |_| restore(for_merge.clone(), false)>
+                                "Merge with what's here"
+                            </button>
+                            <button type="button" on:click=move |_| restore(for_replace.clone(), true)>
+                                "Replace everything here"
+                            </button>
+                        </div>
+                    }
+                        .into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+/// Data that could not be read (or lost a merge), kept aside until the trainee decides.
+#[component]
+fn SetAside() -> impl IntoView {
+    let records = expect_context::<Records>();
+    let status = records.status();
+    let entries = Memo::new(move |_| {
+        status.track();
+        records.set_aside()
+    });
+    let (confirming, set_confirming) = signal(None::<String>);
+    let (message, set_message) = signal(String::new());
+
+    view! {
+        <section class="card" aria-labelledby="set-aside-heading">
+            <h2 id="set-aside-heading">"Set aside"</h2>
+            {move || {
+                let list = entries.get();
+                if list.is_empty() {
+                    return view! { <p>"Nothing is set aside. All your saved data could be read."</p> }
+                        .into_any();
+                }
+                let items = list
+                    .into_iter()
+                    .map(|entry| {
+                        let key_download = entry.key.clone();
+                        let key_discard = entry.key.clone();
+                        let key_confirm = entry.key.clone();
+                        let key_check = entry.key.clone();
+                        let name = entry.download_name.clone();
+                        view! {
+                            <li class="set-aside-item">
+                                <p>
+                                    <strong>{entry.record.clone()}</strong>
+                                    {format!(" · set aside {}", local_time(entry.at))}
+                                </p>
+                                <p>{entry.reason.clone()}</p>
+                                <div class="button-row">
+                                    <button
+                                        type="button"
+                                        on:click=move |_| {
+                                            if let Some(raw) = records.set_aside_raw(&key_download) {
+                                                let _ = download_bytes(&name, "text/plain", raw.as_bytes());
+                                            }
+                                        }
+                                    >
+                                        "Download it"
+                                    </button>
+                                    {move || {
+                                        let key_discard = key_discard.clone();
+                                        let key_confirm = key_confirm.clone();
+                                        if confirming.get().as_deref() == Some(key_check.as_str()) {
+                                            view! {
+                                                <button
+                                                    type="button"
+                                                    class="danger"
+                                                    on:click=move |_| {
+                                                        match records.discard_set_aside(&key_discard) {
+                                                            Ok(()) => set_message.set("Discarded.".into()),
+                                                            Err(e) => set_message.set(e),
+                                                        }
+                                                        set_confirming.set(None);
+                                                    }
+                                                >
+                                                    "Yes, discard it for good"
+                                                </button>
+                                            }
+                                                .into_any()
+                                        } else {
+                                            view! {
+                                                <button
+                                                    type="button"
+                                                    on:click=move |_| set_confirming.set(Some(key_confirm.clone()))
+                                                >
+                                                    "Discard…"
+                                                </button>
+                                            }
+                                                .into_any()
+                                        }
+                                    }}
+                                </div>
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <p>
+                        "These couldn't be read, or lost out when two versions met. They are kept "
+                        "exactly as they were found. Download them to look inside, and discard "
+                        "them when you're sure you don't need them."
+                    </p>
+                    <ul class="set-aside-list">{items}</ul>
+                }
+                    .into_any()
+            }}
+            <p class="status" role="status">{message}</p>
+        </section>
+    }
+}
+
+/// The element an event happened on, as the type we know it is.
+fn event_target<T: JsCast>(event: &leptos::ev::Event) -> T {
+    event
+        .target()
+        .expect("an event from an element")
+        .unchecked_into()
 }

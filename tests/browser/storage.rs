@@ -1,0 +1,156 @@
+//! The storage layer against the browser's real localStorage: round trips, a genuinely full
+//! store, and records that survive being read back by a fresh start.
+
+use leptos::prelude::*;
+use peer_study::app::records::Records;
+use peer_study::storage::backend::Backend;
+use peer_study::storage::local_storage::LocalStorageBackend;
+use peer_study::storage::store::SaveOutcome;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+use crate::support::{reset_page, stored};
+
+fn local_storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+/// Fill localStorage until the browser refuses, with ever smaller pieces so that almost no
+/// room is left. Returns the filler keys, to free the room again.
+fn fill_to_quota() -> Vec<String> {
+    let storage = local_storage();
+    let mut keys = Vec::new();
+    for size in [1 << 20, 1 << 16, 1 << 12, 1 << 8, 16] {
+        let chunk = "x".repeat(size);
+        loop {
+            let key = format!("filler-{}", keys.len());
+            if storage.set_item(&key, &chunk).is_err() {
+                break;
+            }
+            keys.push(key);
+        }
+    }
+    keys
+}
+
+fn free(keys: &[String]) {
+    let storage = local_storage();
+    for key in keys {
+        storage.remove_item(key).unwrap();
+    }
+}
+
+#[wasm_bindgen_test]
+fn the_local_storage_backend_round_trips_and_lists_keys() {
+    reset_page();
+    let mut backend = LocalStorageBackend::open();
+    assert!(backend.is_available());
+    backend.set("peer-study/journal", "{\"a\":1}").unwrap();
+    assert_eq!(
+        backend.get("peer-study/journal").unwrap().as_deref(),
+        Some("{\"a\":1}")
+    );
+    assert!(backend
+        .keys()
+        .unwrap()
+        .contains(&"peer-study/journal".to_string()));
+    backend.remove("peer-study/journal").unwrap();
+    assert_eq!(backend.get("peer-study/journal").unwrap(), None);
+}
+
+#[wasm_bindgen_test]
+fn a_real_full_store_is_reported_as_quota_exceeded() {
+    reset_page();
+    let fillers = fill_to_quota();
+    assert!(!fillers.is_empty());
+    let mut backend = LocalStorageBackend::open();
+    let error = backend
+        .set("peer-study/journal", &"y".repeat(100_000))
+        .expect_err("the browser's store is full");
+    free(&fillers);
+    assert!(error.is_quota_exceeded(), "got {error:?}");
+}
+
+#[wasm_bindgen_test]
+async fn when_the_store_fills_up_changes_are_kept_and_saved_once_there_is_room() {
+    reset_page();
+    let (records, _) = Records::start(Box::new(LocalStorageBackend::open()));
+    let journal = records.get::<Vec<String>>("journal");
+    leptos::task::tick().await;
+
+    let fillers = fill_to_quota();
+    journal.update(|entries| entries.push("A long reflection. ".repeat(5_000)));
+    leptos::task::tick().await;
+    let outcome = records.save_now();
+
+    assert_eq!(outcome, SaveOutcome::StoreFull);
+    let status = records.status().get_untracked();
+    assert!(status.store_full.is_some(), "the lasting banner shows");
+    assert!(status.unsaved);
+    assert_eq!(
+        journal.get_untracked().len(),
+        1,
+        "the words are still in memory"
+    );
+    assert_eq!(stored("peer-study/journal"), None);
+
+    free(&fillers);
+    let outcome = records.save_now();
+    assert_eq!(outcome, SaveOutcome::Saved);
+    let status = records.status().get_untracked();
+    assert!(
+        status.store_full.is_none(),
+        "the banner clears after a good save"
+    );
+    assert!(!status.unsaved);
+    assert!(stored("peer-study/journal")
+        .unwrap()
+        .contains("A long reflection."));
+}
+
+#[wasm_bindgen_test]
+async fn what_one_start_saves_the_next_start_reads() {
+    reset_page();
+    {
+        let (records, _) = Records::start(Box::new(LocalStorageBackend::open()));
+        let journal = records.get::<Vec<String>>("journal");
+        leptos::task::tick().await;
+        journal.set(vec![
+            "First entry".into(),
+            "Second, with “curly quotes” and é".into(),
+        ]);
+        leptos::task::tick().await;
+        records.flush();
+    }
+    let (records, report) = Records::start(Box::new(LocalStorageBackend::open()));
+    assert!(!report.first_run);
+    let journal = records.get::<Vec<String>>("journal");
+    assert_eq!(
+        journal.get_untracked(),
+        vec![
+            "First entry".to_string(),
+            "Second, with “curly quotes” and é".to_string()
+        ]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_backup_restored_by_replace_brings_back_the_same_records() {
+    reset_page();
+    let (records, _) = Records::start(Box::new(LocalStorageBackend::open()));
+    let journal = records.get::<Vec<String>>("journal");
+    leptos::task::tick().await;
+    journal.set(vec!["Kept safe".into()]);
+    leptos::task::tick().await;
+    let (_, backup_text) = records.export_backup();
+
+    journal.set(vec!["Changed afterwards".into()]);
+    leptos::task::tick().await;
+    records.flush();
+
+    let backup = records
+        .check_backup(&backup_text)
+        .expect("our own backup is valid");
+    records.restore(&backup, true).expect("restore works");
+    assert_eq!(journal.get_untracked(), vec!["Kept safe".to_string()]);
+    assert!(stored("peer-study/journal").unwrap().contains("Kept safe"));
+}
