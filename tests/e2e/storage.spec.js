@@ -131,3 +131,35 @@ test("a file that is not a good backup gets a clear message and changes nothing"
   expect(await page.evaluate(() => JSON.stringify({ ...localStorage }))).toBe(before);
   await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
 });
+
+test("data saved by a newer version opens read-only and is never written over", async ({ page }) => {
+  await chooseTheme(page, "Dark");
+  await waitForSaved(page, "peer-study/settings", '"theme":"dark"');
+  await page.evaluate(() => localStorage.setItem("peer-study/meta", '{"schema_version":99}'));
+  const before = await page.evaluate(() => JSON.stringify({ ...localStorage }));
+
+  await page.reload();
+  await expect(page.getByText("saved by a newer version of Peer Study")).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+  await page.getByRole("radio", { name: "Light" }).check();
+  await page.reload();
+  expect(await page.evaluate(() => JSON.stringify({ ...localStorage }))).toBe(before);
+});
+
+test("with no storage at all the app still works and warns to back up before leaving", async ({
+  page,
+}) => {
+  // Some private modes and locked-down browsers refuse localStorage outright.
+  await page.addInitScript(() => {
+    Object.defineProperty(window, "localStorage", {
+      get() {
+        throw new DOMException("The operation is insecure.", "SecurityError");
+      },
+    });
+  });
+  await openApp(page, "/settings");
+  await expect(page.getByText("isn't letting Peer Study save anything on this device")).toBeVisible();
+  await page.getByRole("radio", { name: "Dark" }).check();
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
+  await expect(page.getByText("they will only last until you close this tab")).toBeVisible();
+});
