@@ -314,24 +314,32 @@ impl Records {
         }
     }
 
-    /// Encode every pending record and save now. Used by the timer, when the page is hidden or
-    /// closed, and after a restore. Returns how the save went.
-    pub fn save_now(&self) -> SaveOutcome {
-        let now = now_ms();
-        let pushes: Vec<_> = self.inner.with_value(|inner| {
+    /// Encode every record changed since its last push into the store (which then knows it is
+    /// dirty). Kept off the keystroke path: it runs when a save or a backup needs the values.
+    fn push_pending(&self) {
+        let pushes: Vec<Push> = self.inner.with_value(|inner| {
             inner
                 .pending
                 .iter()
                 .filter_map(|name| inner.bindings.get(name).map(|b| b.push.clone()))
                 .collect()
         });
+        self.inner.update_value(|inner| {
+            for push in &pushes {
+                push(&mut inner.store);
+            }
+            inner.pending.clear();
+        });
+    }
+
+    /// Encode every pending record and save now. Used by the timer, when the page is hidden or
+    /// closed, and after a restore. Returns how the save went.
+    pub fn save_now(&self) -> SaveOutcome {
+        let now = now_ms();
+        self.push_pending();
         let outcome = self
             .inner
             .try_update_value(|inner| {
-                for push in &pushes {
-                    push(&mut inner.store);
-                }
-                inner.pending.clear();
                 let report = inner.store.save(now);
                 inner.schedule.save_finished(now, report.succeeded());
                 if !report.written.is_empty() || !report.removed.is_empty() {
@@ -473,26 +481,14 @@ impl Records {
     /// Everything, as the text of one backup file, with the file name to save it under.
     pub fn export_backup(&self) -> (String, String) {
         // Unsaved changes belong in the backup too.
-        let pushes: Vec<_> = self.inner.with_value(|inner| {
-            inner
-                .pending
-                .iter()
-                .filter_map(|name| inner.bindings.get(name).map(|b| b.push.clone()))
-                .collect()
-        });
+        self.push_pending();
         let now = now_ms();
-        self.inner
-            .try_update_value(|inner| {
-                for push in &pushes {
-                    push(&mut inner.store);
-                }
-                inner.pending.clear();
-                (
-                    backup::backup_file_name(now),
-                    inner.store.export_backup(now),
-                )
-            })
-            .unwrap_or_default()
+        self.inner.with_value(|inner| {
+            (
+                backup::backup_file_name(now),
+                inner.store.export_backup(now),
+            )
+        })
     }
 
     /// Check a backup file completely, changing nothing.
