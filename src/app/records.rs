@@ -26,9 +26,22 @@ impl<T> RecordData for T where
 }
 
 /// The signals handed out so far, by record name, so every caller shares one signal per record.
-#[derive(Clone, Default)]
+#[derive(Clone)]
 pub struct Records {
     signals: Arc<Mutex<HashMap<String, Box<dyn Any + Send + Sync>>>>,
+    /// The reactive owner the signals and their save effects belong to: the one current when the
+    /// records were created (the app's), not the page that happened to ask first. Otherwise
+    /// leaving that page would dispose of the shared signal and stop its saves.
+    owner: Owner,
+}
+
+impl Default for Records {
+    fn default() -> Self {
+        Self {
+            signals: Arc::default(),
+            owner: Owner::current().unwrap_or_default(),
+        }
+    }
 }
 
 /// The localStorage key a record name is kept under.
@@ -64,6 +77,19 @@ impl Records {
                 Err(_) => (T::default(), false),
             },
         };
+        self.owner
+            .with(|| self.create(name, key, value, readable, &mut signals))
+    }
+
+    /// Makes the signal for a record just read, and its save effect, under the records' owner.
+    fn create<T: RecordData>(
+        &self,
+        name: &str,
+        key: String,
+        value: T,
+        readable: bool,
+        signals: &mut HashMap<String, Box<dyn Any + Send + Sync>>,
+    ) -> RwSignal<T> {
         let signal = RwSignal::new(value);
         if readable {
             Effect::new(move |previous: Option<()>| {
