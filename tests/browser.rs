@@ -15,3 +15,24 @@ mod shell;
 
 #[path = "browser/storage.rs"]
 mod storage;
+
+#[path = "browser/course_support.rs"]
+mod course_support;
+
+#[path = "browser/course_checklist.rs"]
+mod course_checklist;
+
+#[path = "browser/course_schedule.rs"]
+mod course_schedule;
+
+#[path = "browser/course_attendance.rs"]
+mod course_attendance;
+
+#[path = "browser/course_journal.rs"]
+mod course_journal;
+
+#[path = "browser/course_home.rs"]
+mod course_home;
+
+#[path = "browser/course_module.rs"]
+mod course_module;

@@ -3,6 +3,7 @@
 //! Only compiled for the browser (wasm32). Pages live in [`pages`], one file each; the frame every
 //! page sits in (header, navigation, main landmark) is in [`shell`].
 
+pub mod clock;
 pub mod display_settings;
 pub mod download;
 pub mod page;
@@ -17,7 +18,8 @@ use leptos_router::path;
 
 use display_settings::DisplaySettingsState;
 use pages::{
-    AssignmentsPage, CoursePage, GlossaryPage, HomePage, MyDataPage, NotFoundPage, SettingsPage,
+    AssignmentsPage, AttendancePage, CoursePage, GlossaryPage, HomePage, JournalPage, ModulePage,
+    MyDataPage, NotFoundPage, SchedulePage, SettingsPage,
 };
 use records::Records;
 use shell::Shell;
@@ -39,6 +41,12 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <NotFoundPage/> }>
                     <Route path=path!("/") view=HomePage/>
                     <Route path=path!("/course") view=CoursePage/>
+                    // The course's own pages come before "/course/:id", which is any module's
+                    // page (the placement's, with its log, is "/course/placement").
+                    <Route path=path!("/course/dates") view=SchedulePage/>
+                    <Route path=path!("/course/attendance") view=AttendancePage/>
+                    <Route path=path!("/course/journal") view=JournalPage/>
+                    <Route path=path!("/course/:id") view=ModulePage/>
                     <Route path=path!("/assignments") view=AssignmentsPage/>
                     <Route path=path!("/glossary") view=GlossaryPage/>
                     <Route path=path!("/my-data") view=MyDataPage/>

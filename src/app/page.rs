@@ -3,6 +3,7 @@
 use std::cell::Cell;
 
 use leptos::prelude::*;
+use leptos::text_prop::TextProp;
 
 thread_local! {
     /// Whether any page has been shown yet in this visit. The first one is the initial load, when
@@ -17,14 +18,21 @@ thread_local! {
 /// a screen reader announces the new page instead of staying silent on the old link.
 #[component]
 pub fn Page(
-    /// The page's heading, also used in the document title.
-    title: &'static str,
+    /// The page's heading, also used in the document title. A fixed text, or a closure for a page
+    /// named after something the trainee can rename (a module).
+    #[prop(into)]
+    title: TextProp,
     /// What the page shows under its heading.
     children: Children,
 ) -> impl IntoView {
     let heading = NodeRef::<leptos::html::H1>::new();
-    document().set_title(&format!("{title} · Peer Study"));
+    // Set at once (not in an effect) so the title is right as soon as the page is built.
+    document().set_title(&format!("{} · Peer Study", untrack(|| title.get())));
     let arrived_by_navigation = A_PAGE_WAS_SHOWN.with(|shown| shown.replace(true));
+    let document_title = title.clone();
+    Effect::new(move |_| {
+        document().set_title(&format!("{} · Peer Study", document_title.get()));
+    });
     Effect::new(move |_| {
         if let Some(h1) = heading.get() {
             if arrived_by_navigation {
@@ -33,7 +41,7 @@ pub fn Page(
         }
     });
     view! {
-        <h1 class="page-title" tabindex="-1" node_ref=heading>{title}</h1>
+        <h1 class="page-title" tabindex="-1" node_ref=heading>{move || title.get()}</h1>
         {children()}
     }
 }

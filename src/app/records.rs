@@ -27,6 +27,7 @@ use serde::Serialize;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
+use crate::app::clock::now_ms;
 use crate::domain::date::UnixMs;
 use crate::storage::backend::Backend;
 use crate::storage::backup::{self, Backup, BackupError};
@@ -45,11 +46,6 @@ pub trait RecordData:
 impl<T> RecordData for T where
     T: Serialize + DeserializeOwned + Default + Clone + PartialEq + Send + Sync + 'static
 {
-}
-
-/// The milliseconds since the Unix epoch, from the browser's clock.
-pub fn now_ms() -> UnixMs {
-    js_sys::Date::now() as UnixMs
 }
 
 /// The storage key a record name is kept under (`"course"` -> `"peer-study/course"`).
@@ -123,6 +119,10 @@ struct Binding {
 }
 
 struct Inner {
+    /// The reactive owner every record signal and its save effect belong to: the one current
+    /// when the records started (the app's), never the page that happened to ask first.
+    /// Otherwise leaving that page would dispose of the shared signal and stop its saves.
+    owner: Owner,
     store: AppStore,
     schedule: SaveSchedule,
     bindings: HashMap<String, Binding>,
@@ -148,6 +148,7 @@ impl Records {
         let (store, report) = Store::load(backend, now);
         let records = Self {
             inner: StoredValue::new_local(Inner {
+                owner: Owner::current().unwrap_or_default(),
                 store,
                 schedule: SaveSchedule::default(),
                 bindings: HashMap::new(),
@@ -217,6 +218,13 @@ impl Records {
             return signal;
         }
 
+        let owner = self.inner.with_value(|inner| inner.owner.clone());
+        owner.with(|| self.bind::<T>(name))
+    }
+
+    /// Make the signal for a record, its save effect and its way in and out of the store.
+    /// Runs under the records' own owner (see `Inner::owner`).
+    fn bind<T: RecordData>(&self, name: &str) -> RwSignal<T> {
         let key = storage_key(name);
         let initial = self
             .inner

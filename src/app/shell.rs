@@ -78,7 +78,9 @@ pub fn Shell(
                         .map(|item| {
                             view! {
                                 <li>
-                                    <A href=item.href exact=true>
+                                    // Home is current only on "/"; every other area stays current on its sub-pages
+                                    // (the Course link on /course/dates, for example).
+                                    <A href=item.href exact=item.href == "/">
                                         <NavIcon path=item.icon/>
                                         <span class="nav-label">{item.label}</span>
                                     </A>

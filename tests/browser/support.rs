@@ -3,8 +3,18 @@
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
+/// Make every mounted app save at once, as a closing tab does (they all listen for `pagehide`).
+pub fn flush_saves() {
+    let event = web_sys::Event::new("pagehide").unwrap();
+    web_sys::window().unwrap().dispatch_event(&event).unwrap();
+}
+
 /// Clear everything a previous test may have left: localStorage, root attributes, mounted nodes.
+///
+/// Earlier tests' apps are still alive, so they are made to save first; otherwise one of their
+/// save timers could fire during this test and write into its fresh storage.
 pub fn reset_page() {
+    flush_saves();
     let window = web_sys::window().unwrap();
     window.local_storage().unwrap().unwrap().clear().unwrap();
     let document = window.document().unwrap();

@@ -1,38 +1,156 @@
-//! Home: the first screen, which will answer "what should I do next?".
+//! Home: "what should I do next?" at a glance. The next session with its prep (tick it off right
+//! here), earlier prep still open (said kindly), where attendance stands, and on first use an
+//! invitation to set the course dates.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use super::course::{module_href, PrepChecklist};
+use crate::app::clock::today;
 use crate::app::page::Page;
+use crate::app::records::use_record;
+use crate::domain::attendance::Attendance;
+use crate::domain::course::CourseState;
+use crate::domain::next_steps::{what_next, NextSteps, Stage};
+use crate::domain::schedule::Schedule;
 
-/// The home page. Until the course map exists it welcomes the trainee and says honestly what the
-/// app does today and what is on its way.
+/// The home page.
 #[component]
 pub fn HomePage() -> impl IntoView {
+    let course = use_record::<CourseState>("course");
+    let schedule = use_record::<Option<Schedule>>("schedule");
+    let attendance = use_record::<Attendance>("attendance");
+    let today = today();
+    let steps: Memo<NextSteps> = Memo::new(move |_| {
+        course.with(|c| schedule.with(|s| attendance.with(|a| what_next(c, s.as_ref(), a, today))))
+    });
+    let stage = Memo::new(move |_| steps.with(|s| s.stage));
+    // The next session's modules, by id only, so ticking an item keeps the list (and focus) put.
+    let next_modules = Memo::new(move |_| {
+        steps.with(|s| {
+            s.next_session
+                .as_ref()
+                .map(|n| {
+                    n.modules
+                        .iter()
+                        .map(|m| m.module_id.clone())
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let next_when = move || {
+        steps.with(|s| {
+            s.next_session
+                .as_ref()
+                .map(|n| format!("{} · {} · {}", n.label, n.date.display_short(), n.when))
+        })
+    };
+    let earlier = Memo::new(move |_| {
+        steps.with(|s| {
+            s.earlier_prep
+                .iter()
+                .map(|e| {
+                    let open = e.module.open_items.len();
+                    (
+                        e.module.module_id.clone(),
+                        e.module.title.clone(),
+                        if open == 1 {
+                            "1 task still open".to_string()
+                        } else {
+                            format!("{open} tasks still open")
+                        },
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+
     view! {
         <Page title="Welcome to Peer Study">
-            <p class="lead">
-                "A calm place for your peer support training: your prep, your writing and the "
-                "language of recovery, kept on this device and nowhere else."
-            </p>
+            <p class="lead home-headline">{move || steps.with(|s| s.headline.clone())}</p>
+            <Show when=move || stage.get() == Stage::NeedsDates>
+                <section class="card" aria-labelledby="home-dates">
+                    <h2 id="home-dates">"Start with your course dates"</h2>
+                    <p>
+                        "Tell Peer Study when your course starts and which day it runs, and it "
+                        "will show you each session and the prep for it, here on this page."
+                    </p>
+                    <p>
+                        <A href="/course/dates" attr:class="button">"Set your course start date"</A>
+                    </p>
+                    <p>
+                        "Or have a look around "
+                        <A href="/course">"your course"</A>
+                        " first: sixteen modules and a placement."
+                    </p>
+                </section>
+            </Show>
+            <Show when=move || !next_modules.with(Vec::is_empty)>
+                <section class="card" aria-labelledby="home-next">
+                    <h2 id="home-next">"Your next session"</h2>
+                    <p class="module-meta">{next_when}</p>
+                    <For
+                        each=move || next_modules.get()
+                        key=|id| id.clone()
+                        children=move |id| {
+                            let title_id = id.clone();
+                            let title = move || {
+                                course.with(|c| {
+                                    c.module(&title_id).map(|m| m.title.clone()).unwrap_or_default()
+                                })
+                            };
+                            view! {
+                                <div class="home-module">
+                                    <h3>
+                                        <A href=module_href(&id)>{title}</A>
+                                    </h3>
+                                    <PrepChecklist module_id=id/>
+                                </div>
+                            }
+                        }
+                    />
+                </section>
+            </Show>
+            <Show when=move || !earlier.with(Vec::is_empty)>
+                <section class="card" aria-labelledby="home-earlier">
+                    <h2 id="home-earlier">"From earlier sessions"</h2>
+                    <p>{move || steps.with(|s| s.earlier_prep_message.clone())}</p>
+                    <ul class="earlier-list">
+                        <For
+                            each=move || earlier.get()
+                            key=|(id, title, open)| (id.clone(), title.clone(), open.clone())
+                            children=|(id, title, open)| {
+                                view! {
+                                    <li>
+                                        <A href=module_href(&id)>{title}</A>
+                                        <span class="module-when">{open}</span>
+                                    </li>
+                                }
+                            }
+                        />
+                    </ul>
+                </section>
+            </Show>
+            // ASSIGNMENTS DUE NEXT: the assignments area adds its "what is due next" summary here,
+            // as one <section class="card"> with an h2, between the prep and attendance.
+            <Show when=move || stage.get() != Stage::NeedsDates>
+                <section class="card" aria-labelledby="home-attendance">
+                    <h2 id="home-attendance">"Attendance"</h2>
+                    <p>{move || steps.with(|s| s.attendance_message.clone())}</p>
+                    <p>
+                        <A href="/course/attendance">"Mark your attendance"</A>
+                    </p>
+                </section>
+            </Show>
             <section class="card" aria-labelledby="home-privacy">
                 <h2 id="home-privacy">"Your words stay with you"</h2>
                 <p>
                     "Everything you add is stored in this browser on this device. Nothing is sent "
                     "anywhere unless you choose to export or back it up."
                 </p>
-            </section>
-            <section class="card" aria-labelledby="home-coming">
-                <h2 id="home-coming">"What is on its way"</h2>
-                <p>"Peer Study is being built a piece at a time. Coming soon:"</p>
-                <ul>
-                    <li>"your next session and the prep still open for it, right here"</li>
-                    <li>"attendance and placement tracking"</li>
-                    <li>"a drafting space for your assignments that saves as you type"</li>
-                    <li>"a recovery-language glossary with flashcards"</li>
-                </ul>
                 <p>
-                    "You can already choose a light or dark look and a comfortable text size in "
+                    "You can choose a light or dark look and a comfortable text size in "
                     <A href="/settings">"Settings"</A>"."
                 </p>
             </section>

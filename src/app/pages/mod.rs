@@ -1,7 +1,7 @@
 //! One file per page of the app.
 
 mod assignments;
-mod course;
+pub mod course;
 mod glossary;
 mod home;
 mod my_data;
@@ -9,7 +9,7 @@ mod not_found;
 mod settings;
 
 pub use assignments::AssignmentsPage;
-pub use course::CoursePage;
+pub use course::{AttendancePage, CoursePage, JournalPage, ModulePage, SchedulePage};
 pub use glossary::GlossaryPage;
 pub use home::HomePage;
 pub use my_data::MyDataPage;

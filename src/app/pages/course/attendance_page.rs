@@ -1,0 +1,276 @@
+//! Attendance: mark each classroom day attended, missed, cancelled or still to come; add extra
+//! days; and see where that leaves you against the 80% needed to graduate, in plain words.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use super::form_field::{focus_first_problem, focus_soon, TextField};
+use super::{edit_record, BackToCourse};
+use crate::app::clock::today;
+use crate::app::page::Page;
+use crate::app::records::use_record;
+use crate::domain::attendance::{
+    Attendance, AttendanceDay, AttendanceSummary, DayRef, DayStatus, ExtraDayDraft, ExtraDayErrors,
+    Mark,
+};
+use crate::domain::course::CourseState;
+use crate::domain::date::CalendarDate;
+use crate::domain::schedule::Schedule;
+
+/// A stable key and id fragment for a day: "day-3" or "extra-1".
+fn day_key(day: &DayRef) -> String {
+    match day {
+        DayRef::Classroom(n) => format!("day-{n}"),
+        DayRef::Extra(id) => id.clone(),
+    }
+}
+
+/// The attendance page.
+#[component]
+pub fn AttendancePage() -> impl IntoView {
+    let course = use_record::<CourseState>("course");
+    let schedule = use_record::<Option<Schedule>>("schedule");
+    let attendance = use_record::<Attendance>("attendance");
+    let today = today();
+    let days: Memo<Vec<AttendanceDay>> = Memo::new(move |_| {
+        let sessions = schedule.with(|s| {
+            s.as_ref()
+                .map(|s| course.with(|c| s.sessions(c)))
+                .unwrap_or_default()
+        });
+        attendance.with(|a| a.days(&sessions, today))
+    });
+    let summary = Memo::new(move |_| days.with(|d| AttendanceSummary::from_days(d)));
+    // Only the list of days (not their marks) decides the rows, so marking keeps focus in place.
+    let keys = Memo::new(move |_| {
+        days.with(|d| {
+            d.iter()
+                .map(|d| (day_key(&d.day), d.day.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+
+    view! {
+        <Page title="Attendance">
+            <BackToCourse/>
+            <p class="lead">
+                "To graduate, the course asks you to be at 80% of the classroom days. Mark each "
+                "day as it happens and you'll always know where you stand."
+            </p>
+            <section class="card attendance-summary" aria-labelledby="standing-heading">
+                <h2 id="standing-heading">"Where you stand"</h2>
+                <p class="standing" role="status">{move || summary.get().message()}</p>
+                <p>
+                    {move || {
+                        let s = summary.get();
+                        match s.rate_label() {
+                            Some(rate) => format!("Attended: {rate}."),
+                            None => "Nothing marked yet.".to_string(),
+                        }
+                    }}
+                    " "
+                    {move || {
+                        let s = summary.get();
+                        (s.counted > 0)
+                            .then(|| {
+                                format!(
+                                    "You need {} of {} days for 80%.",
+                                    s.needed,
+                                    s.counted
+                                )
+                            })
+                    }}
+                </p>
+            </section>
+            <Show when=move || schedule.with(Option::is_none)>
+                <p class="notice">
+                    "Your classroom days appear here once your dates are set. "
+                    <A href="/course/dates">"Set your course dates"</A>
+                </p>
+            </Show>
+            <Show when=move || !keys.with(Vec::is_empty)>
+                <section aria-labelledby="days-heading">
+                    <h2 id="days-heading" tabindex="-1">"Your classroom days"</h2>
+                    <ul class="attendance-list">
+                        <For
+                            each=move || keys.get()
+                            key=|(key, _)| key.clone()
+                            children=move |(key, day)| view! { <DayMarks key day days/> }
+                        />
+                    </ul>
+                </section>
+            </Show>
+            <AddExtraDay/>
+        </Page>
+    }
+}
+
+/// One day as a group of radio buttons: attended, missed, cancelled, still to come.
+#[component]
+fn DayMarks(
+    /// "day-3" or the extra day's id, for element ids.
+    key: String,
+    /// Which day.
+    day: DayRef,
+    /// Every day as it stands (for the label and date).
+    days: Memo<Vec<AttendanceDay>>,
+) -> impl IntoView {
+    let attendance = use_record::<Attendance>("attendance");
+    let this_day = day.clone();
+    let row = Memo::new(move |_| days.with(|d| d.iter().find(|d| d.day == this_day).cloned()));
+    let course = use_record::<CourseState>("course");
+    let legend = move || {
+        row.with(|r| {
+            r.as_ref()
+                .map(|r| format!("{} · {}", r.label, r.date.display_short()))
+                .unwrap_or_default()
+        })
+    };
+    let modules = move || {
+        row.with(|r| {
+            let ids = r.as_ref().map(|r| r.module_ids.clone()).unwrap_or_default();
+            course.with(|c| {
+                ids.iter()
+                    .filter_map(|id| c.module(id).map(|m| m.title.clone()))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            })
+        })
+    };
+    // The last choice clears the mark: "Still to come", or for a day already past, "Not marked
+    // yet" (the domain's own words for both).
+    let unmarked_label = move || {
+        row.with(|r| match r.as_ref().map(|r| r.status) {
+            Some(DayStatus::NotMarkedYet) => DayStatus::NotMarkedYet.label(),
+            _ => DayStatus::ToCome.label(),
+        })
+    };
+    let choices: Vec<(Option<Mark>, &'static str)> = Mark::ALL
+        .iter()
+        .map(|m| (Some(*m), m.label()))
+        .chain(std::iter::once((None, "")))
+        .collect();
+    let is_extra = matches!(day, DayRef::Extra(_));
+    let remove_id = day.clone();
+    let remove = move |_| {
+        if let DayRef::Extra(id) = &remove_id {
+            attendance.update(|a| {
+                a.remove_extra_day(id);
+            });
+            focus_soon("days-heading");
+        }
+    };
+    let name = format!("mark-{key}");
+    view! {
+        <li>
+            <fieldset class="day-marks">
+                <legend>{legend}</legend>
+                <p class="day-modules">{modules}</p>
+                <div class="segmented">
+                    {choices
+                        .into_iter()
+                        .map(|(mark, label)| {
+                            let input_id = format!(
+                                "{name}-{}",
+                                mark.map_or("none".to_string(), |m| m.label().to_lowercase())
+                            );
+                            let (check_day, set_day) = (day.clone(), day.clone());
+                            view! {
+                                <span class="segment">
+                                    <input
+                                        type="radio"
+                                        id=input_id.clone()
+                                        name=name.clone()
+                                        prop:checked=move || attendance.with(|a| a.mark(&check_day) == mark)
+                                        on:change=move |_| {
+                                            attendance.update(|a| {
+                                                let _ = a.set_mark(&set_day, mark);
+                                            });
+                                        }
+                                    />
+                                    <label for=input_id>
+                                        {move || if mark.is_some() { label } else { unmarked_label() }}
+                                    </label>
+                                </span>
+                            }
+                        })
+                        .collect_view()}
+                </div>
+                {is_extra
+                    .then(|| {
+                        view! {
+                            <button type="button" class="button quiet small" on:click=remove>
+                                "Remove this extra day"
+                            </button>
+                        }
+                    })}
+            </fieldset>
+        </li>
+    }
+}
+
+/// A form for a classroom day outside the weekly pattern (a catch-up day, an extra session).
+#[component]
+fn AddExtraDay() -> impl IntoView {
+    let course = use_record::<CourseState>("course");
+    let schedule = use_record::<Option<Schedule>>("schedule");
+    let attendance = use_record::<Attendance>("attendance");
+    let date = RwSignal::new(String::new());
+    let label = RwSignal::new(String::new());
+    let errors = RwSignal::new(ExtraDayErrors::default());
+    let status = RwSignal::new(String::new());
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let sessions = schedule.with_untracked(|s| {
+            s.as_ref()
+                .map(|s| course.with_untracked(|c| s.sessions(c)))
+                .unwrap_or_default()
+        });
+        let draft = ExtraDayDraft {
+            date: date.get_untracked(),
+            label: label.get_untracked(),
+        };
+        match edit_record(attendance, |a| a.add_extra_day(&draft, &sessions)) {
+            Ok(_) => {
+                errors.set(ExtraDayErrors::default());
+                let when = draft
+                    .date
+                    .parse::<CalendarDate>()
+                    .map(CalendarDate::display_short)
+                    .unwrap_or_default();
+                status.set(format!(
+                    "Extra day added for {when}. It counts towards the 80%."
+                ));
+                date.set(String::new());
+                label.set(String::new());
+            }
+            Err(problems) => {
+                errors.set(problems);
+                focus_first_problem("extra-day-form");
+            }
+        }
+    };
+    view! {
+        <details class="card">
+            <summary>"Add an extra classroom day"</summary>
+            <form id="extra-day-form" on:submit=submit novalidate>
+                <TextField
+                    id="extra-day-date"
+                    label="Date"
+                    value=date
+                    input_type="date"
+                    error=Signal::derive(move || errors.with(|e| e.date.as_ref().map(ToString::to_string)))
+                />
+                <TextField
+                    id="extra-day-label"
+                    label="What it is (optional)"
+                    value=label
+                    hint="Such as: catch-up day"
+                    error=Signal::derive(move || errors.with(|e| e.label.as_ref().map(ToString::to_string)))
+                />
+                <button type="submit" class="button">"Add extra day"</button>
+            </form>
+            <p class="status" role="status">{move || status.get()}</p>
+        </details>
+    }
+}

@@ -1,0 +1,364 @@
+//! A module's prep checklist: tick tasks off, and (on the module's own page) add, edit and remove
+//! the trainee's own tasks. Home uses the same list, so a tick there is the same tick here.
+
+use leptos::prelude::*;
+
+use super::edit_record;
+use super::form_field::focus_soon;
+use super::item_form::ItemForm;
+use super::progress_meter::ProgressMeter;
+use crate::app::records::use_record;
+use crate::domain::course::{ChecklistItem, CourseEditError, CourseState, ItemDraft, Module};
+use crate::domain::progress::Progress;
+
+/// The module with this id, wherever it is (in the course, the placement, or set aside).
+pub fn module_anywhere<'a>(course: &'a CourseState, id: &str) -> Option<&'a Module> {
+    course
+        .module(id)
+        .or_else(|| course.set_aside.iter().find(|m| m.id == id))
+}
+
+fn item_in<'a>(
+    course: &'a CourseState,
+    module_id: &str,
+    item_id: &str,
+) -> Option<&'a ChecklistItem> {
+    module_anywhere(course, module_id)?
+        .checklist
+        .iter()
+        .find(|i| i.id == item_id)
+}
+
+/// "15 min · Read": an item's estimate and kind, in words.
+fn item_meta(item: &ChecklistItem) -> String {
+    let mut meta = if item.minutes == 0 {
+        item.kind.label().to_string()
+    } else {
+        format!("{} min · {}", item.minutes, item.kind.label())
+    };
+    if item.own {
+        meta.push_str(" · your own task");
+    }
+    meta
+}
+
+/// A module's progress as a signal, for [`ProgressMeter`].
+pub fn module_progress_signal(
+    course: RwSignal<CourseState>,
+    module_id: String,
+) -> Signal<Progress> {
+    Signal::derive(move || {
+        course.with(|c| {
+            module_anywhere(c, &module_id)
+                .map(|m| Progress::of_module(c, m))
+                .unwrap_or_default()
+        })
+    })
+}
+
+/// What the rows of one checklist share: which row is being edited or removed, the status line,
+/// and where focus goes when a row disappears.
+#[derive(Clone, Copy)]
+struct ChecklistState {
+    course: RwSignal<CourseState>,
+    editing: RwSignal<Option<String>>,
+    confirming: RwSignal<Option<String>>,
+    status: RwSignal<String>,
+    /// The id of the list itself, which takes focus after a task is removed.
+    list_id: StoredValue<String>,
+}
+
+/// The checklist of one module, with a progress meter above it.
+#[component]
+pub fn PrepChecklist(
+    /// The module (or placement) whose tasks to list.
+    #[prop(into)]
+    module_id: String,
+    /// Offer editing of the trainee's own tasks and a form to add one (the module page).
+    #[prop(optional)]
+    editable: bool,
+) -> impl IntoView {
+    let course = use_record::<CourseState>("course");
+    let state = ChecklistState {
+        course,
+        editing: RwSignal::new(None),
+        confirming: RwSignal::new(None),
+        status: RwSignal::new(String::new()),
+        list_id: StoredValue::new(format!("tasks-{module_id}")),
+    };
+    let list_module = module_id.clone();
+    // Only the ids: ticking changes the course but not this list, so the rows (and the focus on
+    // the checkbox just ticked) stay put.
+    let item_ids = Memo::new(move |_| {
+        course.with(|c| {
+            module_anywhere(c, &list_module)
+                .map(|m| m.checklist.iter().map(|i| i.id.clone()).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    });
+    let title_module = module_id.clone();
+    let meter_name = move || {
+        course.with(|c| {
+            module_anywhere(c, &title_module)
+                .map(|m| format!("Prep for {}", m.title))
+                .unwrap_or_default()
+        })
+    };
+    let progress = module_progress_signal(course, module_id.clone());
+    let row_module = module_id.clone();
+
+    view! {
+        <div class="checklist">
+            <ProgressMeter progress name=meter_name/>
+            <ul class="prep-list" id=state.list_id.get_value() tabindex="-1" aria-label="Prep tasks">
+                <For
+                    each=move || item_ids.get()
+                    key=|id| id.clone()
+                    children=move |item_id| {
+                        view! {
+                            <ChecklistRow
+                                module_id=row_module.clone()
+                                item_id
+                                editable
+                                state
+                            />
+                        }
+                    }
+                />
+            </ul>
+            {editable.then(|| view! { <AddTask module_id=module_id.clone() state/> })}
+            <p class="status" role="status">{move || state.status.get()}</p>
+        </div>
+    }
+}
+
+/// One task: its checkbox, or its edit form while being edited.
+#[component]
+fn ChecklistRow(
+    /// The module the task belongs to.
+    module_id: String,
+    /// The task.
+    item_id: String,
+    /// Whether own tasks can be edited here.
+    editable: bool,
+    /// Shared with the other rows.
+    state: ChecklistState,
+) -> impl IntoView {
+    let course = state.course;
+    let item = {
+        let (module_id, item_id) = (module_id.clone(), item_id.clone());
+        Memo::new(move |_| course.with(|c| item_in(c, &module_id, &item_id).cloned()))
+    };
+    let own = item.with_untracked(|i| i.as_ref().is_some_and(|i| i.own));
+    let id = StoredValue::new(item_id);
+    let is_editing = move || {
+        state
+            .editing
+            .with(|e| e.as_deref() == Some(id.read_value().as_str()))
+    };
+
+    view! {
+        <li class="prep-item">
+            <Show
+                when=is_editing
+                fallback=move || {
+                    view! {
+                        <TaskTick item id=id.get_value() course/>
+                        {(editable && own).then(|| view! { <OwnTaskActions id=id.get_value() state/> })}
+                    }
+                }
+            >
+                <EditTask item id=id.get_value() state/>
+            </Show>
+        </li>
+    }
+}
+
+/// A task's checkbox, with its words, estimate and kind as the label.
+#[component]
+fn TaskTick(
+    /// The task as it is now.
+    item: Memo<Option<ChecklistItem>>,
+    /// Its id.
+    id: String,
+    /// The course record.
+    course: RwSignal<CourseState>,
+) -> impl IntoView {
+    let checkbox_id = format!("tick-{id}");
+    let tick_id = id.clone();
+    view! {
+        <div class="prep-row">
+            <input
+                type="checkbox"
+                id=checkbox_id.clone()
+                prop:checked=move || course.with(|c| c.is_ticked(&id))
+                on:change=move |ev| {
+                    let now = event_target_checked(&ev);
+                    course.update(|c| {
+                        let _ = c.set_ticked(&tick_id, now);
+                    });
+                }
+            />
+            <label for=checkbox_id>
+                <span class="prep-text">
+                    {move || item.with(|i| i.as_ref().map(|i| i.text.clone()))}
+                </span>
+                <span class="prep-meta">{move || item.with(|i| i.as_ref().map(item_meta))}</span>
+            </label>
+        </div>
+    }
+}
+
+/// Edit and remove buttons for one of the trainee's own tasks; removing asks first.
+#[component]
+fn OwnTaskActions(
+    /// The task's id.
+    id: String,
+    /// Shared checklist state.
+    state: ChecklistState,
+) -> impl IntoView {
+    let id = StoredValue::new(id);
+    let confirming = move || {
+        state
+            .confirming
+            .with(|c| c.as_deref() == Some(id.read_value().as_str()))
+    };
+    let remove = move |_| {
+        state.course.update(|c| {
+            let _ = c.remove_own_item(&id.read_value());
+        });
+        state.confirming.set(None);
+        state.status.set("Task removed.".to_string());
+        focus_soon(state.list_id.get_value());
+    };
+    view! {
+        <div class="item-actions">
+            <Show
+                when=confirming
+                fallback=move || {
+                    view! {
+                        <button
+                            type="button"
+                            class="button quiet small"
+                            id=format!("edit-{}", id.read_value())
+                            on:click=move |_| {
+                                state.editing.set(Some(id.get_value()));
+                                focus_soon(format!("edit-task-{}-text", id.read_value()));
+                            }
+                        >
+                            "Edit"
+                            <span class="visually-hidden">" this task"</span>
+                        </button>
+                        <button
+                            type="button"
+                            class="button quiet small"
+                            on:click=move |_| {
+                                state.confirming.set(Some(id.get_value()));
+                                focus_soon(format!("keep-{}", id.read_value()));
+                            }
+                        >
+                            "Remove"
+                            <span class="visually-hidden">" this task"</span>
+                        </button>
+                    }
+                }
+            >
+                <span class="confirm-text">"Remove this task?"</span>
+                <button type="button" class="button small" on:click=remove>
+                    "Yes, remove it"
+                </button>
+                <button
+                    type="button"
+                    class="button quiet small"
+                    id=format!("keep-{}", id.read_value())
+                    on:click=move |_| {
+                        state.confirming.set(None);
+                        focus_soon(format!("edit-{}", id.read_value()));
+                    }
+                >
+                    "Keep it"
+                </button>
+            </Show>
+        </div>
+    }
+}
+
+/// The edit form in place of a task; saving or cancelling returns focus to its Edit button.
+#[component]
+fn EditTask(
+    /// The task as it is now.
+    item: Memo<Option<ChecklistItem>>,
+    /// Its id.
+    id: String,
+    /// Shared checklist state.
+    state: ChecklistState,
+) -> impl IntoView {
+    let initial = item
+        .with_untracked(|i| i.as_ref().map(ItemDraft::from_item))
+        .unwrap_or_default();
+    let id = StoredValue::new(id);
+    let back = move || focus_soon(format!("edit-{}", id.read_value()));
+    view! {
+        <ItemForm
+            id_prefix=format!("edit-task-{}", id.read_value())
+            initial
+            submit_label="Save task"
+            on_save=Callback::new(move |draft: ItemDraft| {
+                match edit_record(state.course, |c| c.update_own_item(&id.read_value(), &draft)) {
+                    Ok(()) => {
+                        state.editing.set(None);
+                        state.status.set("Task saved.".to_string());
+                        back();
+                        Ok(())
+                    }
+                    Err(CourseEditError::Item(errors)) => Err(errors),
+                    Err(other) => {
+                        state.editing.set(None);
+                        state.status.set(other.to_string());
+                        Ok(())
+                    }
+                }
+            })
+            on_cancel=Callback::new(move |_| {
+                state.editing.set(None);
+                back();
+            })
+        />
+    }
+}
+
+/// "Add a task of your own", folded away until wanted.
+#[component]
+fn AddTask(
+    /// The module to add to.
+    module_id: String,
+    /// Shared checklist state.
+    state: ChecklistState,
+) -> impl IntoView {
+    let prefix = format!("add-task-{module_id}");
+    let module_id = StoredValue::new(module_id);
+    view! {
+        <details class="add-task">
+            <summary>"Add a task of your own"</summary>
+            <ItemForm
+                id_prefix=prefix
+                initial=ItemDraft::default()
+                submit_label="Add task"
+                clear_after_save=true
+                on_save=Callback::new(move |draft: ItemDraft| {
+                    match edit_record(state.course, |c| c.add_own_item(&module_id.read_value(), &draft)) {
+                        Ok(_) => {
+                            state.status.set("Task added to your checklist.".to_string());
+                            Ok(())
+                        }
+                        Err(CourseEditError::Item(errors)) => Err(errors),
+                        Err(other) => {
+                            state.status.set(other.to_string());
+                            Ok(())
+                        }
+                    }
+                })
+            />
+        </details>
+    }
+}

@@ -1,0 +1,337 @@
+//! Journal entries as a list (on the journal page and on a module's page) and the form to write or
+//! edit one. A reflection is shown as plain text, line breaks kept, never as HTML.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use super::checklist::module_anywhere;
+use super::form_field::{focus_first_problem, focus_soon, SelectField, TextAreaField, TextField};
+use super::{edit_record, module_href};
+use crate::app::clock::{now_ms, today};
+use crate::app::records::use_record;
+use crate::domain::course::CourseState;
+use crate::domain::journal::{Journal, JournalDraft, JournalEntry, JournalError, JournalErrors};
+
+/// The choices for "Which module is it about?": none, then the modules in order, the placement,
+/// and any set-aside module (so an older entry about one stays editable).
+fn module_options(course: &CourseState) -> Vec<(String, String)> {
+    let mut options = vec![(String::new(), "Not about one module".to_string())];
+    options.extend(
+        course
+            .modules
+            .iter()
+            .chain(std::iter::once(&course.placement))
+            .map(|m| (m.id.clone(), m.title.clone())),
+    );
+    options.extend(
+        course
+            .set_aside
+            .iter()
+            .map(|m| (m.id.clone(), format!("{} (set aside)", m.title))),
+    );
+    options
+}
+
+/// Write or edit a journal entry. A refused save keeps everything typed.
+#[component]
+pub fn JournalForm(
+    /// Prefix for the fields' ids, unique on the page.
+    #[prop(into)]
+    id_prefix: String,
+    /// What the fields start with.
+    initial: JournalDraft,
+    /// The save button's words.
+    submit_label: &'static str,
+    /// Saves the draft; returns the problems if it was refused.
+    on_save: Callback<JournalDraft, Result<(), JournalErrors>>,
+    /// Shown as a "Cancel" button when given (for editing).
+    #[prop(optional)]
+    on_cancel: Option<Callback<()>>,
+    /// Start a fresh entry after a successful save (for writing new ones).
+    #[prop(optional)]
+    clear_after_save: bool,
+) -> impl IntoView {
+    let course = use_record::<CourseState>("course");
+    let date = RwSignal::new(initial.date.clone());
+    let module = RwSignal::new(initial.module_id.clone().unwrap_or_default());
+    let title = RwSignal::new(initial.title.clone());
+    let body = RwSignal::new(initial.body.clone());
+    let errors = RwSignal::new(JournalErrors::default());
+    let form_id = format!("{id_prefix}-form");
+    let focus_form = form_id.clone();
+    let options = Signal::derive(move || course.with(module_options));
+    let error_of = move |pick: fn(&JournalErrors) -> &Option<_>| {
+        Signal::derive(move || errors.with(|e| pick(e).as_ref().map(ToString::to_string)))
+    };
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let chosen = module.get_untracked();
+        let draft = JournalDraft {
+            date: date.get_untracked(),
+            module_id: (!chosen.is_empty()).then_some(chosen),
+            title: title.get_untracked(),
+            body: body.get_untracked(),
+        };
+        match on_save.run(draft) {
+            Ok(()) => {
+                errors.set(JournalErrors::default());
+                if clear_after_save {
+                    date.set(today().to_string());
+                    title.set(String::new());
+                    body.set(String::new());
+                }
+            }
+            Err(problems) => {
+                errors.set(problems);
+                focus_first_problem(focus_form.clone());
+            }
+        }
+    };
+
+    view! {
+        <form id=form_id class="journal-form" on:submit=submit novalidate>
+            <div class="field-row">
+                <TextField
+                    id=format!("{id_prefix}-date")
+                    label="Date"
+                    value=date
+                    input_type="date"
+                    error=error_of(|e| &e.date)
+                />
+                <SelectField
+                    id=format!("{id_prefix}-module")
+                    label="Which module is it about?"
+                    value=module
+                    options
+                    error=error_of(|e| &e.module)
+                />
+            </div>
+            <TextField
+                id=format!("{id_prefix}-title")
+                label="Title (optional)"
+                value=title
+                error=error_of(|e| &e.title)
+            />
+            <TextAreaField
+                id=format!("{id_prefix}-body")
+                label="Your reflection"
+                value=body
+                rows=6
+                error=error_of(|e| &e.body)
+            />
+            <div class="actions">
+                <button type="submit" class="button">{submit_label}</button>
+                {on_cancel
+                    .map(|cancel| {
+                        view! {
+                            <button type="button" class="button quiet" on:click=move |_| cancel.run(())>
+                                "Cancel"
+                            </button>
+                        }
+                    })}
+            </div>
+        </form>
+    }
+}
+
+/// A list of journal entries, newest first as given.
+#[component]
+pub fn JournalEntries(
+    /// The ids of the entries to show, in order.
+    #[prop(into)]
+    ids: Signal<Vec<String>>,
+    /// Offer editing and deleting (the journal page).
+    editable: bool,
+    /// Where to say what happened, and where focus goes after a delete.
+    #[prop(optional)]
+    after_delete_focus: Option<&'static str>,
+    /// The status line for edits and deletes.
+    #[prop(optional)]
+    status: Option<RwSignal<String>>,
+) -> impl IntoView {
+    let editing = RwSignal::new(None::<String>);
+    let confirming = RwSignal::new(None::<String>);
+    let status = status.unwrap_or_else(|| RwSignal::new(String::new()));
+    view! {
+        <ul class="journal-list">
+            <For
+                each=move || ids.get()
+                key=|id| id.clone()
+                children=move |id| {
+                    view! {
+                        <JournalItem
+                            id
+                            editable
+                            editing
+                            confirming
+                            status
+                            after_delete_focus=after_delete_focus.unwrap_or("main")
+                        />
+                    }
+                }
+            />
+        </ul>
+    }
+}
+
+/// One entry: read, edit in place, or delete after a second press.
+#[component]
+fn JournalItem(
+    /// The entry's id.
+    id: String,
+    /// Whether it can be edited here.
+    editable: bool,
+    /// Which entry is being edited.
+    editing: RwSignal<Option<String>>,
+    /// Which entry is waiting for "Yes, delete".
+    confirming: RwSignal<Option<String>>,
+    /// The status line.
+    status: RwSignal<String>,
+    /// The element id that takes focus once this entry is deleted.
+    after_delete_focus: &'static str,
+) -> impl IntoView {
+    let journal = use_record::<Journal>("journal");
+    let course = use_record::<CourseState>("course");
+    let id = StoredValue::new(id);
+    let entry: Memo<Option<JournalEntry>> =
+        Memo::new(move |_| journal.with(|j| j.entry(&id.read_value()).cloned()));
+    let is_editing = move || editing.with(|e| e.as_deref() == Some(id.read_value().as_str()));
+    let is_confirming = move || confirming.with(|e| e.as_deref() == Some(id.read_value().as_str()));
+    let edit_button = move || format!("edit-{}", id.read_value());
+
+    let read_view = move || {
+        let heading_id = format!("{}-title", id.read_value());
+        let labelled_by = heading_id.clone();
+        let module_link = move || {
+            entry.with(|e| {
+                let module_id = e.as_ref()?.module_id.clone()?;
+                let title =
+                    course.with(|c| module_anywhere(c, &module_id).map(|m| m.title.clone()))?;
+                Some(view! {
+                    " · "
+                    <A href=module_href(&module_id)>{title}</A>
+                })
+            })
+        };
+        view! {
+            <article class="journal-entry" aria-labelledby=labelled_by>
+                <h3 id=heading_id>{move || entry.with(|e| e.as_ref().map(JournalEntry::display_title))}</h3>
+                <p class="journal-meta">
+                    {move || entry.with(|e| e.as_ref().map(|e| e.date.display_short()))}
+                    {module_link}
+                </p>
+                <p class="journal-body">{move || entry.with(|e| e.as_ref().map(|e| e.body.clone()))}</p>
+                {editable
+                    .then(|| {
+                        view! {
+                            <div class="item-actions">
+                                <Show
+                                    when=is_confirming
+                                    fallback=move || {
+                                        view! {
+                                            <button
+                                                type="button"
+                                                class="button quiet small"
+                                                id=edit_button()
+                                                on:click=move |_| {
+                                                    editing.set(Some(id.get_value()));
+                                                    focus_soon(format!("{}-form-body", id.read_value()));
+                                                }
+                                            >
+                                                "Edit"
+                                                <span class="visually-hidden">" this entry"</span>
+                                            </button>
+                                            <button
+                                                type="button"
+                                                class="button quiet small"
+                                                on:click=move |_| {
+                                                    confirming.set(Some(id.get_value()));
+                                                    focus_soon(format!("keep-{}", id.read_value()));
+                                                }
+                                            >
+                                                "Delete"
+                                                <span class="visually-hidden">" this entry"</span>
+                                            </button>
+                                        }
+                                    }
+                                >
+                                    <span class="confirm-text">"Delete this entry for good?"</span>
+                                    <button
+                                        type="button"
+                                        class="button small"
+                                        on:click=move |_| {
+                                            journal.update(|j| {
+                                                j.remove(&id.read_value());
+                                            });
+                                            confirming.set(None);
+                                            status.set("Entry deleted.".to_string());
+                                            focus_soon(after_delete_focus);
+                                        }
+                                    >
+                                        "Yes, delete it"
+                                    </button>
+                                    <button
+                                        type="button"
+                                        class="button quiet small"
+                                        id=format!("keep-{}", id.read_value())
+                                        on:click=move |_| {
+                                            confirming.set(None);
+                                            focus_soon(edit_button());
+                                        }
+                                    >
+                                        "Keep it"
+                                    </button>
+                                </Show>
+                            </div>
+                        }
+                    })}
+            </article>
+        }
+    };
+
+    let edit_view = move || {
+        let initial = entry
+            .with_untracked(|e| e.as_ref().map(JournalDraft::from_entry))
+            .unwrap_or_default();
+        view! {
+            <JournalForm
+                id_prefix=format!("{}-form", id.read_value())
+                initial
+                submit_label="Save changes"
+                on_save=Callback::new(move |draft: JournalDraft| {
+                    let course_now = course.get_untracked();
+                    let result = edit_record(journal, |j| {
+                        j.update(&id.read_value(), &draft, &course_now, now_ms())
+                    });
+                    match result {
+                        Err(JournalError::Invalid(errors)) => Err(errors),
+                        Err(other) => {
+                            editing.set(None);
+                            status.set(other.to_string());
+                            Ok(())
+                        }
+                        Ok(()) => {
+                            editing.set(None);
+                            status.set("Changes saved.".to_string());
+                            focus_soon(edit_button());
+                            Ok(())
+                        }
+                    }
+                })
+                on_cancel=Callback::new(move |_| {
+                    editing.set(None);
+                    focus_soon(edit_button());
+                })
+            />
+        }
+    };
+
+    view! {
+        <li>
+            <Show when=is_editing fallback=read_view>
+                {edit_view}
+            </Show>
+        </li>
+    }
+}

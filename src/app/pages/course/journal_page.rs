@@ -1,0 +1,105 @@
+//! The reflection journal: write a dated reflection (optionally about a module), search them all
+//! as you type, edit or delete them. Each module's page shows the entries about it.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use super::journal::{JournalEntries, JournalForm};
+use super::{edit_record, BackToCourse};
+use crate::app::clock::{now_ms, today};
+use crate::app::page::Page;
+use crate::app::records::use_record;
+use crate::domain::course::CourseState;
+use crate::domain::journal::{Journal, JournalDraft, JournalError};
+
+/// The journal page. `?module=<id>` starts a new entry about that module.
+#[component]
+pub fn JournalPage() -> impl IntoView {
+    let journal = use_record::<Journal>("journal");
+    let course = use_record::<CourseState>("course");
+    let query = use_query_map();
+    let module = query.with_untracked(|q| q.get("module"));
+    let module = module.filter(|id| course.with_untracked(|c| c.knows_module(id)));
+    let initial = JournalDraft::new(today(), module.as_deref());
+    let status = RwSignal::new(String::new());
+    let search = RwSignal::new(String::new());
+    let found = Signal::derive(move || {
+        let words = search.get();
+        journal.with(|j| {
+            j.search(&words)
+                .into_iter()
+                .map(|e| e.id.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    let total = move || journal.with(|j| j.entries.len());
+    let count_words = move || {
+        let shown = found.with(Vec::len);
+        if search.with(|s| s.trim().is_empty()) {
+            match total() {
+                0 => "Your reflections will appear here.".to_string(),
+                1 => "1 reflection.".to_string(),
+                n => format!("{n} reflections, newest first."),
+            }
+        } else {
+            match shown {
+                0 => "Nothing matches that yet. Try fewer or different words.".to_string(),
+                1 => "1 reflection matches.".to_string(),
+                n => format!("{n} reflections match."),
+            }
+        }
+    };
+
+    view! {
+        <Page title="Reflection journal">
+            <BackToCourse/>
+            <p class="lead">
+                "Short, dated reflections: how a session landed, what you noticed, what you want "
+                "to remember. They're the raw material for your assignments."
+            </p>
+            <section class="card" aria-labelledby="write-heading">
+                <h2 id="write-heading">"Write a reflection"</h2>
+                <JournalForm
+                    id_prefix="new-entry"
+                    initial
+                    submit_label="Save reflection"
+                    clear_after_save=true
+                    on_save=Callback::new(move |draft: JournalDraft| {
+                        let course_now = course.get_untracked();
+                        match edit_record(journal, |j| j.add(&draft, &course_now, now_ms())) {
+                            Err(JournalError::Invalid(errors)) => Err(errors),
+                            Err(other) => {
+                                status.set(other.to_string());
+                                Ok(())
+                            }
+                            Ok(_) => {
+                                status.set("Saved in your journal.".to_string());
+                                Ok(())
+                            }
+                        }
+                    })
+                />
+                <p class="status" role="status">{move || status.get()}</p>
+            </section>
+            <section aria-labelledby="reflections-heading">
+                <h2 id="reflections-heading" tabindex="-1">"Your reflections"</h2>
+                <div class="field">
+                    <label for="journal-search">"Search your journal"</label>
+                    <input
+                        id="journal-search"
+                        type="search"
+                        prop:value=move || search.get()
+                        on:input=move |ev| search.set(event_target_value(&ev))
+                    />
+                </div>
+                <p class="status" role="status">{count_words}</p>
+                <JournalEntries
+                    ids=found
+                    editable=true
+                    after_delete_focus="reflections-heading"
+                    status
+                />
+            </section>
+        </Page>
+    }
+}

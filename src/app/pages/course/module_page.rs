@@ -1,0 +1,241 @@
+//! One module's page (the placement's too): what it covers, when it is, its prep checklist, the
+//! trainee's notes, their journal entries on it, and ways to adapt it to their cohort.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use super::checklist::module_anywhere;
+use super::form_field::focus_soon;
+use super::journal::JournalEntries;
+use super::module_controls::ModuleControls;
+use super::placement_log::PlacementLogSection;
+use super::{session_of, session_words, BackToCourse, PrepChecklist};
+use crate::app::page::Page;
+use crate::app::records::use_record;
+use crate::domain::course::{CourseState, PLACEMENT_ID};
+use crate::domain::journal::Journal;
+use crate::domain::schedule::Schedule;
+
+/// Where a module is, which decides what its page shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Whereabouts {
+    InCourse,
+    SetAside,
+    Missing,
+}
+
+/// The page at `/course/:id`.
+#[component]
+pub fn ModulePage() -> impl IntoView {
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    // A different module is a different page: build it afresh (and move focus to its heading).
+    move || {
+        let id = id.get();
+        view! { <ModuleScreen id/> }
+    }
+}
+
+/// Everything on one module's page.
+#[component]
+fn ModuleScreen(
+    /// The module's id.
+    id: String,
+) -> impl IntoView {
+    let course = use_record::<CourseState>("course");
+    let where_id = id.clone();
+    let whereabouts = Memo::new(move |_| {
+        course.with(|c| {
+            if c.module(&where_id).is_some() {
+                Whereabouts::InCourse
+            } else if c.set_aside.iter().any(|m| m.id == where_id) {
+                Whereabouts::SetAside
+            } else {
+                Whereabouts::Missing
+            }
+        })
+    });
+    let title_id = id.clone();
+    let title = move || {
+        course.with(|c| {
+            module_anywhere(c, &title_id)
+                .map(|m| m.title.clone())
+                .unwrap_or_else(|| "Module not found".to_string())
+        })
+    };
+    let status = RwSignal::new(String::new());
+    // Where the module was when set aside, so "Put it back" returns it to the same place.
+    let removed_at = StoredValue::new(None::<usize>);
+    let id = StoredValue::new(id);
+
+    view! {
+        <Page title=title>
+            <BackToCourse/>
+            <p class="status" id="module-status" role="status" tabindex="-1">
+                {move || status.get()}
+            </p>
+            {move || match whereabouts.get() {
+                Whereabouts::InCourse => {
+                    view! { <ModuleBody id=id.get_value() status removed_at/> }.into_any()
+                }
+                Whereabouts::SetAside => {
+                    let put_back = move |_| {
+                        let at = removed_at.get_value();
+                        course.update(|c| {
+                            let _ = c.restore_module(&id.read_value(), at);
+                        });
+                        status.set(
+                            "It's back in your course, with its ticks and notes.".to_string(),
+                        );
+                        focus_soon("module-status");
+                    };
+                    view! {
+                        <div class="notice">
+                            <p>
+                                "You've set this module aside. Its ticks and notes are kept, "
+                                "and it can go back into your course whenever you like."
+                            </p>
+                            <button
+                                type="button"
+                                class="button"
+                                id="put-back-button"
+                                on:click=put_back
+                            >
+                                "Put it back"
+                            </button>
+                        </div>
+                    }
+                        .into_any()
+                }
+                Whereabouts::Missing => {
+                    view! {
+                        <p>
+                            "We couldn't find this module in your course. The link may be from "
+                            "before a change, or have a typo."
+                        </p>
+                        <p>
+                            <A href="/course">"See all your modules"</A>
+                        </p>
+                    }
+                        .into_any()
+                }
+            }}
+        </Page>
+    }
+}
+
+/// The page of a module that is in the course.
+#[component]
+fn ModuleBody(
+    /// The module's id.
+    id: String,
+    /// The page's status line.
+    status: RwSignal<String>,
+    /// Where the module was when set aside.
+    removed_at: StoredValue<Option<usize>>,
+) -> impl IntoView {
+    let course = use_record::<CourseState>("course");
+    let schedule = use_record::<Option<Schedule>>("schedule");
+    let journal = use_record::<Journal>("journal");
+    let is_placement = id == PLACEMENT_ID;
+
+    let meta_id = id.clone();
+    let meta = move || {
+        if meta_id == PLACEMENT_ID {
+            return "Alongside the classroom days, arranged with your peer supervisor.".to_string();
+        }
+        course.with(|c| {
+            let number = c
+                .position(&meta_id)
+                .map(|i| format!("Module {} of {}", i + 1, c.modules.len()))
+                .unwrap_or_default();
+            let when = schedule.with(|s| match session_of(c, s.as_ref(), &meta_id) {
+                Some(session) => session_words(&session),
+                None => "date to be set".to_string(),
+            });
+            format!("{number} · {when}")
+        })
+    };
+    let summary_id = id.clone();
+    let summary = move || {
+        course.with(|c| {
+            c.module(&summary_id)
+                .map(|m| m.summary.clone())
+                .unwrap_or_default()
+        })
+    };
+    let assignment_id = id.clone();
+    let has_assignment = move || {
+        course.with(|c| {
+            c.module(&assignment_id)
+                .is_some_and(|m| m.assignment.is_some())
+        })
+    };
+
+    let notes_id = id.clone();
+    let initial_notes = course.with_untracked(|c| c.notes(&id).to_string());
+    let save_notes = move |ev: leptos::ev::Event| {
+        let text = event_target_value(&ev);
+        course.update(|c| {
+            let _ = c.set_notes(&notes_id, &text);
+        });
+    };
+
+    let journal_id = id.clone();
+    let entry_ids = Signal::derive(move || {
+        journal.with(|j| {
+            j.for_module(&journal_id)
+                .into_iter()
+                .map(|e| e.id.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    let write_href = format!("/course/journal?module={id}");
+    let prep_heading = if is_placement {
+        "Prepare for your placement"
+    } else {
+        "Prepare for this module"
+    };
+
+    view! {
+        <p class="module-meta">{meta}</p>
+        <p class="lead">{summary}</p>
+        <Show when=has_assignment>
+            <p class="notice">
+                "This module introduces one of your assignments. "
+                <A href="/assignments">"See your assignments"</A>
+            </p>
+        </Show>
+        {is_placement.then(|| view! { <PlacementLogSection/> })}
+        <section class="card" aria-labelledby="prep-heading">
+            <h2 id="prep-heading">{prep_heading}</h2>
+            <PrepChecklist module_id=id.clone() editable=true/>
+        </section>
+        <section class="card" aria-labelledby="notes-heading">
+            <h2 id="notes-heading">"Your notes"</h2>
+            <label for="module-notes" class="visually-hidden">"Your notes"</label>
+            <p class="field-hint" id="module-notes-hint">"Saved as you type, on this device."</p>
+            <textarea
+                id="module-notes"
+                rows="6"
+                aria-describedby="module-notes-hint"
+                prop:value=initial_notes
+                on:input=save_notes
+            ></textarea>
+        </section>
+        <section class="card" aria-labelledby="journal-heading">
+            <h2 id="journal-heading">"Your journal entries on this"</h2>
+            <Show
+                when=move || !entry_ids.with(Vec::is_empty)
+                fallback=|| view! { <p>"No reflections on this yet."</p> }
+            >
+                <JournalEntries ids=entry_ids editable=false/>
+            </Show>
+            <p>
+                <A href=write_href>"Write a reflection on this"</A>
+            </p>
+        </section>
+        <ModuleControls id status removed_at/>
+    }
+}

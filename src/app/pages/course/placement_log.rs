@@ -1,0 +1,352 @@
+//! The placement log, on the placement's page: add, edit and delete entries (date, hours or start
+//! and end times, setting, what I observed, what I learned), with totals.
+
+use leptos::prelude::*;
+
+use super::edit_record;
+use super::form_field::{focus_first_problem, focus_soon, TextAreaField, TextField};
+use crate::app::clock::today;
+use crate::app::records::use_record;
+use crate::domain::field_error::minutes_in_words;
+use crate::domain::placement::{
+    PlacementDraft, PlacementEntry, PlacementError, PlacementErrors, PlacementLog,
+};
+
+/// The log as a section of the placement page.
+#[component]
+pub fn PlacementLogSection() -> impl IntoView {
+    let log = use_record::<PlacementLog>("placement");
+    let status = RwSignal::new(String::new());
+    let totals = move || log.with(|l| l.totals().label());
+    let ids = Memo::new(move |_| {
+        log.with(|l| {
+            l.newest_first()
+                .into_iter()
+                .map(|e| e.id.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    let editing = RwSignal::new(None::<String>);
+    let confirming = RwSignal::new(None::<String>);
+
+    view! {
+        <section class="card" aria-labelledby="log-heading">
+            <h2 id="log-heading" tabindex="-1">"Your placement log"</h2>
+            <p class="placement-totals">
+                <strong>"In all: "</strong>
+                {totals}
+            </p>
+            <details class="add-entry" open=move || log.with_untracked(|l| l.entries.is_empty())>
+                <summary>"Add placement time"</summary>
+                <PlacementForm
+                    id_prefix="new-placement"
+                    initial=PlacementDraft { date: today().to_string(), ..PlacementDraft::default() }
+                    submit_label="Add to log"
+                    clear_after_save=true
+                    on_save=Callback::new(move |draft: PlacementDraft| {
+                        match edit_record(log, |l| l.add(&draft)) {
+                            Err(PlacementError::Invalid(errors)) => Err(errors),
+                            Err(other) => {
+                                status.set(other.to_string());
+                                Ok(())
+                            }
+                            Ok(_) => {
+                                status.set("Added to your placement log.".to_string());
+                                Ok(())
+                            }
+                        }
+                    })
+                />
+            </details>
+            <p class="status" role="status">{move || status.get()}</p>
+            <ul class="placement-list">
+                <For
+                    each=move || ids.get()
+                    key=|id| id.clone()
+                    children=move |id| view! { <PlacementItem id editing confirming status/> }
+                />
+            </ul>
+        </section>
+    }
+}
+
+/// One entry: read, edit in place, or delete after a second press.
+#[component]
+fn PlacementItem(
+    /// The entry's id.
+    id: String,
+    /// Which entry is being edited.
+    editing: RwSignal<Option<String>>,
+    /// Which entry is waiting for "Yes, delete".
+    confirming: RwSignal<Option<String>>,
+    /// The log's status line.
+    status: RwSignal<String>,
+) -> impl IntoView {
+    let log = use_record::<PlacementLog>("placement");
+    let id = StoredValue::new(id);
+    let entry: Memo<Option<PlacementEntry>> =
+        Memo::new(move |_| log.with(|l| l.entry(&id.read_value()).cloned()));
+    let is_editing = move || editing.with(|e| e.as_deref() == Some(id.read_value().as_str()));
+    let is_confirming = move || confirming.with(|e| e.as_deref() == Some(id.read_value().as_str()));
+    let edit_button = move || format!("edit-{}", id.read_value());
+    let field = move |pick: fn(&PlacementEntry) -> String| {
+        move || entry.with(|e| e.as_ref().map(pick).unwrap_or_default())
+    };
+    let time = field(|e| {
+        let mut words = minutes_in_words(e.minutes);
+        if let (Some(start), Some(end)) = (e.start, e.end) {
+            words.push_str(&format!(", {start} to {end}"));
+        }
+        words
+    });
+
+    let read_view = move || {
+        let heading_id = format!("{}-heading", id.read_value());
+        let labelled_by = heading_id.clone();
+        view! {
+            <article class="placement-entry" aria-labelledby=labelled_by>
+                <h3 id=heading_id>
+                    {field(|e| e.date.display_short())}
+                    " · "
+                    {field(|e| e.setting.clone())}
+                </h3>
+                <p>{time}</p>
+                <Show when=move || entry.with(|e| e.as_ref().is_some_and(|e| !e.observed.trim().is_empty()))>
+                    <p class="reflection-label">"What I observed"</p>
+                    <p class="journal-body">{field(|e| e.observed.clone())}</p>
+                </Show>
+                <Show when=move || entry.with(|e| e.as_ref().is_some_and(|e| !e.learned.trim().is_empty()))>
+                    <p class="reflection-label">"What I learned"</p>
+                    <p class="journal-body">{field(|e| e.learned.clone())}</p>
+                </Show>
+                <div class="item-actions">
+                    <Show
+                        when=is_confirming
+                        fallback=move || {
+                            view! {
+                                <button
+                                    type="button"
+                                    class="button quiet small"
+                                    id=edit_button()
+                                    on:click=move |_| {
+                                        editing.set(Some(id.get_value()));
+                                        focus_soon(format!("{}-form-date", id.read_value()));
+                                    }
+                                >
+                                    "Edit"
+                                    <span class="visually-hidden">" this entry"</span>
+                                </button>
+                                <button
+                                    type="button"
+                                    class="button quiet small"
+                                    on:click=move |_| {
+                                        confirming.set(Some(id.get_value()));
+                                        focus_soon(format!("keep-{}", id.read_value()));
+                                    }
+                                >
+                                    "Delete"
+                                    <span class="visually-hidden">" this entry"</span>
+                                </button>
+                            }
+                        }
+                    >
+                        <span class="confirm-text">"Delete this entry for good?"</span>
+                        <button
+                            type="button"
+                            class="button small"
+                            on:click=move |_| {
+                                log.update(|l| {
+                                    l.remove(&id.read_value());
+                                });
+                                confirming.set(None);
+                                status.set("Entry deleted.".to_string());
+                                focus_soon("log-heading");
+                            }
+                        >
+                            "Yes, delete it"
+                        </button>
+                        <button
+                            type="button"
+                            class="button quiet small"
+                            id=format!("keep-{}", id.read_value())
+                            on:click=move |_| {
+                                confirming.set(None);
+                                focus_soon(edit_button());
+                            }
+                        >
+                            "Keep it"
+                        </button>
+                    </Show>
+                </div>
+            </article>
+        }
+    };
+
+    let edit_view = move || {
+        let initial = entry
+            .with_untracked(|e| e.as_ref().map(PlacementDraft::from_entry))
+            .unwrap_or_default();
+        view! {
+            <PlacementForm
+                id_prefix=format!("{}-form", id.read_value())
+                initial
+                submit_label="Save changes"
+                on_save=Callback::new(move |draft: PlacementDraft| {
+                    match edit_record(log, |l| l.update(&id.read_value(), &draft)) {
+                        Err(PlacementError::Invalid(errors)) => Err(errors),
+                        Err(other) => {
+                            editing.set(None);
+                            status.set(other.to_string());
+                            Ok(())
+                        }
+                        Ok(()) => {
+                            editing.set(None);
+                            status.set("Changes saved.".to_string());
+                            focus_soon(edit_button());
+                            Ok(())
+                        }
+                    }
+                })
+                on_cancel=Callback::new(move |_| {
+                    editing.set(None);
+                    focus_soon(edit_button());
+                })
+            />
+        }
+    };
+
+    view! {
+        <li>
+            <Show when=is_editing fallback=read_view>
+                {edit_view}
+            </Show>
+        </li>
+    }
+}
+
+/// Add or edit a placement entry. A refused save keeps everything typed.
+#[component]
+fn PlacementForm(
+    /// Prefix for the fields' ids, unique on the page.
+    #[prop(into)]
+    id_prefix: String,
+    /// What the fields start with.
+    initial: PlacementDraft,
+    /// The save button's words.
+    submit_label: &'static str,
+    /// Saves the draft; returns the problems if it was refused.
+    on_save: Callback<PlacementDraft, Result<(), PlacementErrors>>,
+    /// Shown as a "Cancel" button when given (for editing).
+    #[prop(optional)]
+    on_cancel: Option<Callback<()>>,
+    /// Empty the fields after a successful save (for adding).
+    #[prop(optional)]
+    clear_after_save: bool,
+) -> impl IntoView {
+    let date = RwSignal::new(initial.date);
+    let hours = RwSignal::new(initial.hours);
+    let start = RwSignal::new(initial.start);
+    let end = RwSignal::new(initial.end);
+    let setting = RwSignal::new(initial.setting);
+    let observed = RwSignal::new(initial.observed);
+    let learned = RwSignal::new(initial.learned);
+    let errors = RwSignal::new(PlacementErrors::default());
+    let form_id = id_prefix.clone();
+    let focus_form = form_id.clone();
+    let error_of = move |pick: fn(&PlacementErrors) -> &Option<_>| {
+        Signal::derive(move || errors.with(|e| pick(e).as_ref().map(ToString::to_string)))
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let draft = PlacementDraft {
+            date: date.get_untracked(),
+            hours: hours.get_untracked(),
+            start: start.get_untracked(),
+            end: end.get_untracked(),
+            setting: setting.get_untracked(),
+            observed: observed.get_untracked(),
+            learned: learned.get_untracked(),
+        };
+        match on_save.run(draft) {
+            Ok(()) => {
+                errors.set(PlacementErrors::default());
+                if clear_after_save {
+                    for field in [hours, start, end, observed, learned] {
+                        field.set(String::new());
+                    }
+                }
+            }
+            Err(problems) => {
+                errors.set(problems);
+                focus_first_problem(focus_form.clone());
+            }
+        }
+    };
+    view! {
+        <form id=form_id class="placement-form" on:submit=submit novalidate>
+            <div class="field-row">
+                <TextField
+                    id=format!("{id_prefix}-date")
+                    label="Date"
+                    value=date
+                    input_type="date"
+                    error=error_of(|e| &e.date)
+                />
+                <TextField
+                    id=format!("{id_prefix}-hours")
+                    label="Hours"
+                    value=hours
+                    input_mode="decimal"
+                    hint="Such as 2.5, 2:30 or 150 min. Or leave it and give the times."
+                    error=error_of(|e| &e.hours)
+                />
+            </div>
+            <div class="field-row">
+                <TextField
+                    id=format!("{id_prefix}-start")
+                    label="Start time (optional)"
+                    value=start
+                    input_type="time"
+                    error=error_of(|e| &e.start)
+                />
+                <TextField
+                    id=format!("{id_prefix}-end")
+                    label="End time (optional)"
+                    value=end
+                    input_type="time"
+                    error=error_of(|e| &e.end)
+                />
+            </div>
+            <TextField
+                id=format!("{id_prefix}-setting")
+                label="Setting"
+                value=setting
+                hint="The team, ward, group or organisation."
+                error=error_of(|e| &e.setting)
+            />
+            <TextAreaField
+                id=format!("{id_prefix}-observed")
+                label="What I observed"
+                value=observed
+                error=error_of(|e| &e.observed)
+            />
+            <TextAreaField
+                id=format!("{id_prefix}-learned")
+                label="What I learned"
+                value=learned
+                error=error_of(|e| &e.learned)
+            />
+            <div class="actions">
+                <button type="submit" class="button">{submit_label}</button>
+                {on_cancel
+                    .map(|cancel| {
+                        view! {
+                            <button type="button" class="button quiet" on:click=move |_| cancel.run(())>
+                                "Cancel"
+                            </button>
+                        }
+                    })}
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,163 @@
+// The course area as a trainee meets it on a phone, by keyboard alone: set up the cohort's dates,
+// tick prep from home, mark attendance, log placement time, write a journal entry about a module
+// and find it on that module's page. And every course screen fits a 320 px phone.
+import { test, expect, openApp } from "./fixtures.js";
+
+/** A date as the app stores it (YYYY-MM-DD), in local time. */
+function iso(date) {
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** "Mon 23 Nov 2026", as the app shows dates. */
+function short(date) {
+  const days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+  const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+  return `${days[date.getDay()]} ${date.getDate()} ${months[date.getMonth()]} ${date.getFullYear()}`;
+}
+
+/** The Monday after today (a week today, if today is a Monday). */
+function nextMonday() {
+  const date = new Date();
+  date.setDate(date.getDate() + ((1 - date.getDay() + 7) % 7 || 7));
+  return date;
+}
+
+/** Presses Tab (or Shift+Tab) until `target` has focus, as a keyboard user would. */
+async function tabTo(page, target, { backwards = false, max = 120 } = {}) {
+  for (let i = 0; i < max; i += 1) {
+    await page.keyboard.press(backwards ? "Shift+Tab" : "Tab");
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+  }
+  throw new Error(`could not reach ${target} with the keyboard`);
+}
+
+test("a trainee sets up their cohort and keeps track of it, by keyboard alone", async ({ page }) => {
+  const monday = nextMonday();
+
+  // First visit: home invites setting the course dates.
+  await openApp(page, "/");
+  const setUp = page.getByRole("link", { name: "Set your course start date" });
+  await tabTo(page, setUp);
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your course dates");
+
+  // A cohort starting next Monday, on Mondays (the start date's own weekday).
+  const start = page.getByLabel("Course start date");
+  await tabTo(page, start);
+  await start.fill(iso(monday));
+  await tabTo(page, page.getByRole("button", { name: "Set up my dates" }));
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("status").filter({ hasText: "Your dates are saved" })).toContainText(
+    `10 classroom days on Mondays, from ${short(monday)}`,
+  );
+  await expect(page.getByText(`Day 1 · ${short(monday)}`)).toBeVisible();
+
+  // Back home through the main navigation: the next session, with its prep to tick.
+  await tabTo(page, page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Home" }), {
+    backwards: true,
+  });
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { name: "Your next session" })).toBeVisible();
+  await expect(page.getByText(`Day 1 · ${short(monday)}`)).toBeVisible();
+  const first = page.getByRole("checkbox", { name: /Look through the course map/ });
+  const second = page.getByRole("checkbox", { name: /Jot down what you hope/ });
+  await tabTo(page, first);
+  await page.keyboard.press("Space");
+  await tabTo(page, second);
+  await page.keyboard.press("Space");
+  await expect(first).toBeChecked();
+  await expect(page.getByText("2 of 4 tasks · 30 of 60 min")).toBeVisible();
+
+  // A reload keeps them ticked.
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Your next session" })).toBeVisible();
+  await expect(first).toBeChecked();
+  await expect(second).toBeChecked();
+  await expect(page.getByRole("checkbox", { name: /Prepare a short introduction/ })).not.toBeChecked();
+
+  // Attendance: day 1 attended, day 2 missed; the app says how many more days can be missed.
+  await tabTo(page, page.getByRole("link", { name: "Mark your attendance" }));
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Attendance");
+  const day1 = page.getByRole("group", { name: `Day 1 · ${short(monday)}` });
+  await tabTo(page, day1.getByRole("radio", { name: "Still to come" }));
+  for (let i = 0; i < 3; i += 1) await page.keyboard.press("ArrowUp");
+  await expect(day1.getByRole("radio", { name: "Attended" })).toBeChecked();
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("ArrowUp");
+  await page.keyboard.press("ArrowUp");
+  await expect(page.getByRole("group", { name: /^Day 2 ·/ }).getByRole("radio", { name: "Missed" })).toBeChecked();
+  await expect(page.getByRole("status").filter({ hasText: "on track" })).toHaveText(
+    "You're on track. You can miss 1 more day and still graduate (you need to attend 8 of 10 days).",
+  );
+
+  // Placement log: one entry, with the totals.
+  await page.goto("/course/placement");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Observational placement");
+  const hours = page.getByLabel("Hours", { exact: true });
+  await tabTo(page, hours);
+  await page.keyboard.type("2.5");
+  await tabTo(page, page.getByLabel("Setting", { exact: true }));
+  await page.keyboard.type("Community wellbeing hub");
+  await tabTo(page, page.getByLabel("What I observed", { exact: true }));
+  await page.keyboard.type("How the peer worker opened the group.");
+  await tabTo(page, page.getByLabel("What I learned", { exact: true }));
+  await page.keyboard.type("Silence can be an invitation.");
+  await tabTo(page, page.getByRole("button", { name: "Add to log" }));
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("2 hours 30 minutes over 1 day")).toBeVisible();
+  await expect(page.getByRole("heading", { name: /Community wellbeing hub/ })).toBeVisible();
+
+  // A journal entry about a module, started from that module's page, then found there.
+  await page.goto("/course/what-is-recovery");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("What is recovery?");
+  await tabTo(page, page.getByRole("link", { name: "Write a reflection on this" }));
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Reflection journal");
+  await expect(page.getByLabel("Which module is it about?")).toHaveValue("what-is-recovery");
+  await tabTo(page, page.getByLabel("Title (optional)", { exact: true }));
+  await page.keyboard.type("Recovery in my own words");
+  await tabTo(page, page.getByLabel("Your reflection", { exact: true }));
+  await page.keyboard.type("Recovery is living well with or without symptoms.");
+  await tabTo(page, page.getByRole("button", { name: "Save reflection" }));
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("status").filter({ hasText: "Saved in your journal." })).toBeVisible();
+  const entry = page.getByRole("article", { name: "Recovery in my own words" });
+  await tabTo(page, entry.getByRole("link", { name: "What is recovery?" }));
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("What is recovery?");
+  await expect(page.getByRole("article", { name: "Recovery in my own words" })).toContainText(
+    "Recovery is living well with or without symptoms.",
+  );
+});
+
+test("every course screen fits a 320 px wide phone without sideways scrolling", async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await openApp(page, "/");
+  // Some of everything, so the lists and forms are all showing.
+  const monday = iso(nextMonday());
+  await page.evaluate((start) => {
+    const put = (name, value) => localStorage.setItem(`peer-study/${name}`, JSON.stringify(value));
+    put("schedule", { start, weekday: "monday", moved: { 3: "2099-01-01" } });
+    put("attendance", { marks: { 1: "attended" }, extra_days: [{ id: "extra-1", date: "2099-02-02", label: "A catch-up day with a rather long name to wrap" }] });
+    put("placement", { entries: [{ id: "placement-1", date: start, minutes: 150, setting: "Peer-led-recovery-college-drop-in-session", observed: "Lots", learned: "More" }] });
+    put("journal", { entries: [{ id: "journal-1", date: start, module_id: "welcome", title: "", body: "Averyveryveryverylongwordthatmightnotwrapnicelyonasmallphonescreenatall and more" }] });
+  }, monday);
+  for (const path of [
+    "/",
+    "/course",
+    "/course/dates",
+    "/course/attendance",
+    "/course/placement",
+    "/course/journal",
+    "/course/welcome",
+  ]) {
+    await openApp(page, path);
+    await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow, `sideways scroll on ${path}`).toBeLessThanOrEqual(0);
+  }
+});
