@@ -12,3 +12,18 @@ mod display_settings;
 
 #[path = "browser/shell.rs"]
 mod shell;
+
+#[path = "browser/glossary_support.rs"]
+mod glossary_support;
+
+#[path = "browser/glossary_search.rs"]
+mod glossary_search;
+
+#[path = "browser/glossary_entry.rs"]
+mod glossary_entry;
+
+#[path = "browser/glossary_own_entries.rs"]
+mod glossary_own_entries;
+
+#[path = "browser/glossary_flashcards.rs"]
+mod glossary_flashcards;

@@ -15,7 +15,8 @@ use leptos_router::path;
 
 use display_settings::DisplaySettingsState;
 use pages::{
-    AssignmentsPage, CoursePage, GlossaryPage, HomePage, MyDataPage, NotFoundPage, SettingsPage,
+    AssignmentsPage, CoursePage, EditOwnEntryPage, FlashcardsPage, GlossaryEntryPage, GlossaryPage,
+    HomePage, MyDataPage, NewOwnEntryPage, NotFoundPage, SettingsPage,
 };
 use records::Records;
 use shell::Shell;
@@ -37,6 +38,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/course") view=CoursePage/>
                     <Route path=path!("/assignments") view=AssignmentsPage/>
                     <Route path=path!("/glossary") view=GlossaryPage/>
+                    // Fixed addresses before the entry id, which would otherwise match them.
+                    <Route path=path!("/glossary/new") view=NewOwnEntryPage/>
+                    <Route path=path!("/glossary/flashcards") view=FlashcardsPage/>
+                    <Route path=path!("/glossary/:id/edit") view=EditOwnEntryPage/>
+                    <Route path=path!("/glossary/:id") view=GlossaryEntryPage/>
                     <Route path=path!("/my-data") view=MyDataPage/>
                     <Route path=path!("/settings") view=SettingsPage/>
                 </Routes>

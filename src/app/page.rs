@@ -17,8 +17,10 @@ thread_local! {
 /// a screen reader announces the new page instead of staying silent on the old link.
 #[component]
 pub fn Page(
-    /// The page's heading, also used in the document title.
-    title: &'static str,
+    /// The page's heading, also used in the document title. Owned, so a page can be named for
+    /// what it shows (a glossary entry's term, say).
+    #[prop(into)]
+    title: String,
     /// What the page shows under its heading.
     children: Children,
 ) -> impl IntoView {
