@@ -27,3 +27,6 @@ mod glossary_own_entries;
 
 #[path = "browser/glossary_flashcards.rs"]
 mod glossary_flashcards;
+
+#[path = "browser/records_lifetime.rs"]
+mod records_lifetime;

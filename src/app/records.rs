@@ -26,9 +26,23 @@ impl<T> RecordData for T where
 }
 
 /// The signals handed out so far, by record name, so every caller shares one signal per record.
-#[derive(Clone, Default)]
+#[derive(Clone)]
 pub struct Records {
     signals: Arc<Mutex<HashMap<String, Box<dyn Any + Send + Sync>>>>,
+    /// The reactive owner every record's signal and save effect belong to: the one current when
+    /// `Records` was made (the app's root). Without it a record would belong to the page that
+    /// first asked for it, and be disposed when the trainee navigated away from that page while
+    /// other pages still held it.
+    owner: Owner,
+}
+
+impl Default for Records {
+    fn default() -> Self {
+        Records {
+            signals: Arc::default(),
+            owner: Owner::current().unwrap_or_default(),
+        }
+    }
 }
 
 /// The localStorage key a record name is kept under.
@@ -55,6 +69,15 @@ impl Records {
             // The same name asked for as two types is a programming error, said loudly.
             panic!("record {name} was asked for as two different types");
         }
+        self.owner.with(|| self.create(name, &mut signals))
+    }
+
+    /// Loads the record called `name` into a new signal, with its save effect, and keeps it.
+    fn create<T: RecordData>(
+        &self,
+        name: &str,
+        signals: &mut HashMap<String, Box<dyn Any + Send + Sync>>,
+    ) -> RwSignal<T> {
         let key = storage_key(name);
         let raw = local_storage().and_then(|s| s.get_item(&key).ok().flatten());
         let (value, readable) = match raw {

@@ -65,6 +65,17 @@ where
 /// to try the checker on a sentence.
 #[component]
 pub fn GlossaryPage() -> impl IntoView {
+    // The checker box is below a long list, so this in-page link moves focus there itself (the
+    // router would otherwise treat the link as a navigation): the next Tab is the sentence box.
+    let to_the_checker = |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        if let Some(heading) = document()
+            .get_element_by_id("try-checker-heading")
+            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+        {
+            let _ = heading.focus();
+        }
+    };
     view! {
         <Page title="Glossary">
             <p class="lead">
@@ -74,7 +85,11 @@ pub fn GlossaryPage() -> impl IntoView {
             <ul class="glossary-actions">
                 <li><A href="/glossary/new">"Add your own entry"</A></li>
                 <li><A href="/glossary/flashcards">"Study with flashcards"</A></li>
-                <li><a href="#try-checker-heading">"Try the checker"</a></li>
+                <li>
+                    <a href="#try-checker-heading" on:click=to_the_checker>
+                        "Try the checker"
+                    </a>
+                </li>
             </ul>
             <SearchAndBrowse/>
             <TryTheChecker/>
