@@ -8,5 +8,9 @@
 pub mod domain;
 pub mod storage;
 
+/// The recovery-language checker, at the crate root as issue 6 asks:
+/// `peer_study::check_language(text)` finds the phrases the built-in glossary flags.
+pub use domain::language_check::{check_language, Finding};
+
 #[cfg(target_arch = "wasm32")]
 pub mod app;

@@ -36,3 +36,21 @@ mod course_home;
 
 #[path = "browser/course_module.rs"]
 mod course_module;
+
+#[path = "browser/glossary_support.rs"]
+mod glossary_support;
+
+#[path = "browser/glossary_search.rs"]
+mod glossary_search;
+
+#[path = "browser/glossary_entry.rs"]
+mod glossary_entry;
+
+#[path = "browser/glossary_own_entries.rs"]
+mod glossary_own_entries;
+
+#[path = "browser/glossary_flashcards.rs"]
+mod glossary_flashcards;
+
+#[path = "browser/records_lifetime.rs"]
+mod records_lifetime;

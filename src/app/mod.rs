@@ -18,8 +18,9 @@ use leptos_router::path;
 
 use display_settings::DisplaySettingsState;
 use pages::{
-    AssignmentsPage, AttendancePage, CoursePage, GlossaryPage, HomePage, JournalPage, ModulePage,
-    MyDataPage, NotFoundPage, SchedulePage, SettingsPage,
+    AssignmentsPage, AttendancePage, CoursePage, EditOwnEntryPage, FlashcardsPage,
+    GlossaryEntryPage, GlossaryPage, HomePage, JournalPage, ModulePage, MyDataPage,
+    NewOwnEntryPage, NotFoundPage, SchedulePage, SettingsPage,
 };
 use records::Records;
 use shell::Shell;
@@ -49,6 +50,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/course/:id") view=ModulePage/>
                     <Route path=path!("/assignments") view=AssignmentsPage/>
                     <Route path=path!("/glossary") view=GlossaryPage/>
+                    // Fixed addresses before the entry id, which would otherwise match them.
+                    <Route path=path!("/glossary/new") view=NewOwnEntryPage/>
+                    <Route path=path!("/glossary/flashcards") view=FlashcardsPage/>
+                    <Route path=path!("/glossary/:id/edit") view=EditOwnEntryPage/>
+                    <Route path=path!("/glossary/:id") view=GlossaryEntryPage/>
                     <Route path=path!("/my-data") view=MyDataPage/>
                     <Route path=path!("/settings") view=SettingsPage/>
                 </Routes>

@@ -31,10 +31,11 @@ pub const BOX_INTERVAL_DAYS: [i64; 5] = [0, 1, 3, 7, 14];
 pub const TOP_BOX: u8 = 5;
 
 /// Which entries to study.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "value", rename_all = "snake_case")]
 pub enum DeckChoice {
-    /// Every entry in the glossary.
+    /// Every entry in the glossary (the starting choice).
+    #[default]
     All,
     /// The entries in these categories.
     Categories(Vec<String>),
@@ -102,6 +103,11 @@ pub struct FlashcardProgress {
     /// Card states by entry id.
     #[serde(default)]
     pub cards: BTreeMap<String, CardState>,
+    /// The deck the trainee last chose, so the flashcards page and the home screen's due count
+    /// agree, and the choice is still there next time. Progress saved before this field existed
+    /// reads as [`DeckChoice::All`].
+    #[serde(default)]
+    pub deck: DeckChoice,
 }
 
 impl FlashcardProgress {
@@ -292,5 +298,24 @@ mod tests {
         assert_eq!(serde_json::from_str::<FlashcardProgress>(&json).unwrap(), p);
         let choice = serde_json::to_string(&DeckChoice::Categories(vec!["x".into()])).unwrap();
         assert_eq!(choice, r#"{"kind":"categories","value":["x"]}"#);
+    }
+
+    #[test]
+    fn progress_saved_before_the_deck_choice_existed_reads_as_the_whole_glossary() {
+        let old = r#"{"cards":{"hope":{"box":2,"due":"2026-01-06","last_reviewed":"2026-01-05","reviews":1}}}"#;
+        let progress: FlashcardProgress = serde_json::from_str(old).unwrap();
+        assert_eq!(progress.deck, DeckChoice::All);
+        assert_eq!(progress.card("hope").map(|c| c.leitner_box), Some(2));
+    }
+
+    #[test]
+    fn the_chosen_deck_is_kept_with_the_progress() {
+        let progress = FlashcardProgress {
+            deck: DeckChoice::Categories(vec!["Recovery concepts".into()]),
+            ..FlashcardProgress::default()
+        };
+        let json = serde_json::to_string(&progress).unwrap();
+        let back: FlashcardProgress = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, progress);
     }
 }

@@ -179,6 +179,21 @@ impl GlossaryEntry {
         !self.instead_of.is_empty()
     }
 
+    /// What to try instead of one of this entry's "instead of" phrases (a readable form, as
+    /// given by [`GlossaryEntry::instead_of_phrases`]): the suggestions of the rule it comes
+    /// from when that rule has its own ("suffers from" -> "lives with"), otherwise the entry's.
+    pub fn suggestions_for_phrase(&self, phrase: &str) -> &[String] {
+        let words: Vec<&str> = phrase.split_whitespace().collect();
+        self.instead_of
+            .iter()
+            .find(|rule| {
+                phrase_variants(&rule.phrase)
+                    .is_ok_and(|variants| variants.iter().any(|v| v.iter().eq(words.iter())))
+            })
+            .and_then(|rule| rule.suggestions.as_deref())
+            .unwrap_or(&self.suggestions)
+    }
+
     /// Readable forms of the "instead of" phrases ("suffering from", "non compliant"...), for
     /// display and search. Invalid patterns are left out.
     pub fn instead_of_phrases(&self) -> Vec<String> {
@@ -559,6 +574,53 @@ impl fmt::Display for OwnEntryError {
                 f,
                 "\"{id}\" is one of the built-in entries, which stay as they are; you can add your own version alongside it."
             ),
+        }
+    }
+}
+
+/// The part of the own-entry form an [`OwnEntryError`] is about, so the interface can show the
+/// message beside that field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OwnEntryField {
+    /// The word or phrase.
+    Term,
+    /// The category.
+    Category,
+    /// What it means.
+    Explanation,
+    /// The example sentence.
+    Example,
+    /// The "instead of" phrases.
+    InsteadOf,
+    /// The suggestions.
+    Suggestions,
+    /// The note on why.
+    Why,
+    /// The entry as a whole (it is missing, or built in).
+    Whole,
+}
+
+impl OwnEntryError {
+    /// Which field the trainee should look at to put this right.
+    pub fn field(&self) -> OwnEntryField {
+        match self {
+            OwnEntryError::MissingTerm | OwnEntryError::DuplicateTerm(_) => OwnEntryField::Term,
+            OwnEntryError::MissingExplanation => OwnEntryField::Explanation,
+            OwnEntryError::Phrase(_) | OwnEntryError::PhraseTooCommon(_) => {
+                OwnEntryField::InsteadOf
+            }
+            OwnEntryError::TooLong { field, .. } | OwnEntryError::TooMany { field, .. } => {
+                match *field {
+                    "term" => OwnEntryField::Term,
+                    "category" => OwnEntryField::Category,
+                    "explanation" => OwnEntryField::Explanation,
+                    "example" => OwnEntryField::Example,
+                    "suggestions" => OwnEntryField::Suggestions,
+                    "note on why" => OwnEntryField::Why,
+                    _ => OwnEntryField::InsteadOf,
+                }
+            }
+            OwnEntryError::NotFound(_) | OwnEntryError::BuiltIn(_) => OwnEntryField::Whole,
         }
     }
 }
@@ -1162,5 +1224,64 @@ mod tests {
         assert_eq!(rules[1].only_preceded_by, ["a"]);
         let back = serde_json::to_string(&rules).unwrap();
         assert_eq!(back, r#"["x y",{"phrase":"p","only_preceded_by":["a"]}]"#);
+    }
+
+    #[test]
+    fn each_own_entry_error_names_the_field_to_put_right() {
+        let mut g = TraineeGlossary::default();
+        let draft = |term: &str, explanation: &str| OwnEntryDraft {
+            term: term.into(),
+            explanation: explanation.into(),
+            ..OwnEntryDraft::default()
+        };
+        let field_of =
+            |g: &mut TraineeGlossary, d: &OwnEntryDraft| g.add_own(d).unwrap_err().field();
+        assert_eq!(field_of(&mut g, &draft("", "x")), OwnEntryField::Term);
+        assert_eq!(
+            field_of(&mut g, &draft("x", " ")),
+            OwnEntryField::Explanation
+        );
+        let long_example = OwnEntryDraft {
+            example: "a".repeat(MAX_TEXT + 1),
+            ..draft("x", "y")
+        };
+        assert_eq!(field_of(&mut g, &long_example), OwnEntryField::Example);
+        let common = OwnEntryDraft {
+            instead_of: vec!["the".into()],
+            ..draft("x", "y")
+        };
+        assert_eq!(field_of(&mut g, &common), OwnEntryField::InsteadOf);
+        let too_many = OwnEntryDraft {
+            suggestions: vec!["s".into(); MAX_LIST + 1],
+            ..draft("x", "y")
+        };
+        assert_eq!(field_of(&mut g, &too_many), OwnEntryField::Suggestions);
+        g.add_own(&draft("Thriving", "Doing well")).unwrap();
+        assert_eq!(
+            field_of(&mut g, &draft("thriving", "again")),
+            OwnEntryField::Term
+        );
+        assert_eq!(
+            g.update_own("hope", &draft("a", "b")).unwrap_err().field(),
+            OwnEntryField::Whole
+        );
+    }
+
+    #[test]
+    fn a_phrase_found_by_search_brings_the_suggestions_of_its_own_rule() {
+        let entry = builtin_entry("suffering-from").unwrap();
+        assert_eq!(
+            entry.suggestions_for_phrase("suffers from")[0],
+            "lives with"
+        );
+        assert_eq!(
+            entry.suggestions_for_phrase("suffering with")[0],
+            "living with"
+        );
+        // A phrase the entry doesn't have falls back to the entry's own suggestions.
+        assert_eq!(
+            entry.suggestions_for_phrase("unknown words"),
+            entry.suggestions
+        );
     }
 }

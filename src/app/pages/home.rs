@@ -154,6 +154,8 @@ pub fn HomePage() -> impl IntoView {
                     <A href="/settings">"Settings"</A>"."
                 </p>
             </section>
+            // Glossary area (issue 6): flashcards ready today. One self-contained line to merge.
+            <crate::app::pages::FlashcardsDue/>
         </Page>
     }
 }

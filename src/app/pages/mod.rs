@@ -2,7 +2,7 @@
 
 mod assignments;
 pub mod course;
-mod glossary;
+pub mod glossary;
 mod home;
 mod my_data;
 mod not_found;
@@ -10,7 +10,10 @@ mod settings;
 
 pub use assignments::AssignmentsPage;
 pub use course::{AttendancePage, CoursePage, JournalPage, ModulePage, SchedulePage};
-pub use glossary::GlossaryPage;
+pub use glossary::{
+    EditOwnEntryPage, FlashcardsDue, FlashcardsPage, GlossaryEntryPage, GlossaryPage,
+    NewOwnEntryPage,
+};
 pub use home::HomePage;
 pub use my_data::MyDataPage;
 pub use not_found::NotFoundPage;

@@ -1,0 +1,182 @@
+//! "Try the checker": a box on the glossary page where the trainee types a sentence and sees what
+//! the recovery-language checker notices, with the glossary's own entries and theirs, and can
+//! apply a suggestion and undo it. Nothing typed here is saved.
+//!
+//! Findings are shown as text nodes only: what the trainee typed is never read as HTML.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use super::{focus_soon, use_glossary};
+use crate::domain::glossary::GlossaryEntry;
+use crate::domain::language_check::{apply_suggestion, Checker, Finding, TextEdit};
+
+/// The last change made from a suggestion, for the status line and its Undo button.
+#[derive(Debug, Clone, PartialEq)]
+struct Applied {
+    edit: TextEdit,
+}
+
+/// The checker box.
+#[component]
+pub(super) fn TryTheChecker() -> impl IntoView {
+    let glossary = use_glossary();
+    let text = RwSignal::new(String::new());
+    let applied = RwSignal::new(None::<Applied>);
+    let problem = RwSignal::new(None::<String>);
+    let undo_button = NodeRef::<leptos::html::Button>::new();
+    let textarea = NodeRef::<leptos::html::Textarea>::new();
+
+    // The trainee's own entries, as a memo so the checker is rebuilt only when they change.
+    let own_entries = Memo::new(move |_| glossary.with(|g| g.own_entries.clone()));
+    // Compiling the rules takes longer than checking a sentence, so keep the compiled checker
+    // until the own entries change.
+    let compiled: StoredValue<Option<(Vec<GlossaryEntry>, Arc<Checker>)>> = StoredValue::new(None);
+    let checker = move |own: &Vec<GlossaryEntry>| -> Arc<Checker> {
+        if let Some((for_entries, checker)) = compiled.read_value().as_ref() {
+            if for_entries == own {
+                return Arc::clone(checker);
+            }
+        }
+        let checker = Arc::new(Checker::with_own_entries(own));
+        compiled.set_value(Some((own.clone(), Arc::clone(&checker))));
+        checker
+    };
+    let findings = Memo::new(move |_| {
+        own_entries.with(|own| {
+            let checker = checker(own);
+            text.with(|t| checker.check(t))
+        })
+    });
+
+    let apply = move |finding: Finding, suggestion: String| {
+        let result = text.with_untracked(|t| apply_suggestion(t, &finding, &suggestion));
+        match result {
+            Ok((new_text, edit)) => {
+                text.set(new_text);
+                problem.set(None);
+                applied.set(Some(Applied { edit }));
+                focus_soon(undo_button);
+            }
+            Err(error) => problem.set(Some(error.to_string())),
+        }
+    };
+    let undo = move |_| {
+        let Some(Applied { edit }) = applied.get_untracked() else {
+            return;
+        };
+        match text.with_untracked(|t| edit.undo(t)) {
+            Ok(old_text) => {
+                text.set(old_text);
+                problem.set(None);
+            }
+            Err(error) => problem.set(Some(error.to_string())),
+        }
+        applied.set(None);
+        focus_soon(textarea);
+    };
+
+    let summary = move || {
+        let count = findings.with(Vec::len);
+        if text.read().trim().is_empty() {
+            String::new()
+        } else if count == 0 {
+            "Nothing to look at again in this text.".to_string()
+        } else if count == 1 {
+            "1 phrase you might put differently.".to_string()
+        } else {
+            format!("{count} phrases you might put differently.")
+        }
+    };
+
+    let finding_items = move || {
+        findings
+            .get()
+            .into_iter()
+            .map(|finding| {
+                let about = format!("/glossary/{}", finding.entry_id);
+                let buttons = finding
+                    .suggestions
+                    .iter()
+                    .map(|suggestion| {
+                        let finding = finding.clone();
+                        let suggestion = suggestion.clone();
+                        let label = format!("Use “{suggestion}”");
+                        view! {
+                            <li>
+                                <button
+                                    type="button"
+                                    class="gl-button gl-secondary"
+                                    on:click=move |_| apply(finding.clone(), suggestion.clone())
+                                >
+                                    {label}
+                                </button>
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <li class="finding">
+                        <p class="finding-phrase">
+                            <span class="gl-label">"Found: "</span>
+                            {format!("“{}”", finding.matched)}
+                        </p>
+                        {(!finding.why.is_empty())
+                            .then(|| view! { <p class="finding-why">{finding.why.clone()}</p> })}
+                        <ul class="suggestion-buttons" aria-label="Suggestions">
+                            {buttons}
+                        </ul>
+                        <p>
+                            <A href=about>"More about this in the glossary"</A>
+                        </p>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+
+    view! {
+        <section class="card try-checker" aria-labelledby="try-checker-heading">
+            <h2 id="try-checker-heading" tabindex="-1">"Try the checker"</h2>
+            <p>
+                "Write or paste a sentence to see which phrases the checker notices, your own "
+                "“instead of” phrases included. Nothing you type here is saved."
+            </p>
+            <label for="try-checker-text">"Your sentence"</label>
+            <textarea
+                id="try-checker-text"
+                class="gl-input"
+                rows="3"
+                node_ref=textarea
+                prop:value=move || text.get()
+                on:input=move |ev| text.set(event_target_value(&ev))
+            ></textarea>
+            <div role="status" class="checker-status">
+                <p>{summary}</p>
+                {move || {
+                    applied
+                        .get()
+                        .map(|Applied { edit }| {
+                            view! {
+                                <p class="gl-notice">
+                                    {format!("Changed “{}” to “{}”. ", edit.removed, edit.inserted)}
+                                    <button
+                                        type="button"
+                                        class="gl-button"
+                                        node_ref=undo_button
+                                        on:click=undo
+                                    >
+                                        "Undo"
+                                    </button>
+                                </p>
+                            }
+                        })
+                }}
+                {move || problem.get().map(|text| view! { <p class="gl-notice">{text}</p> })}
+            </div>
+            <ul class="finding-list">{finding_items}</ul>
+        </section>
+    }
+}

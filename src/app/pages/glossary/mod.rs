@@ -1,0 +1,98 @@
+//! Glossary: recovery language explained in plain words, "instead of / try" pairs, the trainee's
+//! own entries, a box to try the checker, and flashcards.
+//!
+//! The rules (search, checking, scheduling) all live in the domain layer; these pages only show
+//! them. The trainee's side of the glossary (own entries and favourites) is one record,
+//! `"glossary-own"`, and flashcard progress (with the chosen deck) is another, `"flashcards"`.
+
+mod checker_box;
+mod entry;
+mod flashcards;
+mod flashcards_due;
+mod local_date;
+mod own_entry_form;
+mod search;
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::app::page::Page;
+use crate::app::records::use_record;
+use crate::domain::flashcards::FlashcardProgress;
+use crate::domain::glossary::TraineeGlossary;
+
+pub use entry::GlossaryEntryPage;
+pub use flashcards::FlashcardsPage;
+pub use flashcards_due::FlashcardsDue;
+pub use own_entry_form::{EditOwnEntryPage, NewOwnEntryPage};
+
+use checker_box::TryTheChecker;
+use search::SearchAndBrowse;
+
+/// The record holding the trainee's own entries and favourites.
+pub const GLOSSARY_RECORD: &str = "glossary-own";
+
+/// The record holding flashcard progress and the chosen deck.
+pub const FLASHCARDS_RECORD: &str = "flashcards";
+
+/// The trainee's own entries and favourites, shared by every glossary screen.
+fn use_glossary() -> RwSignal<TraineeGlossary> {
+    use_record::<TraineeGlossary>(GLOSSARY_RECORD)
+}
+
+/// Flashcard progress, shared by the flashcards page and the home screen's due count.
+fn use_flashcards() -> RwSignal<FlashcardProgress> {
+    use_record::<FlashcardProgress>(FLASHCARDS_RECORD)
+}
+
+/// Moves focus to an element once it is on the page. Views update just after a signal changes,
+/// so the element a trainee should land on (an Undo button, say) may not exist yet when the
+/// click handler runs; waiting one frame lets it appear first.
+fn focus_soon<E>(target: NodeRef<E>)
+where
+    E: leptos::html::ElementType + 'static,
+    E::Output: wasm_bindgen::JsCast + Clone + AsRef<web_sys::HtmlElement> + 'static,
+{
+    request_animation_frame(move || {
+        if let Some(element) = target.get_untracked() {
+            let element: &web_sys::HtmlElement = element.as_ref();
+            let _ = element.focus();
+        }
+    });
+}
+
+/// The glossary page: search and browse, links to add an entry and to the flashcards, and a box
+/// to try the checker on a sentence.
+#[component]
+pub fn GlossaryPage() -> impl IntoView {
+    // The checker box is below a long list, so this in-page link moves focus there itself (the
+    // router would otherwise treat the link as a navigation): the next Tab is the sentence box.
+    let to_the_checker = |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        if let Some(heading) = document()
+            .get_element_by_id("try-checker-heading")
+            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+        {
+            let _ = heading.focus();
+        }
+    };
+    view! {
+        <Page title="Glossary">
+            <p class="lead">
+                "The words we choose can open doors. Look up recovery ideas in plain words, and "
+                "find strengths-based ways of saying things."
+            </p>
+            <ul class="glossary-actions">
+                <li><A href="/glossary/new">"Add your own entry"</A></li>
+                <li><A href="/glossary/flashcards">"Study with flashcards"</A></li>
+                <li>
+                    <a href="#try-checker-heading" on:click=to_the_checker>
+                        "Try the checker"
+                    </a>
+                </li>
+            </ul>
+            <SearchAndBrowse/>
+            <TryTheChecker/>
+        </Page>
+    }
+}
