@@ -26,9 +26,22 @@ impl<T> RecordData for T where
 }
 
 /// The signals handed out so far, by record name, so every caller shares one signal per record.
-#[derive(Clone, Default)]
+#[derive(Clone)]
 pub struct Records {
     signals: Arc<Mutex<HashMap<String, Box<dyn Any + Send + Sync>>>>,
+    /// The owner the signals and their save effects live under: the one current when `Records`
+    /// was made (the app's). Without it a record first asked for by a page would be disposed
+    /// with that page, and the next page asking for it would get a dead signal.
+    owner: Owner,
+}
+
+impl Default for Records {
+    fn default() -> Self {
+        Records {
+            signals: Arc::default(),
+            owner: Owner::current().unwrap_or_default(),
+        }
+    }
 }
 
 /// The localStorage key a record name is kept under.
@@ -57,23 +70,34 @@ impl Records {
         }
         let key = storage_key(name);
         let raw = local_storage().and_then(|s| s.get_item(&key).ok().flatten());
-        let (value, readable) = match raw {
+        let (value, readable) = match &raw {
             None => (T::default(), true),
-            Some(text) => match serde_json::from_str::<T>(&text) {
+            Some(text) => match serde_json::from_str::<T>(text) {
                 Ok(value) => (value, true),
                 Err(_) => (T::default(), false),
             },
         };
-        let signal = RwSignal::new(value);
+        // What storage holds now, so an unchanged value is never written again. Comparing with
+        // it (rather than skipping the effect's first run) also saves a value set before the
+        // effect first ran, such as a draft created and filled in one go. A missing record
+        // counts as holding its default, which is not written until it changes.
+        let mut last_written = raw.or_else(|| serde_json::to_string(&value).ok());
+        let signal = self.owner.with(|| RwSignal::new(value));
         if readable {
-            Effect::new(move |previous: Option<()>| {
-                let json = signal.with(|value| serde_json::to_string(value));
-                // The first run is the value just loaded: nothing to save.
-                if previous.is_some() {
-                    if let (Some(storage), Ok(json)) = (local_storage(), json) {
-                        let _ = storage.set_item(&key, &json);
+            self.owner.with(|| {
+                Effect::new(move |_| {
+                    let Ok(json) = signal.with(|value| serde_json::to_string(value)) else {
+                        return;
+                    };
+                    if last_written.as_deref() == Some(json.as_str()) {
+                        return;
                     }
-                }
+                    if let Some(storage) = local_storage() {
+                        if storage.set_item(&key, &json).is_ok() {
+                            last_written = Some(json);
+                        }
+                    }
+                });
             });
         }
         signals.insert(name.to_string(), Box::new(signal));
