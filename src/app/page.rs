@@ -17,13 +17,19 @@ thread_local! {
 /// a screen reader announces the new page instead of staying silent on the old link.
 #[component]
 pub fn Page(
-    /// The page's heading, also used in the document title.
-    title: &'static str,
+    /// The page's heading, also used in the document title. Usually fixed text; a signal where
+    /// the trainee can change it (an assignment's title).
+    #[prop(into)]
+    title: Signal<String>,
     /// What the page shows under its heading.
     children: Children,
 ) -> impl IntoView {
     let heading = NodeRef::<leptos::html::H1>::new();
-    document().set_title(&format!("{title} · Peer Study"));
+    let set_document_title =
+        move |title: &str| document().set_title(&format!("{title} · Peer Study"));
+    // Set at once for the first paint, then again whenever the title changes.
+    title.with_untracked(|t| set_document_title(t));
+    Effect::new(move |_| title.with(|t| set_document_title(t)));
     let arrived_by_navigation = A_PAGE_WAS_SHOWN.with(|shown| shown.replace(true));
     Effect::new(move |_| {
         if let Some(h1) = heading.get() {
