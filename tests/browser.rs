@@ -12,3 +12,12 @@ mod display_settings;
 
 #[path = "browser/shell.rs"]
 mod shell;
+
+#[path = "browser/writing_support.rs"]
+mod writing_support;
+
+#[path = "browser/writing_editor.rs"]
+mod writing_editor;
+
+#[path = "browser/writing_list.rs"]
+mod writing_list;

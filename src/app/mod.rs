@@ -8,6 +8,7 @@ pub mod page;
 pub mod pages;
 pub mod records;
 pub mod shell;
+pub mod writing;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -15,7 +16,8 @@ use leptos_router::path;
 
 use display_settings::DisplaySettingsState;
 use pages::{
-    AssignmentsPage, CoursePage, GlossaryPage, HomePage, MyDataPage, NotFoundPage, SettingsPage,
+    AssignmentsPage, CoursePage, EditorPage, GlossaryPage, HomePage, MyDataPage, NotFoundPage,
+    SettingsPage,
 };
 use records::Records;
 use shell::Shell;
@@ -36,6 +38,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=HomePage/>
                     <Route path=path!("/course") view=CoursePage/>
                     <Route path=path!("/assignments") view=AssignmentsPage/>
+                    <Route path=path!("/assignments/:id") view=EditorPage/>
                     <Route path=path!("/glossary") view=GlossaryPage/>
                     <Route path=path!("/my-data") view=MyDataPage/>
                     <Route path=path!("/settings") view=SettingsPage/>

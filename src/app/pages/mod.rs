@@ -8,7 +8,7 @@ mod my_data;
 mod not_found;
 mod settings;
 
-pub use assignments::AssignmentsPage;
+pub use assignments::{AssignmentsPage, EditorPage};
 pub use course::CoursePage;
 pub use glossary::GlossaryPage;
 pub use home::HomePage;
