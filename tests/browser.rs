@@ -21,3 +21,6 @@ mod writing_editor;
 
 #[path = "browser/writing_list.rs"]
 mod writing_list;
+
+#[path = "browser/writing_share.rs"]
+mod writing_share;

@@ -70,7 +70,10 @@ fn size_label(bytes: usize) -> String {
     if bytes < 1_000_000 {
         format!("{} KB", group_thousands(bytes.div_ceil(1_000)))
     } else {
-        format!("{:.1} MB", bytes as f64 / 1_000_000.0)
+        // Whole-number arithmetic: formatting a float would pull about 11 KB of code into the
+        // app for this one label.
+        let tenths = (bytes + 50_000) / 100_000;
+        format!("{}.{} MB", tenths / 10, tenths % 10)
     }
 }
 

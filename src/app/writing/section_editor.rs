@@ -3,11 +3,36 @@
 
 use leptos::html::Textarea;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::app::writing::draft_state::DraftState;
 use crate::app::writing::outline::SectionTools;
 use crate::domain::assignment::SectionId;
 use crate::domain::word_count::TargetProgress;
+
+/// Whether the browser grows a textarea with its text by itself (CSS `field-sizing: content`).
+fn grows_natively() -> bool {
+    let supports = || -> Option<bool> {
+        let css = js_sys::Reflect::get(&window(), &"CSS".into()).ok()?;
+        let supports: js_sys::Function = js_sys::Reflect::get(&css, &"supports".into())
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        supports
+            .call1(&css, &"field-sizing: content".into())
+            .ok()?
+            .as_bool()
+    };
+    supports().unwrap_or(false)
+}
+
+/// Where the browser cannot grow a textarea itself, fit its height to its text. This reads the
+/// layout, so it runs only in those browsers.
+fn fit_height(element: &web_sys::HtmlTextAreaElement) {
+    let _ = element.set_attribute("style", "height: auto");
+    let height = element.scroll_height() + 2;
+    let _ = element.set_attribute("style", &format!("height: {height}px"));
+}
 
 /// A section of the draft to write in.
 ///
@@ -48,6 +73,7 @@ pub fn SectionEditor(
         format!("{prompts_id} {count_id}")
     };
 
+    let grows = grows_natively();
     // Reload the text only after a change that did not come from this textarea.
     Effect::new(move |_| {
         state.outside_changes.track();
@@ -61,6 +87,9 @@ pub fn SectionEditor(
             if element.value() != text {
                 element.set_value(&text);
             }
+        }
+        if !grows {
+            fit_height(&element);
         }
     });
 
@@ -99,7 +128,14 @@ pub fn SectionEditor(
                 aria-describedby=described_by
                 node_ref=textarea
                 prop:value=initial_text
-                on:input=move |ev| state.type_text(id, event_target_value(&ev))
+                on:input=move |ev| {
+                    state.type_text(id, event_target_value(&ev));
+                    if !grows {
+                        if let Some(element) = textarea.get_untracked() {
+                            fit_height(&element);
+                        }
+                    }
+                }
             ></textarea>
             <p class="section-count" id=count_id>{words}</p>
             <SectionTools state id title announce/>
