@@ -5,6 +5,9 @@
 //
 // For each key press (sent through the DevTools protocol, so the browser sees trusted events) it
 // records, from the keydown event's own timestamp:
+//   - "work":   from the input event reaching the page to the end of the app's handling of it
+//               (its handler and the effects it set off: draft update, word counts, the save),
+//               measured between a capturing listener and one on window that runs after them;
 //   - "frame":  the first animation frame after the input was handled (by then the app has updated
 //               the draft, the word counts in the page and the save; includes waiting for the
 //               frame to come round);
@@ -71,12 +74,16 @@ async function measure(browser, layout) {
       window.__keydownAt = e.timeStamp;
       window.__countBefore = document.querySelector("#draft-total").textContent;
     }, true);
+    window.addEventListener("input", () => {
+      window.__work = performance.now() - window.__inputAt;
+    });
     document.addEventListener("input", () => {
+      window.__inputAt = performance.now();
       requestAnimationFrame(() => {
         const frame = performance.now() - window.__keydownAt;
         const changed = document.querySelector("#draft-total").textContent !== window.__countBefore;
         setTimeout(() => {
-          window.__latency.push({ frame, paint: performance.now() - window.__keydownAt, changed });
+          window.__latency.push({ work: window.__work, frame, paint: performance.now() - window.__keydownAt, changed });
         }, 0);
       });
     }, true);
@@ -90,6 +97,7 @@ async function measure(browser, layout) {
   const results = await page.evaluate(() => window.__latency);
   const total = await page.locator("#draft-total").textContent();
   await page.close();
+  const work = results.map((r) => r.work).sort((a, b) => a - b);
   const frame = results.map((r) => r.frame).sort((a, b) => a - b);
   const paint = results.map((r) => r.paint).sort((a, b) => a - b);
   const countChanges = results.filter((r) => r.changed).length;
@@ -97,6 +105,8 @@ async function measure(browser, layout) {
     layout,
     keys: results.length,
     total,
+    work_p50: percentile(work, 50).toFixed(2),
+    work_p95: percentile(work, 95).toFixed(2),
     frame_p50: percentile(frame, 50).toFixed(1),
     frame_p95: percentile(frame, 95).toFixed(1),
     paint_p50: percentile(paint, 50).toFixed(1),
