@@ -54,3 +54,15 @@ mod glossary_flashcards;
 
 #[path = "browser/records_lifetime.rs"]
 mod records_lifetime;
+
+#[path = "browser/writing_support.rs"]
+mod writing_support;
+
+#[path = "browser/writing_editor.rs"]
+mod writing_editor;
+
+#[path = "browser/writing_list.rs"]
+mod writing_list;
+
+#[path = "browser/writing_share.rs"]
+mod writing_share;

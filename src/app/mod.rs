@@ -11,6 +11,7 @@ pub mod pages;
 pub mod records;
 pub mod shell;
 pub mod storage_banners;
+pub mod writing;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -18,7 +19,7 @@ use leptos_router::path;
 
 use display_settings::DisplaySettingsState;
 use pages::{
-    AssignmentsPage, AttendancePage, CoursePage, EditOwnEntryPage, FlashcardsPage,
+    AssignmentsPage, AttendancePage, CoursePage, EditOwnEntryPage, EditorPage, FlashcardsPage,
     GlossaryEntryPage, GlossaryPage, HomePage, JournalPage, ModulePage, MyDataPage,
     NewOwnEntryPage, NotFoundPage, SchedulePage, SettingsPage,
 };
@@ -49,6 +50,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/course/journal") view=JournalPage/>
                     <Route path=path!("/course/:id") view=ModulePage/>
                     <Route path=path!("/assignments") view=AssignmentsPage/>
+                    <Route path=path!("/assignments/:id") view=EditorPage/>
                     <Route path=path!("/glossary") view=GlossaryPage/>
                     // Fixed addresses before the entry id, which would otherwise match them.
                     <Route path=path!("/glossary/new") view=NewOwnEntryPage/>

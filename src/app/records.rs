@@ -262,10 +262,20 @@ impl Records {
 
         let records = *self;
         let name = name.to_string();
-        Effect::new(move |first: Option<()>| {
-            signal.track();
-            // The first run is the value just loaded: there is nothing new to save.
-            if first.is_some() {
+        // Effects first run a moment later, so a caller may already have changed the signal by
+        // then (starting a draft sets it straight after asking for it). The first run therefore
+        // compares with what was loaded instead of assuming nothing changed; after that, every
+        // run is a change.
+        let mut loaded = Some(signal.get_untracked());
+        Effect::new(move |_| {
+            let changed = match loaded.take() {
+                Some(loaded) => signal.with(|now| now != &loaded),
+                None => {
+                    signal.track();
+                    true
+                }
+            };
+            if changed {
                 records.changed(&name);
             }
         });

@@ -259,6 +259,18 @@ impl Assignment {
     }
 }
 
+/// How far off a hand-in date is, in words: "Due today", "Due tomorrow", "13 days to go",
+/// "The hand-in date was yesterday", "The hand-in date was 3 days ago".
+pub fn days_to_go_label(days: i64) -> String {
+    match days {
+        0 => "Due today".to_string(),
+        1 => "Due tomorrow".to_string(),
+        -1 => "The hand-in date was yesterday".to_string(),
+        d if d > 1 => format!("{d} days to go"),
+        d => format!("The hand-in date was {} days ago", -d),
+    }
+}
+
 /// Identifies a section within one draft. Never reused within that draft, so a snapshot, an open
 /// editor and a pending save all agree on which section they mean.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -507,6 +519,15 @@ impl Draft {
         let id = self.next_section_id.max(highest + 1);
         self.next_section_id = id + 1;
         id
+    }
+}
+
+impl Default for Draft {
+    /// A stand-in for a draft record that is not stored yet: one empty "Introduction" section and
+    /// no assignment id. The editor replaces it with the assignment's own outline before the
+    /// trainee types (stored records need a default; a draft is never empty of sections).
+    fn default() -> Draft {
+        Draft::from_outline("", &[], 0)
     }
 }
 
@@ -759,6 +780,23 @@ mod tests {
         d.set_section_text(ids[3], "Two.", 2).unwrap();
         assert_eq!(d.full_text(), "One.\n\nTwo.");
         assert_eq!(d.section_text(ids[3]), Some("Two."));
+    }
+
+    #[test]
+    fn days_to_go_read_kindly_before_and_after_the_date() {
+        assert_eq!(days_to_go_label(13), "13 days to go");
+        assert_eq!(days_to_go_label(1), "Due tomorrow");
+        assert_eq!(days_to_go_label(0), "Due today");
+        assert_eq!(days_to_go_label(-1), "The hand-in date was yesterday");
+        assert_eq!(days_to_go_label(-4), "The hand-in date was 4 days ago");
+    }
+
+    #[test]
+    fn a_missing_draft_stands_in_as_one_empty_section_with_no_owner() {
+        let d = Draft::default();
+        assert_eq!(d.assignment_id, "");
+        assert_eq!(d.sections.len(), 1);
+        assert!(!d.has_text());
     }
 
     #[test]

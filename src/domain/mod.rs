@@ -7,6 +7,7 @@ pub mod settings;
 pub mod assignment;
 pub mod export;
 pub mod history;
+pub mod profile;
 pub mod word_count;
 
 // Course map, schedule, attendance, placement log and journal (issue 4).

@@ -154,3 +154,29 @@ async fn a_backup_restored_by_replace_brings_back_the_same_records() {
     assert_eq!(journal.get_untracked(), vec!["Kept safe".to_string()]);
     assert!(stored("peer-study/journal").unwrap().contains("Kept safe"));
 }
+
+#[wasm_bindgen_test]
+async fn a_record_changed_straight_after_it_is_first_asked_for_is_saved() {
+    // Guards against a bug where the save effect took its first run as "just loaded", so a
+    // value set in the same step as asking for the record (starting a draft) was never saved.
+    reset_page();
+    let (records, _) = Records::start(Box::new(LocalStorageBackend::open()));
+    let journal = records.get::<Vec<String>>("journal");
+    journal.set(vec!["Started straight away".into()]);
+    leptos::task::tick().await;
+    records.flush();
+    assert!(stored("peer-study/journal")
+        .expect("the record was saved")
+        .contains("Started straight away"));
+}
+
+#[wasm_bindgen_test]
+async fn only_reading_a_record_writes_nothing() {
+    reset_page();
+    let (records, _) = Records::start(Box::new(LocalStorageBackend::open()));
+    let journal = records.get::<Vec<String>>("journal");
+    assert!(journal.get_untracked().is_empty());
+    leptos::task::tick().await;
+    records.flush();
+    assert_eq!(stored("peer-study/journal"), None);
+}

@@ -8,7 +8,7 @@ mod my_data;
 mod not_found;
 mod settings;
 
-pub use assignments::AssignmentsPage;
+pub use assignments::{AssignmentsPage, EditorPage};
 pub use course::{AttendancePage, CoursePage, JournalPage, ModulePage, SchedulePage};
 pub use glossary::{
     EditOwnEntryPage, FlashcardsDue, FlashcardsPage, GlossaryEntryPage, GlossaryPage,

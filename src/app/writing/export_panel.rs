@@ -1,0 +1,265 @@
+//! Export and print: the draft as a Word document, Markdown or plain text (downloaded, or shared
+//! through the phone's share sheet where offered), and printing through the print stylesheet.
+//!
+//! The files are written by the domain's writers; this panel only gathers what goes on the title
+//! line (the trainee's name if they give one, and the course) and hands the bytes over.
+
+use leptos::html::Input;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::app::writing::clock::today;
+use crate::app::writing::draft_state::DraftState;
+use crate::app::writing::file_out::{download, share, share_sheet_available, ShareOutcome};
+use crate::domain::assignment::Assignment;
+use crate::domain::export::{export, ExportDocument, ExportFormat, ExportedFile};
+use crate::domain::profile::Profile;
+
+/// The root class the print stylesheet reads for double line spacing.
+pub const DOUBLE_SPACING_CLASS: &str = "print-double-spacing";
+
+/// A short name for a format in messages: "Word document", "Markdown file", "plain text file".
+fn format_noun(format: ExportFormat) -> &'static str {
+    match format {
+        ExportFormat::Docx => "Word document",
+        ExportFormat::Markdown => "Markdown file",
+        ExportFormat::PlainText => "plain text file",
+    }
+}
+
+/// What happened, for the status line.
+fn exported_note(
+    file: &ExportedFile,
+    format: ExportFormat,
+    has_text: bool,
+    shared: bool,
+) -> String {
+    let noun = format_noun(format);
+    let action = if shared {
+        format!("Your {noun} {} is ready to share.", file.filename)
+    } else {
+        format!("Your {noun} {} is saved to your downloads.", file.filename)
+    };
+    if has_text {
+        action
+    } else {
+        format!(
+            "{action} There are no words in this draft yet, so it holds the outline and a short \
+             note."
+        )
+    }
+}
+
+/// The name and course fields for the title line.
+#[component]
+fn ProfileFields(
+    /// The profile record.
+    profile: RwSignal<Profile>,
+) -> impl IntoView {
+    let name_error = RwSignal::new(None::<String>);
+    let course_error = RwSignal::new(None::<String>);
+    let name_input = NodeRef::<Input>::new();
+    let course_input = NodeRef::<Input>::new();
+    let initial = profile.get_untracked();
+    let on_name = move |_| {
+        let Some(field) = name_input.get_untracked() else {
+            return;
+        };
+        match profile
+            .try_update(|p| p.set_trainee_name(&field.value()))
+            .unwrap_or(Ok(()))
+        {
+            Ok(()) => name_error.set(None),
+            Err(e) => name_error.set(Some(e.to_string())),
+        }
+    };
+    let on_course = move |_| {
+        let Some(field) = course_input.get_untracked() else {
+            return;
+        };
+        match profile
+            .try_update(|p| p.set_course_name(&field.value()))
+            .unwrap_or(Ok(()))
+        {
+            Ok(()) => course_error.set(None),
+            Err(e) => course_error.set(Some(e.to_string())),
+        }
+    };
+    view! {
+        <div class="field">
+            <label for="export-name">"Your name on the document (optional)"</label>
+            <input
+                id="export-name"
+                type="text"
+                autocomplete="name"
+                node_ref=name_input
+                value=initial.trainee_name.clone().unwrap_or_default()
+                on:change=on_name
+                aria-invalid=move || name_error.with(|e| e.is_some()).then_some("true")
+                aria-describedby="export-name-error"
+            />
+            <p class="field-error" id="export-name-error">{move || name_error.get()}</p>
+        </div>
+        <div class="field">
+            <label for="export-course">"Course name"</label>
+            <input
+                id="export-course"
+                type="text"
+                node_ref=course_input
+                value=initial.course_name().to_string()
+                on:change=on_course
+                aria-invalid=move || course_error.with(|e| e.is_some()).then_some("true")
+                aria-describedby="export-course-error"
+            />
+            <p class="field-error" id="export-course-error">{move || course_error.get()}</p>
+        </div>
+    }
+}
+
+/// Export buttons, the share sheet where offered, and print.
+#[component]
+pub fn ExportPanel(
+    /// The open draft.
+    state: DraftState,
+    /// The assignment it belongs to.
+    assignment: Memo<Option<Assignment>>,
+    /// The trainee's profile (name, course, print spacing).
+    profile: RwSignal<Profile>,
+) -> impl IntoView {
+    let status = RwSignal::new(String::new());
+    let can_share = share_sheet_available();
+
+    // Build the file from what is stored right now.
+    let build = move |format: ExportFormat| {
+        let date = today();
+        assignment.with_untracked(|assignment| {
+            let assignment = assignment.as_ref()?;
+            state.draft.with_untracked(|draft| {
+                profile.with_untracked(|p| {
+                    let doc = ExportDocument::new(
+                        assignment,
+                        draft,
+                        p.trainee_name(),
+                        p.course_name(),
+                        date,
+                    );
+                    Some((
+                        export(&doc, format),
+                        doc.has_text(),
+                        assignment.title.clone(),
+                    ))
+                })
+            })
+        })
+    };
+
+    let on_download = move |format: ExportFormat| {
+        let Some((file, has_text, _)) = build(format) else {
+            return;
+        };
+        match file {
+            Ok(file) => match download(&file) {
+                Ok(()) => status.set(exported_note(&file, format, has_text, false)),
+                Err(e) => status.set(e.to_string()),
+            },
+            Err(e) => status.set(e.to_string()),
+        }
+    };
+
+    let on_share = move |format: ExportFormat| {
+        let Some((file, has_text, title)) = build(format) else {
+            return;
+        };
+        let file = match file {
+            Ok(file) => file,
+            Err(e) => return status.set(e.to_string()),
+        };
+        match share(&file, &title) {
+            Ok(done) => spawn_local(async move {
+                match done.await {
+                    ShareOutcome::Shared => {
+                        status.set(exported_note(&file, format, has_text, true))
+                    }
+                    ShareOutcome::Cancelled => {
+                        status.set("Sharing was closed; nothing was sent.".to_string())
+                    }
+                }
+            }),
+            Err(e) => status.set(e.to_string()),
+        }
+    };
+
+    // Double spacing for print is a class on the root, where the print stylesheet sees it.
+    Effect::new(move |_| {
+        let double = profile.with(|p| p.print_double_spacing);
+        if let Some(root) = document().document_element() {
+            let _ = root
+                .class_list()
+                .toggle_with_force(DOUBLE_SPACING_CLASS, double);
+        }
+    });
+    on_cleanup(|| {
+        if let Some(root) = document().document_element() {
+            let _ = root.class_list().remove_1(DOUBLE_SPACING_CLASS);
+        }
+    });
+
+    let on_print = move |_| {
+        if window().print().is_err() {
+            status.set("This browser could not open printing. Try its own Print menu.".to_string());
+        }
+    };
+
+    view! {
+        <section class="card export-panel" aria-labelledby="export-heading">
+            <h2 id="export-heading">"Export and print"</h2>
+            <p>
+                "Make a copy of your draft to hand in or keep. Files are made on this device and "
+                "go only where you send them."
+            </p>
+            <ProfileFields profile/>
+            <div class="export-buttons">
+                {ExportFormat::ALL
+                    .into_iter()
+                    .map(|format| {
+                        let share_button = can_share.then(|| view! {
+                            <button type="button" class="button" on:click=move |_| on_share(format)>
+                                {format!("Share {}…", format_noun(format))}
+                            </button>
+                        });
+                        view! {
+                            <div class="export-format">
+                                <button
+                                    type="button"
+                                    class="button button-primary"
+                                    on:click=move |_| on_download(format)
+                                >
+                                    {format!("Download {}", format.label())}
+                                </button>
+                                {share_button}
+                            </div>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+            <div class="print-options">
+                <div class="choice">
+                    <input
+                        type="checkbox"
+                        id="print-double"
+                        prop:checked=move || profile.with(|p| p.print_double_spacing)
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            profile.update(|p| p.print_double_spacing = on);
+                        }
+                    />
+                    <label for="print-double">"Double line spacing when printing"</label>
+                </div>
+                <button type="button" class="button" on:click=on_print>
+                    "Print or save as PDF"
+                </button>
+            </div>
+            <p class="status" role="status">{move || status.get()}</p>
+        </section>
+    }
+}

@@ -1,0 +1,21 @@
+//! Writing: the assignments list and the drafting space (issue 5).
+//!
+//! Everything persists through `use_record` only: "assignments" (the list of
+//! [`Assignment`](crate::domain::assignment::Assignment)), "draft/<id>", "history/<id>" and
+//! "profile". The rules (word counts, outline changes, history, export writers) are the domain's.
+
+mod assignment_details;
+pub mod clock;
+pub mod draft_state;
+mod editor;
+mod export_panel;
+pub mod file_out;
+mod history_panel;
+mod list;
+mod outline;
+mod print_view;
+mod section_editor;
+
+pub use editor::{EditorPage, FOCUS_MODE_CLASS};
+pub use export_panel::DOUBLE_SPACING_CLASS;
+pub use list::AssignmentsPage;

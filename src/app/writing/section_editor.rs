@@ -1,0 +1,144 @@
+//! One section of the draft: its heading, its prompts as gentle hints, the textarea the trainee
+//! writes in, its own word count, and its outline tools.
+
+use leptos::html::Textarea;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::app::writing::draft_state::DraftState;
+use crate::app::writing::outline::SectionTools;
+use crate::domain::assignment::SectionId;
+use crate::domain::word_count::TargetProgress;
+
+/// Whether the browser grows a textarea with its text by itself (CSS `field-sizing: content`).
+fn grows_natively() -> bool {
+    let supports = || -> Option<bool> {
+        let css = js_sys::Reflect::get(&window(), &"CSS".into()).ok()?;
+        let supports: js_sys::Function = js_sys::Reflect::get(&css, &"supports".into())
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        supports
+            .call1(&css, &"field-sizing: content".into())
+            .ok()?
+            .as_bool()
+    };
+    supports().unwrap_or(false)
+}
+
+/// Where the browser cannot grow a textarea itself, fit its height to its text. This reads the
+/// layout, so it runs only in those browsers.
+fn fit_height(element: &web_sys::HtmlTextAreaElement) {
+    let _ = element.set_attribute("style", "height: auto");
+    let height = element.scroll_height() + 2;
+    let _ = element.set_attribute("style", &format!("height: {height}px"));
+}
+
+/// A section of the draft to write in.
+///
+/// The textarea is filled once when it appears and then belongs to the trainee: typing only
+/// writes to the draft. It reloads from the draft only after a change made elsewhere (a restore,
+/// a merge), so a keystroke never pushes the whole text back into the page.
+#[component]
+pub fn SectionEditor(
+    /// The open draft.
+    state: DraftState,
+    /// Which section this is.
+    id: SectionId,
+    /// Where outline changes that remove this section are announced (it will be gone).
+    announce: WriteSignal<String>,
+) -> impl IntoView {
+    let textarea = NodeRef::<Textarea>::new();
+    let title = Memo::new(move |_| {
+        state
+            .draft
+            .with(|d| d.section(id).map(|s| s.title.clone()).unwrap_or_default())
+    });
+    let (initial_text, prompts) = state.draft.with_untracked(|d| {
+        d.section(id)
+            .map(|s| (s.text.clone(), s.prompts.clone()))
+            .unwrap_or_default()
+    });
+    let words = move || TargetProgress::new(state.section_words(id), None).label();
+
+    let text_id = format!("section-{}-text", id.0);
+    let heading_id = format!("section-{}-heading", id.0);
+    let labelled_by = heading_id.clone();
+    let label_for = text_id.clone();
+    let prompts_id = format!("section-{}-prompts", id.0);
+    let count_id = format!("section-{}-count", id.0);
+    let described_by = if prompts.is_empty() {
+        count_id.clone()
+    } else {
+        format!("{prompts_id} {count_id}")
+    };
+
+    let grows = grows_natively();
+    // Reload the text only after a change that did not come from this textarea.
+    Effect::new(move |_| {
+        state.outside_changes.track();
+        let Some(element) = textarea.get() else {
+            return;
+        };
+        let text = state
+            .draft
+            .with_untracked(|d| d.section_text(id).map(str::to_owned));
+        if let Some(text) = text {
+            if element.value() != text {
+                element.set_value(&text);
+            }
+        }
+        if !grows {
+            fit_height(&element);
+        }
+    });
+
+    // Take focus when asked (after adding, removing or merging sections).
+    Effect::new(move |_| {
+        if state.focus_request.get() == Some(id) {
+            if let Some(element) = textarea.get() {
+                let _ = element.focus();
+                state.focus_request.set(None);
+            }
+        }
+    });
+
+    let prompt_list = (!prompts.is_empty()).then(|| {
+        view! {
+            <div class="prompts" id=prompts_id>
+                <p class="prompts-intro">"Some questions to get you started:"</p>
+                <ul>
+                    {prompts.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
+                </ul>
+            </div>
+        }
+    });
+
+    view! {
+        <section class="draft-section" aria-labelledby=labelled_by>
+            <h2 class="section-title" id=heading_id>
+                <label for=label_for>{title}</label>
+            </h2>
+            {prompt_list}
+            <textarea
+                id=text_id
+                class="section-text"
+                rows="6"
+                spellcheck="true"
+                aria-describedby=described_by
+                node_ref=textarea
+                prop:value=initial_text
+                on:input=move |ev| {
+                    state.type_text(id, event_target_value(&ev));
+                    if !grows {
+                        if let Some(element) = textarea.get_untracked() {
+                            fit_height(&element);
+                        }
+                    }
+                }
+            ></textarea>
+            <p class="section-count" id=count_id>{words}</p>
+            <SectionTools state id title announce/>
+        </section>
+    }
+}

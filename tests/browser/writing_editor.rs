@@ -1,0 +1,120 @@
+//! The drafting space: typing updates the counts and the stored draft; removing a section that
+//! holds words is refused with a message and an offer to merge; focus mode is a pressed toggle.
+
+use peer_study::app::App;
+use peer_study::domain::assignment::Draft;
+use wasm_bindgen_test::wasm_bindgen_test;
+use web_sys::{HtmlElement, HtmlTextAreaElement};
+
+use crate::course_support::saved;
+use crate::support::{find, fresh_container, reset_page, root_attribute};
+use crate::writing_support::{click_button, store_started_essay, text_of, type_into, visit};
+
+fn stored_essay() -> Draft {
+    serde_json::from_str(&saved("peer-study/draft/recovery-story-essay").unwrap()).unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn typing_into_a_section_updates_its_count_the_total_and_the_stored_draft() {
+    reset_page();
+    store_started_essay(&[]);
+    visit("/assignments/recovery-story-essay");
+    let container = fresh_container();
+    leptos::mount::mount_to(container.clone(), App).forget();
+    leptos::task::tick().await;
+
+    assert_eq!(text_of(&container, "#section-1-count"), "0 words");
+    assert_eq!(text_of(&container, "#draft-total"), "0 of 1,500 words");
+    let textarea: HtmlTextAreaElement = find(&container, "#section-1-text");
+    type_into(&textarea, "Hope, connection and\u{a0}meaning — all three.");
+    leptos::task::tick().await;
+
+    // Counted as Word counts: the spaced dash is a word, the no-break space joins two.
+    assert_eq!(text_of(&container, "#section-1-count"), "6 words");
+    assert_eq!(text_of(&container, "#draft-total"), "6 of 1,500 words");
+    assert_eq!(text_of(&container, "#section-2-count"), "0 words");
+    assert_eq!(
+        stored_essay().sections[0].text,
+        "Hope, connection and\u{a0}meaning — all three."
+    );
+    visit("/");
+}
+
+#[wasm_bindgen_test]
+async fn removing_a_section_with_words_is_refused_with_a_message_and_a_merge_offer() {
+    reset_page();
+    store_started_essay(&["", "Three kept words."]);
+    visit("/assignments/recovery-story-essay");
+    let container = fresh_container();
+    leptos::mount::mount_to(container.clone(), App).forget();
+    leptos::task::tick().await;
+
+    let section: HtmlElement = find(&container, "section[aria-labelledby='section-2-heading']");
+    assert!(
+        section.query_selector("select").unwrap().is_none(),
+        "no merge offer before it is needed"
+    );
+    click_button(&section, "Remove section");
+    leptos::task::tick().await;
+
+    let status = text_of(&section, "[role='status']");
+    assert!(
+        status.contains("\"My recovery story\" still has 3 words in it, so we have kept it"),
+        "{status}"
+    );
+    assert!(container
+        .query_selector("#section-2-text")
+        .unwrap()
+        .is_some());
+    assert_eq!(stored_essay().sections.len(), 6, "nothing was removed");
+    assert!(
+        section.query_selector("select").unwrap().is_some(),
+        "merging is offered instead"
+    );
+
+    // An empty section goes at once, and says so.
+    let empty: HtmlElement = find(&container, "section[aria-labelledby='section-3-heading']");
+    click_button(&empty, "Remove section");
+    leptos::task::tick().await;
+    assert!(container
+        .query_selector("#section-3-text")
+        .unwrap()
+        .is_none());
+    assert_eq!(stored_essay().sections.len(), 5);
+    visit("/");
+}
+
+#[wasm_bindgen_test]
+async fn focus_mode_is_a_pressed_toggle_that_hides_the_app_frame() {
+    reset_page();
+    store_started_essay(&[]);
+    visit("/assignments/recovery-story-essay");
+    let container = fresh_container();
+    leptos::mount::mount_to(container.clone(), App).forget();
+    leptos::task::tick().await;
+
+    let toggle: HtmlElement = find(&container, "button.focus-toggle");
+    assert_eq!(
+        toggle.get_attribute("aria-pressed").as_deref(),
+        Some("false")
+    );
+    toggle.click();
+    leptos::task::tick().await;
+    assert_eq!(
+        toggle.get_attribute("aria-pressed").as_deref(),
+        Some("true")
+    );
+    assert!(root_attribute("class")
+        .unwrap_or_default()
+        .contains("writing-focus"));
+    toggle.click();
+    leptos::task::tick().await;
+    assert_eq!(
+        toggle.get_attribute("aria-pressed").as_deref(),
+        Some("false")
+    );
+    assert!(!root_attribute("class")
+        .unwrap_or_default()
+        .contains("writing-focus"));
+    visit("/");
+}
