@@ -138,7 +138,10 @@ test("every course screen fits a 320 px wide phone without sideways scrolling", 
   // Some of everything, so the lists and forms are all showing.
   const monday = iso(nextMonday());
   await page.evaluate((start) => {
-    const put = (name, value) => localStorage.setItem(`peer-study/${name}`, JSON.stringify(value));
+    // Records as the storage layer keeps them: in an envelope, under a versioned schema.
+    localStorage.setItem("peer-study/meta", JSON.stringify({ schema_version: 2 }));
+    const put = (name, value) =>
+      localStorage.setItem(`peer-study/${name}`, JSON.stringify({ rev: 1, saved_at: 0, data: value }));
     put("schedule", { start, weekday: "monday", moved: { 3: "2099-01-01" } });
     put("attendance", { marks: { 1: "attended" }, extra_days: [{ id: "extra-1", date: "2099-02-02", label: "A catch-up day with a rather long name to wrap" }] });
     put("placement", { entries: [{ id: "placement-1", date: start, minutes: 150, setting: "Peer-led-recovery-college-drop-in-session", observed: "Lots", learned: "More" }] });
@@ -160,4 +163,8 @@ test("every course screen fits a 320 px wide phone without sideways scrolling", 
     );
     expect(overflow, `sideways scroll on ${path}`).toBeLessThanOrEqual(0);
   }
+  // The seeded data really showed (so the widths above were measured with it in place).
+  await openApp(page, "/course/journal");
+  await expect(page.getByText(/Averyveryveryverylongword/).first()).toBeVisible();
+  await expect(page.getByText("Some saved data couldn't be read")).toHaveCount(0);
 });

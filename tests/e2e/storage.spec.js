@@ -163,3 +163,35 @@ test("with no storage at all the app still works and warns to back up before lea
   await expect(page.locator("html")).toHaveAttribute("data-theme", "dark");
   await expect(page.getByText("they will only last until you close this tab")).toBeVisible();
 });
+
+test("text that looks like HTML is shown as text, after typing it and after a restore", async ({
+  page,
+  browser,
+}) => {
+  const tricky = `<img src="x" onerror="window.__pwned=1"><script>window.__pwned=2</script><b>bold?</b>`;
+  await openApp(page, "/course/journal");
+  await page.getByLabel("Title (optional)", { exact: true }).fill("Angle brackets");
+  await page.getByLabel("Your reflection", { exact: true }).fill(tricky);
+  await page.getByRole("button", { name: "Save reflection" }).click();
+  const entry = page.getByRole("article", { name: "Angle brackets" });
+  await expect(entry).toContainText(tricky);
+  await expect(page.locator("main img, main script, main b")).toHaveCount(0);
+
+  await openApp(page, "/my-data");
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download a backup" }).click(),
+  ]);
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto(`${new URL(page.url()).origin}/my-data`);
+  await expect(other.getByRole("heading", { level: 1 })).toHaveText("My data");
+  await other.getByLabel("Backup file").setInputFiles(await download.path());
+  await other.getByRole("button", { name: "Merge with what's here" }).click();
+  await expect(other.getByText(/^Restored/)).toBeVisible();
+  await other.goto(`${new URL(page.url()).origin}/course/journal`);
+  await expect(other.getByRole("article", { name: "Angle brackets" })).toContainText(tricky);
+  await expect(other.locator("main img, main script, main b")).toHaveCount(0);
+  expect(await other.evaluate(() => window.__pwned)).toBeUndefined();
+  await fresh.close();
+});
