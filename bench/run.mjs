@@ -1,13 +1,15 @@
 // `make bench`: measures what bench/build.sh built and prints one table; the same figures, with
 // every sample, go to bench-output/bench.json (and the table to bench-output/bench.txt).
-// Nothing here ever fails because something is slow: it measures and reports.
+// Nothing here ever fails because something is slow: it measures and reports. A part that breaks
+// (the app does not start, say) is reported as not measured, the rest still runs, and the exit
+// status says something broke.
 //
 //   node bench/run.mjs     (after bench/build.sh; `make bench` runs both)
 //
 // Environment: BENCH_PORT (first of three loopback ports, default 4305), BENCH_QUICK=1 (fewer
 // runs, for trying the bench itself out).
 import { execSync } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { alexTimes } from "./lib/alex.mjs";
 import { chromiumVersion, launchChromium, startServer } from "./lib/browser.mjs";
@@ -21,7 +23,7 @@ import { checkerInBrowser, storageInBrowser, writeHostPage } from "./lib/wasm.mj
 const QUICK = process.env.BENCH_QUICK === "1";
 const PORT = Number(process.env.BENCH_PORT ?? 4305);
 const RUNS = {
-  startup: QUICK ? 3 : 9,
+  startup: QUICK ? 3 : 11,
   typingRounds: QUICK ? 1 : 3,
   typingKeys: QUICK ? 30 : 100,
   typingPaceMs: 120,
@@ -67,6 +69,17 @@ const results = {
   runs: { ...RUNS, alex: { 5000: RUNS.alex("5000"), 50000: RUNS.alex("50000") } },
 };
 
+results.errors = {};
+/** Runs one part of the bench; if it throws, notes why and carries on with the others. */
+async function attempt(part, measure) {
+  try {
+    await measure();
+  } catch (error) {
+    results.errors[part] = String(error?.message ?? error).split("\n")[0];
+    log(`${part}: not measured: ${results.errors[part]}`);
+  }
+}
+
 const servers = [];
 const browser = await launchChromium();
 try {
@@ -81,61 +94,71 @@ try {
 
   // ----- start-up (also tells which files the first load fetches) -----
   results.startup = {};
-  for (const throttle of [1, 4]) {
-    log(`start-up, ${throttle}x CPU: the counter and the app with an empty and a year's store, in turn`);
-    const measured = await startups(
-      browser,
-      {
-        [`counter_${throttle}x`]: { base: counter.base, kind: "counter", throttle },
-        [`app_empty_${throttle}x`]: { base: app.base, kind: "app", throttle, store: stores.empty },
-        [`app_year_${throttle}x`]: { base: app.base, kind: "app", throttle, store: stores.year },
-      },
-      RUNS.startup,
-    );
-    Object.assign(results.startup, measured);
-  }
+  await attempt("startup", async () => {
+    for (const throttle of [1, 4]) {
+      log(`start-up, ${throttle}x CPU: the counter and the app with an empty and a year's store, in turn`);
+      const measured = await startups(
+        browser,
+        {
+          [`counter_${throttle}x`]: { base: counter.base, kind: "counter", throttle },
+          [`app_empty_${throttle}x`]: { base: app.base, kind: "app", throttle, store: stores.empty },
+          [`app_year_${throttle}x`]: { base: app.base, kind: "app", throttle, store: stores.year },
+        },
+        RUNS.startup,
+      );
+      Object.assign(results.startup, measured);
+    }
+  });
 
   // ----- size -----
   log("sizes");
-  results.size = {
-    app: firstLoadSizes("dist", results.startup.app_empty_1x.requested),
-    counter: firstLoadSizes(`${OUT}/counter-dist`, results.startup.counter_1x.requested),
-  };
+  await attempt("size", async () => {
+    results.size = {
+      app: firstLoadSizes("dist", results.startup.app_empty_1x?.requested),
+      counter: firstLoadSizes(`${OUT}/counter-dist`, results.startup.counter_1x?.requested),
+    };
+  });
 
   // ----- typing -----
   results.typing = {};
-  for (const throttle of [1, 4]) {
-    log(`typing, ${throttle}x CPU`);
-    results.typing[`${throttle}x`] = await typing(browser, {
-      base: app.base,
-      store: stores.typing,
-      path: editorPath,
-      throttle,
-      rounds: RUNS.typingRounds,
-      keys: RUNS.typingKeys,
-      paceMs: RUNS.typingPaceMs,
-    });
-  }
+  await attempt("typing", async () => {
+    for (const throttle of [1, 4]) {
+      log(`typing, ${throttle}x CPU`);
+      results.typing[`${throttle}x`] = await typing(browser, {
+        base: app.base,
+        store: stores.typing,
+        path: editorPath,
+        throttle,
+        rounds: RUNS.typingRounds,
+        keys: RUNS.typingKeys,
+        paceMs: RUNS.typingPaceMs,
+      });
+    }
+  });
 
   // ----- checker -----
-  log("checker in Chromium (wasm)");
-  const wasmChecker = await checkerInBrowser(browser, benchPages.base, texts);
-  log("checker: alex in Node");
-  const alex = alexTimes(texts, RUNS.alex);
-  results.checker = { native: nativeChecker, wasm: wasmChecker, alex };
+  await attempt("checker", async () => {
+    log("checker in Chromium (wasm)");
+    const wasmChecker = await checkerInBrowser(browser, benchPages.base, texts);
+    log("checker: alex in Node");
+    const alex = alexTimes(texts, RUNS.alex);
+    results.checker = { native: nativeChecker, wasm: wasmChecker, alex };
+  });
 
   // ----- storage -----
-  log("storage in Chromium (wasm)");
-  results.storage = {
-    browser: await storageInBrowser(
-      browser,
-      benchPages.base,
-      Object.fromEntries(STORE_NAMES.map((n) => [n, stores[n]])),
-      RUNS.storage,
-    ),
-    native: native.stores,
-    fit_5000_word_drafts: native.fit_5000_word_drafts,
-  };
+  await attempt("storage", async () => {
+    log("storage in Chromium (wasm)");
+    results.storage = {
+      browser: await storageInBrowser(
+        browser,
+        benchPages.base,
+        Object.fromEntries(STORE_NAMES.map((n) => [n, stores[n]])),
+        RUNS.storage,
+      ),
+      native: native.stores,
+      fit_5000_word_drafts: native.fit_5000_word_drafts,
+    };
+  });
 } finally {
   await browser.close();
   for (const server of servers) server.stop();
@@ -146,8 +169,17 @@ results.seconds = Math.round((Date.now() - started) / 1000);
 // ----- the table -----
 const three = (s) => `${s.raw.toLocaleString("en-GB")} / ${s.gzip.toLocaleString("en-GB")} / ${s.brotli.toLocaleString("en-GB")} B`;
 const sections = [];
+/** Adds a section; if its figures are missing (that part broke), says so instead. */
+function section(part, title, rowsOf) {
+  try {
+    sections.push({ title, rows: rowsOf() });
+  } catch (error) {
+    const why = results.errors[part] ?? String(error?.message ?? error);
+    sections.push({ title, rows: [{ figure: "all", value: `not measured: ${why}` }] });
+  }
+}
 
-{
+section("size", "SIZE: raw / gzip -9 / brotli -q 11 (bytes)", () => {
   const { app, counter } = results.size;
   const rows = [
     {
@@ -173,10 +205,11 @@ const sections = [];
   }
   if (app.others.files.length)
     rows.push({ figure: `  not in first load: ${app.others.files.length} more files`, value: `${app.others.raw.toLocaleString("en-GB")} B raw` });
-  sections.push({ title: "SIZE: raw / gzip -9 / brotli -q 11 (bytes)", rows });
-}
+  return rows;
+});
 
-{
+const STARTUP = `START-UP: navigation start -> first screen mounted and responding to a click (${RUNS.startup} cold loads each, taken in turn)`;
+section("startup", STARTUP, () => {
   const rows = [];
   for (const throttle of [1, 4]) {
     const c = results.startup[`counter_${throttle}x`].interactive;
@@ -194,13 +227,13 @@ const sections = [];
       });
     }
   }
-  sections.push({
-    title: `START-UP: navigation start -> first screen mounted and responding to a click (${RUNS.startup} cold loads each, taken in turn)`,
-    rows,
-  });
-}
+  return rows;
+});
 
-{
+const TYPING =
+  "TYPING: keydown -> next frame produced (keydown timeStamp -> rAF -> MessageChannel), at the end of the longest section" +
+  (results.typing["1x"]?.checker ? `; ${results.typing["1x"].checker}` : "");
+section("typing", TYPING, () => {
   const rows = [];
   const frame = 1000 / 60;
   for (const throttle of [1, 4]) {
@@ -221,16 +254,10 @@ const sections = [];
       });
     }
   }
-  const t = results.typing["1x"];
-  sections.push({
-    title:
-      "TYPING: keydown -> next frame produced (keydown timeStamp -> rAF -> MessageChannel), at the end of the longest section" +
-      (t.checker ? `; ${t.checker}` : ""),
-    rows,
-  });
-}
+  return rows;
+});
 
-{
+section("checker", "CHECKER: one full check of a generated text", () => {
   const rows = [];
   for (const name of ["5000", "50000"]) {
     const words = Number(name).toLocaleString("en-GB");
@@ -253,10 +280,12 @@ const sections = [];
       ratio: times(ratio(a.median, w.median)),
     });
   }
-  sections.push({ title: "CHECKER: one full check of a generated text", rows });
-}
+  return rows;
+});
 
-{
+const STORAGE =
+  "STORAGE: localStorage in Chromium through the real store (sizes in UTF-16 units, as the quota counts; the browser's clock steps by 0.1 ms)";
+section("storage", STORAGE, () => {
   const rows = [];
   const { browser: b, native: n, fit_5000_word_drafts: fit } = results.storage;
   for (const name of STORE_NAMES) {
@@ -274,12 +303,15 @@ const sections = [];
       ["save one draft", "save_one_draft_ms"],
     ]) {
       if (!s[key]) continue;
+      const nativeMs = n[name].native[key]?.median;
+      // A single save timed at one step of the browser's clock or less has no honest ratio.
+      const tooQuick = key !== "load_ms" && s[key].median <= 0.1;
       rows.push({
         figure: `${name}: ${what}`,
-        value: ms(s[key].median),
+        value: tooQuick ? "<= 0.1 ms (one clock step)" : ms(s[key].median),
         spread: spread(s[key]),
-        reference: n[name].native[key] ? `native ${ms(n[name].native[key].median)}` : "",
-        ratio: n[name].native[key] ? times(ratio(s[key].median, n[name].native[key].median)) : "",
+        reference: nativeMs !== undefined ? `native ${ms(nativeMs)}` : "",
+        ratio: nativeMs !== undefined && !tooQuick ? times(ratio(s[key].median, nativeMs)) : "",
       });
     }
   }
@@ -289,9 +321,8 @@ const sections = [];
     spread: "exact",
     reference: `beside a year's other data: ${fit.fit_beside_a_year_of_other_data}`,
   });
-  sections.push({ title:
-      "STORAGE: localStorage in Chromium through the real store (sizes in UTF-16 units, as the quota counts; the browser's clock steps by 0.1 ms)", rows });
-}
+  return rows;
+});
 
 const header = [
   `Peer Study bench: ${results.when}, commit ${results.commit}${results.dirty ? " (with uncommitted changes)" : ""}`,
@@ -304,3 +335,7 @@ const table = header + renderTable(sections) + `\n\nMeasured in ${results.second
 writeFileSync(`${OUT}/bench.json`, JSON.stringify({ ...results, table: sections }, null, 1));
 writeFileSync(`${OUT}/bench.txt`, table + "\n");
 console.log(table);
+if (Object.keys(results.errors).length) {
+  console.error(`Not measured because something broke: ${Object.keys(results.errors).join(", ")}`);
+  process.exitCode = 1;
+}

@@ -52,6 +52,12 @@ const kindOf = (name) =>
  */
 export function firstLoadSizes(dir, requestedUrls) {
   const all = filesUnder(dir).map((path) => relative(dir, path));
+  // Without a start-up to watch, fall back to the page and every script, wasm and stylesheet.
+  if (!requestedUrls?.length) {
+    requestedUrls = all
+      .filter((name) => name === "index.html" || /^[^/]+\.(js|wasm|css)$/.test(name))
+      .map((name) => `http://localhost/${name}`);
+  }
   const requested = new Set(
     requestedUrls.map((url) => {
       const path = decodeURIComponent(new URL(url).pathname).replace(/^\//, "");
