@@ -60,11 +60,17 @@ export async function typing(browser, { base, store, path, throttle, rounds, key
           : `not measured: no textarea on ${path} (its heading says "${title}")`,
       };
     }
-    // Turn the checker on if the editor has a switch for it.
-    const toggle = page.getByRole("checkbox", { name: /check|language/i }).first();
-    let checker = "no checker switch on the page: measured as the editor opens";
-    if (await toggle.count()) {
-      if (!(await toggle.isChecked())) await toggle.check();
+    // Turn the checker on if the editor has a switch for it (a checkbox, a switch, or a toggle
+    // button), and say in the table what was found.
+    const name = /check|language/i;
+    const box = page.getByRole("checkbox", { name }).or(page.getByRole("switch", { name })).first();
+    const pressable = page.locator("main button[aria-pressed]").filter({ hasText: name }).first();
+    let checker = "no checker switch in the editor: measured as the editor opens";
+    if (await box.count()) {
+      if (!(await box.isChecked())) await box.check();
+      checker = "checker switched on";
+    } else if (await pressable.count()) {
+      if ((await pressable.getAttribute("aria-pressed")) !== "true") await pressable.click();
       checker = "checker switched on";
     }
     // The longest section: type at its end.
