@@ -4,7 +4,8 @@
 #   make dev     set up, then build and serve the app on http://127.0.0.1:8080 with live reload
 #   make build   set up, then make a release build in dist/
 #   make test    set up (also Chromium), then formatting, clippy and every test layer
-#   make bench   (to come) measure size, start-up, typing latency and storage
+#   make bench   after make test's set-up: measure size, start-up, typing, checking and storage
+#                (one table; every figure also in bench-output/bench.json). About 5-10 minutes.
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -15,7 +16,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT := 120
 
-.PHONY: dev build test setup setup-test fmt-check clippy test-native test-browser test-e2e clean
+.PHONY: dev build test bench setup setup-test fmt-check clippy test-native test-browser test-e2e clean
 
 setup:
 	@scripts/setup.sh build
@@ -50,6 +51,13 @@ test: setup-test
 	@$(MAKE) --no-print-directory fmt-check clippy test-native test-browser test-e2e
 	@echo "All checks and tests passed."
 
+# Builds the app, the bare Leptos counter it is compared with and the bench-only wasm, then
+# measures. Never fails because something is slow. BENCH_PORT (default 4305) is the first of three
+# loopback ports it serves on.
+bench: setup-test
+	bench/build.sh
+	node bench/run.mjs
+
 clean:
 	cargo clean
-	rm -rf dist test-output
+	rm -rf dist test-output bench-output

@@ -1,7 +1,11 @@
 //! Measures (never asserts) how long the checker takes on long generated drafts, and how long a
 //! keystroke costs with the paragraph cache. Run with
-//! `cargo run --release --example checker_timing` (natively); `make bench` runs it too.
+//! `cargo run --release --example checker_timing` (natively).
 //! A measurement, not a test: speed is reported, never asserted.
+//!
+//! `make bench` runs it as `checker_timing --json <text file>...`: for each file, one JSON line
+//! with the words, the findings and the time of each full check (after one warm-up check that
+//! also compiles the rules), for the same generated texts it checks in the browser and with alex.
 
 use std::time::Instant;
 
@@ -49,7 +53,42 @@ fn time_ms<T>(runs: u32, mut f: impl FnMut() -> T) -> (f64, T) {
     )
 }
 
+/// `--json <file>...`: one JSON line per file with the times of repeated full checks.
+fn json_mode(files: &[String]) {
+    let checker = Checker::builtin();
+    for file in files {
+        let text = std::fs::read_to_string(file).expect("read the text to check");
+        let findings = checker.check(&text).len();
+        // About two seconds' worth of runs per text, between 9 and 101 (many, because a busy
+        // machine makes single runs noisy).
+        let started = Instant::now();
+        checker.check(&text);
+        let once = started.elapsed().as_secs_f64();
+        let runs = ((2.0 / once.max(1e-6)) as usize).clamp(9, 101);
+        let times: Vec<String> = (0..runs)
+            .map(|_| {
+                let started = Instant::now();
+                std::hint::black_box(checker.check(std::hint::black_box(&text)));
+                format!("{:.4}", started.elapsed().as_secs_f64() * 1e3)
+            })
+            .collect();
+        println!(
+            "{{\"file\":{:?},\"words\":{},\"bytes\":{},\"findings\":{},\"ms\":[{}]}}",
+            file,
+            text.split_whitespace().count(),
+            text.len(),
+            findings,
+            times.join(",")
+        );
+    }
+}
+
 fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("--json") {
+        json_mode(&args[1..]);
+        return;
+    }
     let checker = Checker::builtin();
     let (compile_ms, _) = time_ms(5, || Checker::with_own_entries(&[]));
     println!(

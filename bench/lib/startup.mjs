@@ -1,0 +1,115 @@
+// Start-up: from navigation start to interactive, measured inside the page so no DevTools round
+// trip is counted. "Interactive" means the first screen is mounted AND responds:
+// - Peer Study: the page's h1 is visible; the probe then clicks the first link in the main
+//   navigation that leads elsewhere, and stops the clock when the new page's h1 has replaced it;
+// - the bare counter: its button is visible; the probe clicks it and stops the clock when the
+//   count reads 1.
+// The probe watches the DOM with a MutationObserver (no polling), and all times are
+// performance.now(), whose zero is the navigation start.
+import { freshPage, seedStorage } from "./browser.mjs";
+import { summary } from "./stats.mjs";
+
+/** Runs in the page before any of its scripts. */
+function probe(kind) {
+  const result = (window.__bench = { done: false });
+  const waiters = (window.__benchWaiters = []);
+  let state = "waiting";
+  let fromTitle = null;
+  const visible = (el) => !!el && el.getBoundingClientRect().height > 0;
+  const step = () => {
+    if (state === "waiting") {
+      if (kind === "app") {
+        const h1 = document.querySelector("main h1");
+        const here = location.pathname;
+        const link = [...document.querySelectorAll("nav a[href]")].find(
+          (a) => new URL(a.href).pathname !== here,
+        );
+        if (!visible(h1) || !link) return;
+        result.mounted = performance.now();
+        fromTitle = h1.textContent;
+        result.clicked = link.getAttribute("href");
+        state = "clicked";
+        link.click();
+      } else {
+        const button = document.querySelector("button");
+        if (!visible(button)) return;
+        result.mounted = performance.now();
+        state = "clicked";
+        button.click();
+      }
+    }
+    if (state === "clicked") {
+      const ok =
+        kind === "app"
+          ? (() => {
+              const h1 = document.querySelector("main h1");
+              return visible(h1) && h1.textContent !== fromTitle;
+            })()
+          : /\b1\b/.test(document.querySelector("button")?.textContent ?? "");
+      if (ok) {
+        result.interactive = performance.now();
+        result.done = true;
+        observer.disconnect();
+        for (const wake of waiters) wake();
+      }
+    }
+  };
+  const observer = new MutationObserver(step);
+  observer.observe(document, { childList: true, subtree: true, characterData: true });
+  addEventListener("error", (e) => (result.error = String(e.message)));
+}
+
+/**
+ * One start-up: a fresh context (cold cache), the store seeded first, the CPU slowed `throttle`
+ * times, then the measured navigation. Returns { mounted, interactive } in ms, and every URL the
+ * page requested.
+ */
+export async function startupOnce(browser, { base, kind, store, throttle, path = "/" }) {
+  const { context, page } = await freshPage(browser, 1);
+  try {
+    if (store && Object.keys(store).length) await seedStorage(page, base, store);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: throttle });
+    await page.addInitScript(probe, kind);
+    const requested = [];
+    page.on("request", (r) => requested.push(r.url()));
+    await page.goto(`${base}${path}`, { waitUntil: "commit" });
+    // Wait without polling: the probe wakes this promise when it stops the clock.
+    const result = await page.evaluate(
+      () =>
+        new Promise((resolve, reject) => {
+          const finish = () => resolve({ ...window.__bench });
+          if (window.__bench.done) finish();
+          else window.__benchWaiters.push(finish);
+          setTimeout(() => reject(new Error(`never interactive: ${JSON.stringify(window.__bench)}`)), 60_000);
+        }),
+    );
+    return { mounted: result.mounted, interactive: result.interactive, clicked: result.clicked, requested };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * `runs` start-ups of each of `configs` (name -> options for startupOnce), taken in turn (one of
+ * each, then again), so that whatever else the machine is doing falls on all of them alike; one
+ * unrecorded warm-up of each first. Median and spread per config.
+ */
+export async function startups(browser, configs, runs) {
+  const samples = Object.fromEntries(Object.keys(configs).map((name) => [name, { interactive: [], mounted: [], requested: [] }]));
+  for (const options of Object.values(configs)) await startupOnce(browser, options);
+  for (let i = 0; i < runs; i++) {
+    for (const [name, options] of Object.entries(configs)) {
+      const r = await startupOnce(browser, options);
+      samples[name].interactive.push(r.interactive);
+      samples[name].mounted.push(r.mounted);
+      samples[name].requested = r.requested;
+    }
+  }
+  return Object.fromEntries(
+    Object.entries(samples).map(([name, s]) => [
+      name,
+      { interactive: summary(s.interactive), mounted: summary(s.mounted), requested: s.requested },
+    ]),
+  );
+}

@@ -1,0 +1,341 @@
+// `make bench`: measures what bench/build.sh built and prints one table; the same figures, with
+// every sample, go to bench-output/bench.json (and the table to bench-output/bench.txt).
+// Nothing here ever fails because something is slow: it measures and reports. A part that breaks
+// (the app does not start, say) is reported as not measured, the rest still runs, and the exit
+// status says something broke.
+//
+//   node bench/run.mjs     (after bench/build.sh; `make bench` runs both)
+//
+// Environment: BENCH_PORT (first of three loopback ports, default 4305), BENCH_QUICK=1 (fewer
+// runs, for trying the bench itself out).
+import { execSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
+import { alexTimes } from "./lib/alex.mjs";
+import { chromiumVersion, launchChromium, startServer } from "./lib/browser.mjs";
+import { firstLoadSizes, ofKind } from "./lib/size.mjs";
+import { startups } from "./lib/startup.mjs";
+import { ms, ratio, spread, summary, times } from "./lib/stats.mjs";
+import { renderTable } from "./lib/table.mjs";
+import { typing } from "./lib/typing.mjs";
+import { checkerInBrowser, storageInBrowser, writeHostPage } from "./lib/wasm.mjs";
+
+const QUICK = process.env.BENCH_QUICK === "1";
+const PORT = Number(process.env.BENCH_PORT ?? 4305);
+const RUNS = {
+  startup: QUICK ? 3 : 11,
+  typingRounds: QUICK ? 1 : 3,
+  typingKeys: QUICK ? 30 : 100,
+  typingPaceMs: 120,
+  storage: QUICK ? 3 : 9,
+  alex: (name) => (name === "5000" ? (QUICK ? 2 : 7) : QUICK ? 1 : 3),
+};
+const OUT = "bench-output";
+const DATA = `${OUT}/data`;
+const started = Date.now();
+const log = (message) => console.error(`[bench ${((Date.now() - started) / 1000).toFixed(0)}s] ${message}`);
+
+const readJson = (path) => JSON.parse(readFileSync(path, "utf8"));
+const native = readJson(`${DATA}/native-store.json`);
+const nativeChecker = Object.fromEntries(
+  readFileSync(`${DATA}/native-checker.jsonl`, "utf8")
+    .trim()
+    .split("\n")
+    .map((line) => JSON.parse(line))
+    .map((r) => [String(r.file.match(/text-(\d+)\.txt$/)[1]), { ...r, ms: summary(r.ms) }]),
+);
+const texts = { 5000: readFileSync(`${DATA}/text-5000.txt`, "utf8"), 50000: readFileSync(`${DATA}/text-50000.txt`, "utf8") };
+const STORE_NAMES = ["empty", "typical", "year", "large"];
+const stores = Object.fromEntries(
+  [...STORE_NAMES, "typing"].map((name) => [name, readJson(`${DATA}/store-${name}.json`)]),
+);
+const draftKey = Object.keys(stores.typing).find((k) => k.startsWith("peer-study/draft/"));
+const editorPath = `/assignments/${draftKey.slice("peer-study/draft/".length)}`;
+
+const git = (cmd) => {
+  try {
+    return execSync(`git ${cmd}`, { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+  } catch {
+    return null;
+  }
+};
+const results = {
+  when: new Date().toISOString(),
+  commit: git("rev-parse --short HEAD"),
+  dirty: !!git("status --porcelain --untracked-files=no"),
+  node: process.version,
+  cores: cpus().length,
+  load_average_at_start: loadavg()[0],
+  runs: { ...RUNS, alex: { 5000: RUNS.alex("5000"), 50000: RUNS.alex("50000") } },
+};
+
+results.errors = {};
+/** Runs one part of the bench; if it throws, notes why and carries on with the others. */
+async function attempt(part, measure) {
+  try {
+    await measure();
+  } catch (error) {
+    results.errors[part] = String(error?.message ?? error).split("\n")[0];
+    log(`${part}: not measured: ${results.errors[part]}`);
+  }
+}
+
+const servers = [];
+const browser = await launchChromium();
+try {
+  results.chromium = await chromiumVersion(browser);
+  const app = await startServer("dist", PORT);
+  servers.push(app);
+  const counter = await startServer(`${OUT}/counter-dist`, PORT + 1);
+  servers.push(counter);
+  writeHostPage(`${OUT}/bench-wasm`);
+  const benchPages = await startServer(OUT, PORT + 2);
+  servers.push(benchPages);
+
+  // ----- start-up (also tells which files the first load fetches) -----
+  results.startup = {};
+  await attempt("startup", async () => {
+    for (const throttle of [1, 4]) {
+      log(`start-up, ${throttle}x CPU: the counter and the app with an empty and a year's store, in turn`);
+      const measured = await startups(
+        browser,
+        {
+          [`counter_${throttle}x`]: { base: counter.base, kind: "counter", throttle },
+          [`app_empty_${throttle}x`]: { base: app.base, kind: "app", throttle, store: stores.empty },
+          [`app_year_${throttle}x`]: { base: app.base, kind: "app", throttle, store: stores.year },
+        },
+        RUNS.startup,
+      );
+      Object.assign(results.startup, measured);
+    }
+  });
+
+  // ----- size -----
+  log("sizes");
+  await attempt("size", async () => {
+    results.size = {
+      app: firstLoadSizes("dist", results.startup.app_empty_1x?.requested),
+      counter: firstLoadSizes(`${OUT}/counter-dist`, results.startup.counter_1x?.requested),
+    };
+  });
+
+  // ----- typing -----
+  results.typing = {};
+  await attempt("typing", async () => {
+    for (const throttle of [1, 4]) {
+      log(`typing, ${throttle}x CPU`);
+      results.typing[`${throttle}x`] = await typing(browser, {
+        base: app.base,
+        store: stores.typing,
+        path: editorPath,
+        throttle,
+        rounds: RUNS.typingRounds,
+        keys: RUNS.typingKeys,
+        paceMs: RUNS.typingPaceMs,
+      });
+    }
+  });
+
+  // ----- checker -----
+  await attempt("checker", async () => {
+    log("checker in Chromium (wasm)");
+    const wasmChecker = await checkerInBrowser(browser, benchPages.base, texts);
+    log("checker: alex in Node");
+    const alex = alexTimes(texts, RUNS.alex);
+    results.checker = { native: nativeChecker, wasm: wasmChecker, alex };
+  });
+
+  // ----- storage -----
+  await attempt("storage", async () => {
+    log("storage in Chromium (wasm)");
+    results.storage = {
+      browser: await storageInBrowser(
+        browser,
+        benchPages.base,
+        Object.fromEntries(STORE_NAMES.map((n) => [n, stores[n]])),
+        RUNS.storage,
+      ),
+      native: native.stores,
+      fit_5000_word_drafts: native.fit_5000_word_drafts,
+    };
+  });
+} finally {
+  await browser.close();
+  for (const server of servers) server.stop();
+}
+results.load_average_at_end = loadavg()[0];
+results.seconds = Math.round((Date.now() - started) / 1000);
+
+// ----- the table -----
+const three = (s) => `${s.raw.toLocaleString("en-GB")} / ${s.gzip.toLocaleString("en-GB")} / ${s.brotli.toLocaleString("en-GB")} B`;
+const sections = [];
+/** Adds a section; if its figures are missing (that part broke), says so instead. */
+function section(part, title, rowsOf) {
+  try {
+    sections.push({ title, rows: rowsOf() });
+  } catch (error) {
+    const why = results.errors[part] ?? String(error?.message ?? error);
+    sections.push({ title, rows: [{ figure: "all", value: `not measured: ${why}` }] });
+  }
+}
+
+section("size", "SIZE: raw / gzip -9 / brotli -q 11 (bytes)", () => {
+  const { app, counter } = results.size;
+  const rows = [
+    {
+      figure: "first load, total",
+      value: three(app.total),
+      spread: "exact",
+      reference: `counter ${three(counter.total)}`,
+      ratio: `br ${times(ratio(app.total.brotli, counter.total.brotli))}`,
+    },
+  ];
+  for (const kind of ["wasm", "js", "css", "html", "manifest", "icon"]) {
+    const a = ofKind(app, kind);
+    if (!a.raw) continue;
+    const c = ofKind(counter, kind);
+    const names = app.files.filter((f) => f.kind === kind).map((f) => f.name);
+    rows.push({
+      figure: `  ${kind} (${names.length === 1 ? names[0].replace(/-[0-9a-f]{8,}/, "-*") : `${names.length} files`})`,
+      value: three(a),
+      spread: "exact",
+      reference: c.raw ? `counter ${three(c)}` : "counter has none",
+      ratio: c.raw ? `br ${times(ratio(a.brotli, c.brotli))}` : "",
+    });
+  }
+  if (app.others.files.length)
+    rows.push({ figure: `  not in first load: ${app.others.files.length} more files`, value: `${app.others.raw.toLocaleString("en-GB")} B raw` });
+  return rows;
+});
+
+const STARTUP = `START-UP: navigation start -> first screen mounted and responding to a click (${RUNS.startup} cold loads each, taken in turn)`;
+section("startup", STARTUP, () => {
+  const rows = [];
+  for (const throttle of [1, 4]) {
+    const c = results.startup[`counter_${throttle}x`].interactive;
+    const empty = results.startup[`app_empty_${throttle}x`].interactive;
+    for (const store of ["empty", "year"]) {
+      const s = results.startup[`app_${store}_${throttle}x`].interactive;
+      const units = store === "year" ? ` (${(native.stores.year.utf8_bytes / 1e6).toFixed(2)} MB)` : "";
+      rows.push({
+        figure: `${store} store${units}, ${throttle === 1 ? "no throttling" : `${throttle}x CPU throttling`}` +
+          (store === "year" ? `: ${s.median - empty.median >= 0 ? "+" : ""}${ms(s.median - empty.median)} vs empty` : ""),
+        value: ms(s.median),
+        spread: spread(s),
+        reference: `counter ${ms(c.median)}`,
+        ratio: times(ratio(s.median, c.median)),
+      });
+    }
+  }
+  return rows;
+});
+
+const TYPING =
+  "TYPING: keydown -> next frame produced (keydown timeStamp -> rAF -> MessageChannel), at the end of the longest section" +
+  (results.typing["1x"]?.checker ? `; ${results.typing["1x"].checker}` : "");
+section("typing", TYPING, () => {
+  const rows = [];
+  const frame = 1000 / 60;
+  for (const throttle of [1, 4]) {
+    const t = results.typing[`${throttle}x`];
+    const label = throttle === 1 ? "no throttling" : `${throttle}x CPU throttling`;
+    if (t.not_measured) {
+      rows.push({ figure: `${label}`, value: t.not_measured });
+      continue;
+    }
+    for (const p of ["p50", "p95"]) {
+      const perRound = t.rounds.map((r) => r[p]);
+      rows.push({
+        figure: `${p}, ${label} (${t.keystrokes} keys, ${t.words.toLocaleString("en-GB")} words)`,
+        value: ms(t[p]),
+        spread: perRound.length > 1 ? `${ms(Math.min(...perRound))} - ${ms(Math.max(...perRound))} (rounds)` : "-",
+        reference: p === "p95" ? "budget: one frame, 16.7 ms" : "",
+        ratio: p === "p95" ? times(ratio(t[p], frame)) : "",
+      });
+    }
+  }
+  return rows;
+});
+
+section("checker", "CHECKER: one full check of a generated text", () => {
+  const rows = [];
+  for (const name of ["5000", "50000"]) {
+    const words = Number(name).toLocaleString("en-GB");
+    const n = results.checker.native[name].ms;
+    const w = results.checker.wasm[name].ms;
+    const a = results.checker.alex[name].ms;
+    rows.push({ figure: `${words} words, native (${results.checker.native[name].findings} findings)`, value: ms(n.median), spread: spread(n) });
+    rows.push({
+      figure: `${words} words, Chromium wasm (${results.checker.wasm[name].findings} findings; cold first ${ms(results.checker.wasm[name].first)})`,
+      value: ms(w.median),
+      spread: spread(w),
+      reference: `native ${ms(n.median)}`,
+      ratio: times(ratio(w.median, n.median)),
+    });
+    rows.push({
+      figure: `${words} words, alex in Node (${results.checker.alex[name].findings} findings)`,
+      value: ms(a.median),
+      spread: spread(a),
+      reference: `Peer Study wasm ${ms(w.median)}`,
+      ratio: times(ratio(a.median, w.median)),
+    });
+  }
+  return rows;
+});
+
+const STORAGE =
+  "STORAGE: localStorage in Chromium through the real store (sizes in UTF-16 units, as the quota counts; the browser's clock steps by 0.1 ms)";
+section("storage", STORAGE, () => {
+  const rows = [];
+  const { browser: b, native: n, fit_5000_word_drafts: fit } = results.storage;
+  for (const name of STORE_NAMES) {
+    const s = b[name];
+    rows.push({
+      figure: `${name}: stored (${s.keys} ${s.keys === 1 ? "key" : "keys"}, as saved)`,
+      value: `${s.units.toLocaleString("en-GB")} units`,
+      spread: "exact",
+      reference: `quota ${fit.quota_units.toLocaleString("en-GB")} units`,
+      ratio: `${((100 * s.units) / fit.quota_units).toFixed(1)}%`,
+    });
+    for (const [what, key] of [
+      ["load", "load_ms"],
+      [name === "empty" ? "first save (only the meta record)" : "save every record", "save_all_ms"],
+      ["save one draft", "save_one_draft_ms"],
+    ]) {
+      if (!s[key]) continue;
+      const nativeMs = n[name].native[key]?.median;
+      // A single save timed at one step of the browser's clock or less has no honest ratio.
+      const tooQuick = key !== "load_ms" && s[key].median <= 0.1;
+      rows.push({
+        figure: `${name}: ${what}`,
+        value: tooQuick ? "<= 0.1 ms (one clock step)" : ms(s[key].median),
+        spread: spread(s[key]),
+        reference: nativeMs !== undefined ? `native ${ms(nativeMs)}` : "",
+        ratio: nativeMs !== undefined && !tooQuick ? times(ratio(s[key].median, nativeMs)) : "",
+      });
+    }
+  }
+  rows.push({
+    figure: `5,000-word drafts with history that fit in 5 MiB (each ${fit.per_draft_units.toLocaleString("en-GB")} units, ${fit.history_snapshots} snapshots)`,
+    value: `${fit.fit_alone}`,
+    spread: "exact",
+    reference: `beside a year's other data: ${fit.fit_beside_a_year_of_other_data}`,
+  });
+  return rows;
+});
+
+const header = [
+  `Peer Study bench: ${results.when}, commit ${results.commit}${results.dirty ? " (with uncommitted changes)" : ""}`,
+  `Chromium ${results.chromium}, Node ${results.node}, ${results.cores} cores, load average ${results.load_average_at_start.toFixed(1)} at start, ${results.load_average_at_end.toFixed(1)} at end` +
+    (QUICK ? " (BENCH_QUICK: fewer runs)" : ""),
+  "Timings vary with what else the machine is doing: compare runs made under similar load.",
+  "",
+].join("\n");
+const table = header + renderTable(sections) + `\n\nMeasured in ${results.seconds} s. All figures: ${OUT}/bench.json`;
+writeFileSync(`${OUT}/bench.json`, JSON.stringify({ ...results, table: sections }, null, 1));
+writeFileSync(`${OUT}/bench.txt`, table + "\n");
+console.log(table);
+if (Object.keys(results.errors).length) {
+  console.error(`Not measured because something broke: ${Object.keys(results.errors).join(", ")}`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,97 @@
+//! Bench only: the language checker and the store, callable from JavaScript, so `make bench` can
+//! time them in Chromium exactly as compiled for the app (Peer Study's own library, same release
+//! profile, same wasm-opt level) without adding a single export to the app's own wasm.
+//!
+//! `make bench` builds it (`cargo build --release --target wasm32-unknown-unknown` in this folder,
+//! then `wasm-bindgen --target web` and `wasm-opt -Oz`, as Trunk does for the app). The JavaScript
+//! side (bench/browser.mjs) times the calls with `performance.now()`; texts are handed over first,
+//! so the timed calls do no copying of their own.
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::RefCell;
+
+use peer_study::domain::language_check::Checker;
+use peer_study::storage::backend::Backend;
+use peer_study::storage::keys;
+use peer_study::storage::local_storage::LocalStorageBackend;
+use peer_study::storage::store::Store;
+use serde_json::json;
+use wasm_bindgen::prelude::*;
+
+thread_local! {
+    static TEXT: RefCell<String> = const { RefCell::new(String::new()) };
+    static STORE: RefCell<Option<Store<Box<dyn Backend>>>> = const { RefCell::new(None) };
+}
+
+fn now() -> i64 {
+    js_sys::Date::now() as i64
+}
+
+/// Hands a text over (not timed): the next [`check`] checks it.
+#[wasm_bindgen]
+pub fn set_text(text: String) {
+    TEXT.with(|t| *t.borrow_mut() = text);
+}
+
+/// Checks the text last handed over with the built-in glossary; returns how many findings.
+/// The first call also compiles the rules (the app pays that once, at first use).
+#[wasm_bindgen]
+pub fn check() -> u32 {
+    TEXT.with(|t| Checker::builtin().check(&t.borrow()).len() as u32)
+}
+
+/// Loads everything from localStorage, as the app does at start-up; returns how many records.
+#[wasm_bindgen]
+pub fn load_store() -> u32 {
+    let (store, report) = Store::load(
+        Box::new(LocalStorageBackend::open()) as Box<dyn Backend>,
+        now(),
+    );
+    STORE.with(|s| *s.borrow_mut() = Some(store));
+    report.records_loaded as u32
+}
+
+/// Changes every loaded record a little (not timed), so the next [`save`] writes them all.
+#[wasm_bindgen]
+pub fn touch_all(run: u32) -> u32 {
+    with_store(|store| {
+        let record_keys: Vec<String> = store.records().keys().cloned().collect();
+        for key in &record_keys {
+            let mut data = store.get(key).cloned().unwrap_or_default();
+            if let Some(object) = data.as_object_mut() {
+                object.insert("bench_touch".into(), json!(run));
+            }
+            let _ = store.set(key, data);
+        }
+        record_keys.len() as u32
+    })
+}
+
+/// Changes the first draft a little (not timed), so the next [`save`] writes just that draft, as
+/// a debounced save while typing does. Returns false when there is no draft.
+#[wasm_bindgen]
+pub fn touch_one_draft(run: u32) -> bool {
+    with_store(|store| {
+        let Some(key) = store
+            .records()
+            .keys()
+            .find(|k| k.starts_with(keys::DRAFT_PREFIX))
+            .cloned()
+        else {
+            return false;
+        };
+        let mut data = store.get(&key).cloned().unwrap_or_default();
+        data["updated_at"] = json!(run);
+        store.set(&key, data).is_ok()
+    })
+}
+
+/// Saves every changed record to localStorage; returns how many keys were written.
+#[wasm_bindgen]
+pub fn save() -> u32 {
+    with_store(|store| store.save(now()).written.len() as u32)
+}
+
+fn with_store<T>(f: impl FnOnce(&mut Store<Box<dyn Backend>>) -> T) -> T {
+    STORE.with(|s| f(s.borrow_mut().as_mut().expect("load_store first")))
+}
