@@ -16,6 +16,11 @@ root=$PWD
 out=$root/bench-output
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
+if [ ! -d bench/node_modules/alex ] || [ bench/package-lock.json -nt bench/node_modules/.package-lock.json ]; then
+  say "Installing the bench's own node tools (alex)"
+  npm ci --prefix bench --no-audit --no-fund
+fi
+
 say "Building the release app (dist/)"
 nice trunk build --release
 
