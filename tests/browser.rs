@@ -15,3 +15,6 @@ mod shell;
 
 #[path = "browser/storage.rs"]
 mod storage;
+
+#[path = "browser/update_banner.rs"]
+mod update_banner;
