@@ -65,12 +65,13 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $bindgen_v
   cargo install wasm-bindgen-cli --version "$bindgen_version" --force
 fi
 
-# --- Node tools (wasm-opt from binaryen 132, Playwright) ---------------------------------------
+# --- Node tools (wasm-opt from binaryen 132, Playwright, axe-core) -------------------------
 if ! command -v npm >/dev/null; then
   say "Installing Node.js and npm"
   apt_install nodejs npm
 fi
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/@playwright/test ] \
+  || [ ! -d node_modules/@axe-core/playwright ] \
   || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "Installing node tools (npm ci)"
   # Playwright must never download a browser: the tests use Debian's Chromium.

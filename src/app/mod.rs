@@ -3,6 +3,7 @@
 //! Only compiled for the browser (wasm32). Pages live in [`pages`], one file each; the frame every
 //! page sits in (header, navigation, main landmark) is in [`shell`].
 
+pub mod app_update;
 pub mod clock;
 pub mod display_settings;
 pub mod download;
@@ -11,12 +12,14 @@ pub mod pages;
 pub mod records;
 pub mod shell;
 pub mod storage_banners;
+pub mod update_banner;
 pub mod writing;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
+use app_update::AppUpdate;
 use display_settings::DisplaySettingsState;
 use pages::{
     AssignmentsPage, AttendancePage, CoursePage, EditOwnEntryPage, EditorPage, FlashcardsPage,
@@ -36,6 +39,8 @@ pub fn App() -> impl IntoView {
     let (records, _report) = Records::start(Box::new(LocalStorageBackend::open()));
     provide_context(records);
     provide_context(DisplaySettingsState::load_and_apply(records));
+    // Offline use and updates (release builds): see app_update.rs.
+    provide_context(AppUpdate::start());
 
     view! {
         <Router>

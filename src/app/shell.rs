@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::app::storage_banners::StorageBanners;
+use crate::app::update_banner::UpdateBanner;
 
 /// One entry of the main navigation.
 struct NavItem {
@@ -98,6 +99,7 @@ pub fn Shell(
             </A>
         </header>
         <main id="main" class="page">
+            <UpdateBanner/>
             <StorageBanners/>
             {children()}
         </main>
