@@ -69,3 +69,6 @@ mod writing_share;
 
 #[path = "browser/update_banner.rs"]
 mod update_banner;
+
+#[path = "browser/my_data.rs"]
+mod my_data;

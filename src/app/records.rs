@@ -490,6 +490,18 @@ impl Records {
         result.map_err(|e| e.to_string())
     }
 
+    /// The short names of every stored record of one kind ("history/recovery-story-essay", ...).
+    pub fn names_of_kind(&self, kind: keys::RecordKind) -> Vec<String> {
+        self.inner.with_value(|inner| {
+            inner
+                .store
+                .keys_of_kind(kind)
+                .into_iter()
+                .map(|key| keys::short_name(key).to_string())
+                .collect()
+        })
+    }
+
     /// Storage used, by group, against the browser's usual allowance.
     pub fn usage(&self) -> Option<UsageReport> {
         self.inner

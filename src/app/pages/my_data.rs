@@ -5,10 +5,13 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::app::clock::now_ms;
 use crate::app::download::download_bytes;
 use crate::app::page::Page;
 use crate::app::records::Records;
+use crate::domain::history::{History, ThinningPolicy};
 use crate::storage::backup::{Backup, MAX_BACKUP_BYTES};
+use crate::storage::keys::RecordKind;
 use crate::storage::usage::format_size;
 
 /// A time for people, in the trainee's own time zone ("21/11/2026, 10:20:00").
@@ -28,6 +31,7 @@ pub fn MyDataPage() -> impl IntoView {
                 "cloud, no tracking. A backup file is the way to move it or keep a spare copy."
             </p>
             <SpaceUsed/>
+            <MakeRoom/>
             <KeepPersistent/>
             <BackUp/>
             <Restore/>
@@ -109,6 +113,50 @@ fn SpaceUsed() -> impl IntoView {
                         .map(|at| format!("Last saved {}.", local_time(at)))
                 }}
             </p>
+        </section>
+    }
+}
+
+/// How small each draft's history is squeezed to when the trainee asks to make room: recent
+/// versions and every named one stay; older automatic ones go first.
+const MAKE_ROOM_BUDGET_BYTES: usize = 200_000;
+
+/// Make room by thinning every draft's version history harder. Named versions are never removed.
+#[component]
+fn MakeRoom() -> impl IntoView {
+    let records = expect_context::<Records>();
+    let (message, set_message) = signal(String::new());
+    let make_room = move |_| {
+        let now = now_ms();
+        let policy = ThinningPolicy {
+            budget_bytes: MAKE_ROOM_BUDGET_BYTES,
+        };
+        let mut removed = 0;
+        for name in records.names_of_kind(RecordKind::History) {
+            let history = records.get::<History>(&name);
+            history.update(|h| removed += h.thin(now, &policy).removed);
+        }
+        records.save_now();
+        set_message.set(if removed == 0 {
+            "There were no older automatic versions to clear. Your named versions are always kept."
+                .to_string()
+        } else {
+            format!(
+                "Cleared {removed} older automatic version{} of your drafts. Recent and named \
+                 versions are kept.",
+                if removed == 1 { "" } else { "s" }
+            )
+        });
+    };
+    view! {
+        <section class="card" aria-labelledby="room-heading">
+            <h2 id="room-heading">"Make room"</h2>
+            <p>
+                "Saved versions of your drafts take the most space. Clearing older automatic "
+                "versions frees room; the versions you named and the recent ones stay."
+            </p>
+            <button type="button" on:click=make_room>"Clear older draft versions"</button>
+            <p class="status" role="status">{message}</p>
         </section>
     }
 }
