@@ -283,3 +283,16 @@ test("the editor fits a 320 px wide phone without sideways scrolling", async ({ 
   );
   expect(overflow).toBeLessThanOrEqual(0);
 });
+
+test("home says which assignment is due next, and links to it", async ({ page }) => {
+  await openApp(page, "/");
+  const card = page.getByRole("region", { name: "Assignments" });
+  await expect(card).toContainText("You haven't started an assignment yet");
+  await startEssay(page);
+  await introduction(page).fill("Where my story starts.");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Home" }).click();
+  await expect(card.getByRole("link", { name: ESSAY_TITLE })).toBeVisible();
+  await expect(card).toContainText("of 1,500 words");
+  await card.getByRole("link", { name: ESSAY_TITLE }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(ESSAY_TITLE);
+});

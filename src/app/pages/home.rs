@@ -132,8 +132,7 @@ pub fn HomePage() -> impl IntoView {
                     </ul>
                 </section>
             </Show>
-            // ASSIGNMENTS DUE NEXT: the assignments area adds its "what is due next" summary here,
-            // as one <section class="card"> with an h2, between the prep and attendance.
+            <crate::app::writing::AssignmentsDueNext/>
             <Show when=move || stage.get() != Stage::NeedsDates>
                 <section class="card" aria-labelledby="home-attendance">
                     <h2 id="home-attendance">"Attendance"</h2>

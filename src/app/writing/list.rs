@@ -21,7 +21,7 @@ pub fn editor_path(id: &str) -> String {
 
 /// Where a started assignment stands: words against the target, and the hand-in date.
 #[component]
-fn StartedSummary(
+pub(crate) fn StartedSummary(
     /// The assignment.
     assignment: Assignment,
 ) -> impl IntoView {

@@ -7,6 +7,7 @@
 mod assignment_details;
 pub mod clock;
 pub mod draft_state;
+pub mod due_next;
 mod editor;
 mod export_panel;
 pub mod file_out;
@@ -16,6 +17,7 @@ mod outline;
 mod print_view;
 mod section_editor;
 
+pub use due_next::AssignmentsDueNext;
 pub use editor::{EditorPage, FOCUS_MODE_CLASS};
 pub use export_panel::DOUBLE_SPACING_CLASS;
 pub use list::AssignmentsPage;
