@@ -66,3 +66,6 @@ mod writing_list;
 
 #[path = "browser/writing_share.rs"]
 mod writing_share;
+
+#[path = "browser/writing_checker.rs"]
+mod writing_checker;
