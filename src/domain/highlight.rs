@@ -51,6 +51,29 @@ pub fn highlight_pieces(text: &str, findings: &[Finding]) -> Vec<Piece> {
     pieces
 }
 
+/// Whether `pieces`, made earlier, are exactly what [`highlight_pieces`] would make of `text` and
+/// `findings` now: the text they cover is unchanged and each mark is still a finding. True after
+/// typing beyond the last finding (the usual case while writing), so the editor can keep them
+/// without copying the text again.
+pub fn pieces_still_fit(pieces: &[Piece], text: &str, findings: &[Finding]) -> bool {
+    let mut at = 0;
+    let mut marks = findings.iter();
+    for piece in pieces {
+        let end = at + piece.text.len();
+        if text.get(at..end) != Some(piece.text.as_str()) {
+            return false;
+        }
+        if piece.marked {
+            match marks.next() {
+                Some(f) if f.start == at && f.end == end => {}
+                _ => return false,
+            }
+        }
+        at = end;
+    }
+    marks.next().is_none()
+}
+
 /// Adds a piece, numbering it among identical ones.
 fn push<'a>(
     pieces: &mut Vec<Piece>,
@@ -95,5 +118,27 @@ mod tests {
         assert!(highlight_pieces("no findings here", &[]).is_empty());
         // Findings from a text that has since changed draw nothing rather than wrong marks.
         assert!(highlight_pieces("short", &findings).is_empty());
+    }
+
+    #[test]
+    fn pieces_still_fit_only_while_the_text_up_to_the_last_mark_is_unchanged() {
+        let text = "Hope.\n\nI was suffering from anxiety.";
+        let pieces = highlight_pieces(text, &check_language(text));
+        let fits = |t: &str| pieces_still_fit(&pieces, t, &check_language(t));
+        assert!(fits(text));
+        assert!(fits(
+            "Hope.\n\nI was suffering from anxiety. More words at the end."
+        ));
+        assert!(!fits("Hope!\n\nI was suffering from anxiety."));
+        assert!(!fits(
+            "Hope.\n\nI was suffering from anxiety, and non-compliant."
+        ));
+        assert!(!fits("Hope.\n\nI was suffering."));
+        assert!(pieces_still_fit(&[], "no findings", &[]));
+        assert!(!pieces_still_fit(
+            &[],
+            "non-compliant",
+            &check_language("non-compliant")
+        ));
     }
 }

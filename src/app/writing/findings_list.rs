@@ -2,9 +2,9 @@
 //! a button per suggestion, "Not here" and "Don't flag … in this draft", and a status line with an
 //! Undo button for the last of those.
 //!
-//! The list is keyed by what a finding is (its entry, its words, and which copy of them it is),
-//! not by where it is, so typing elsewhere in the section does not rebuild it; the buttons look up
-//! the finding's current place when pressed. Everything the trainee wrote is shown as text nodes.
+//! Findings are known by what they are (their entry, their words, and which copy of them), not by
+//! where they are, so typing that only moves them along does not rebuild the list; the buttons
+//! look up the finding's current place when pressed. Everything the trainee wrote is shown as text nodes.
 
 use std::collections::HashMap;
 
@@ -86,6 +86,10 @@ pub fn FindingsList(
     let undo_button = NodeRef::<Button>::new();
     let summary_line = NodeRef::<P>::new();
     let items = Memo::new(move |_| findings.with(|f| keyed(f)));
+    // Changes only when a finding comes or goes, not when typing moves the findings along.
+    let keys = Memo::new(move |_| {
+        items.with(|list| list.iter().map(|(k, _)| k.clone()).collect::<Vec<_>>())
+    });
     let section_text = move || {
         state
             .draft
@@ -245,9 +249,12 @@ pub fn FindingsList(
             <p class="lc-summary" id=summary_id tabindex="-1" node_ref=summary_line>
                 {move || findings.with(|f| summary(f.len()))}
             </p>
-            <Show when=move || items.with(|i| !i.is_empty())>
+            <Show when=move || keys.with(|k| !k.is_empty())>
                 <ul class="lc-list">
-                    <For each=move || items.get() key=|(key, _)| key.clone() children=item/>
+                    {move || {
+                        keys.track();
+                        items.with_untracked(|list| list.iter().cloned().map(item).collect_view())
+                    }}
                 </ul>
             </Show>
             <div class="lc-status" role="status">{status}</div>

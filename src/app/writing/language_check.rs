@@ -12,7 +12,7 @@ use crate::app::language_checker::{use_language_checker, SharedChecker};
 use crate::app::writing::draft_state::DraftState;
 use crate::domain::assignment::SectionId;
 use crate::domain::dismissal::{without_dismissed, Dismissal};
-use crate::domain::highlight::{highlight_pieces, Piece};
+use crate::domain::highlight::{highlight_pieces, pieces_still_fit, Piece};
 use crate::domain::language_check::{Finding, ParagraphCache};
 use crate::domain::profile::Profile;
 
@@ -37,8 +37,8 @@ impl LanguageCheck {
         }
     }
 
-    /// The findings in one section, rechecked as it changes.
-    pub fn section_findings(&self, state: DraftState, id: SectionId) -> Memo<Vec<Finding>> {
+    /// The findings in one section (given its text), rechecked as it changes.
+    pub fn section_findings(&self, text: Memo<String>) -> Memo<Vec<Finding>> {
         let check = *self;
         // Non-reactive: the cache only saves work, it never tells anyone anything.
         let cache = StoredValue::new(ParagraphCache::new());
@@ -47,8 +47,7 @@ impl LanguageCheck {
                 return Vec::new();
             }
             check.checker.with(|checker| {
-                state.draft.with(|draft| {
-                    let text = draft.section_text(id).unwrap_or_default();
+                text.with(|text| {
                     let found = checker.check_cached(text, &mut cache.write_value());
                     check
                         .dismissed
@@ -59,21 +58,39 @@ impl LanguageCheck {
     }
 }
 
+/// One section's text, which changes only when that section's words do (a keystroke elsewhere
+/// in the draft costs it one comparison, and it reuses its own memory).
+pub fn section_text(state: DraftState, id: SectionId) -> Memo<String> {
+    Memo::new_owning(move |previous: Option<String>| {
+        state.draft.with(|d| {
+            let now = d.section_text(id).unwrap_or_default();
+            match previous {
+                Some(text) if text == now => (text, false),
+                Some(mut text) => {
+                    text.clear();
+                    text.push_str(now);
+                    (text, true)
+                }
+                None => (now.to_string(), true),
+            }
+        })
+    })
+}
+
 /// The pieces of one section's text for its highlight backdrop (see [`highlight_pieces`]).
-/// Listens to the text only while there is something to mark.
-pub fn section_pieces(
-    state: DraftState,
-    id: SectionId,
-    findings: Memo<Vec<Finding>>,
-) -> Memo<Vec<Piece>> {
-    Memo::new(move |_| {
+/// Reads the text only while there is something to mark, and keeps the pieces it has while they
+/// still fit (typing after the last mark changes nothing on screen).
+pub fn section_pieces(text: Memo<String>, findings: Memo<Vec<Finding>>) -> Memo<Vec<Piece>> {
+    Memo::new_owning(move |previous: Option<Vec<Piece>>| {
         findings.with(|found| {
             if found.is_empty() {
-                return Vec::new();
+                let changed = previous.as_ref().is_none_or(|p| !p.is_empty());
+                return (Vec::new(), changed);
             }
-            state
-                .draft
-                .with(|d| highlight_pieces(d.section_text(id).unwrap_or_default(), found))
+            text.with(|text| match previous {
+                Some(pieces) if pieces_still_fit(&pieces, text, found) => (pieces, false),
+                _ => (highlight_pieces(text, found), true),
+            })
         })
     })
 }

@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 use crate::app::writing::draft_state::DraftState;
 use crate::app::writing::findings_list::FindingsList;
 use crate::app::writing::highlight_backdrop::HighlightBackdrop;
-use crate::app::writing::language_check::{section_pieces, LanguageCheck};
+use crate::app::writing::language_check::{section_pieces, section_text, LanguageCheck};
 use crate::app::writing::outline::SectionTools;
 use crate::domain::assignment::SectionId;
 use crate::domain::word_count::TargetProgress;
@@ -80,8 +80,9 @@ pub fn SectionEditor(
         format!("{prompts_id} {count_id} {findings_id}")
     };
 
-    let findings = check.section_findings(state, id);
-    let pieces = section_pieces(state, id, findings);
+    let text = section_text(state, id);
+    let findings = check.section_findings(text);
+    let pieces = section_pieces(text, findings);
     let backdrop = NodeRef::<Div>::new();
     // Only on scrolling (not on every keystroke): reading the scroll position would make the
     // browser lay the page out in the middle of handling the key.
