@@ -1,7 +1,10 @@
 // One-off measurement (not a test; nothing here is asserted): how long a keystroke takes to reach
 // the screen in the editor with a 10,000-word draft, in headless Chromium on the release build.
 //
-//   trunk build --release && node bench/keystroke-latency.mjs [--port 4299] [--keys 200]
+//   trunk build --release && node bench/keystroke-latency.mjs [--port 4299] [--keys 200] [--flagged]
+//
+// --flagged puts a phrase the language checker flags ("non-compliant") in every paragraph, so the
+// checker's marks and findings are on screen while typing (without it, nothing is flagged).
 //
 // For each key press (sent through the DevTools protocol, so the browser sees trusted events) it
 // records, from the keydown event's own timestamp:
@@ -25,6 +28,7 @@ const option = (name, fallback) => {
 };
 const PORT = Number(option("--port", "4299"));
 const KEYS = Number(option("--keys", "200"));
+const FLAGGED = args.includes("--flagged");
 const BASE = `http://127.0.0.1:${PORT}`;
 
 const server = spawn("node", ["scripts/serve-dist.mjs", "--port", String(PORT), "--dir", "dist"], {
@@ -36,7 +40,9 @@ function words(n, offset = 0) {
   const paragraphs = [];
   for (let start = 0; start < n; start += 100) {
     const ws = [];
-    for (let i = start; i < Math.min(n, start + 100); i++) ws.push(`word${offset + i}`);
+    for (let i = start; i < Math.min(n, start + 100); i++) {
+      ws.push(FLAGGED && i % 100 === 50 ? "non-compliant" : `word${offset + i}`);
+    }
     paragraphs.push(ws.join(" "));
   }
   return paragraphs.join("\n\n");

@@ -72,3 +72,6 @@ mod update_banner;
 
 #[path = "browser/my_data.rs"]
 mod my_data;
+
+#[path = "browser/writing_checker.rs"]
+mod writing_checker;

@@ -18,6 +18,7 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::date::{CalendarDate, UnixMs};
+use crate::domain::dismissal::Dismissal;
 use crate::domain::word_count::count_words;
 
 /// The built-in assignments, as data a course coordinator can edit without touching Rust.
@@ -315,6 +316,10 @@ pub struct Draft {
     pub next_section_id: u32,
     /// When the words or the outline last changed.
     pub updated_at: UnixMs,
+    /// Checker findings the trainee chose not to see in this draft (see [`Dismissal`]). Not part
+    /// of the words: version history and restores leave it alone.
+    #[serde(default)]
+    pub dismissed: Vec<Dismissal>,
 }
 
 impl Draft {
@@ -344,7 +349,26 @@ impl Draft {
             sections,
             next_section_id,
             updated_at: now,
+            dismissed: Vec::new(),
         }
+    }
+
+    /// Stop showing a finding (or a kind of finding) in this draft. Returns false, changing
+    /// nothing, when it was already dismissed. Leaves [`Draft::updated_at`] alone: the words have
+    /// not changed.
+    pub fn dismiss(&mut self, dismissal: Dismissal) -> bool {
+        if self.dismissed.contains(&dismissal) {
+            return false;
+        }
+        self.dismissed.push(dismissal);
+        true
+    }
+
+    /// Show a dismissed finding again. Returns false when it was not dismissed.
+    pub fn undismiss(&mut self, dismissal: &Dismissal) -> bool {
+        let before = self.dismissed.len();
+        self.dismissed.retain(|d| d != dismissal);
+        self.dismissed.len() != before
     }
 
     /// The section with this id.

@@ -22,7 +22,9 @@ pub mod progress;
 pub mod schedule;
 
 // Recovery-language glossary, checker and flashcards (issue 6).
+pub mod dismissal;
 pub mod flashcards;
 pub mod glossary;
+pub mod highlight;
 pub mod language_check;
 pub mod phrase_pattern;

@@ -26,6 +26,9 @@ pub struct Profile {
     /// Print drafts with double line spacing (many markers ask for it).
     #[serde(default)]
     pub print_double_spacing: bool,
+    /// The trainee turned "Check my language" off in the editor (it is on until they do).
+    #[serde(default)]
+    pub language_check_off: bool,
 }
 
 /// Why a profile change was not made. Nothing changes when one of these is returned.
@@ -97,6 +100,10 @@ mod tests {
         assert_eq!(profile.trainee_name(), None);
         assert_eq!(profile.course_name(), DEFAULT_COURSE_NAME);
         assert!(!profile.print_double_spacing);
+        assert!(
+            !profile.language_check_off,
+            "the checker is on until turned off"
+        );
     }
 
     #[test]
@@ -129,6 +136,7 @@ mod tests {
         let profile: Profile = serde_json::from_str(r#"{"trainee_name":"Jo"}"#).unwrap();
         assert_eq!(profile.trainee_name(), Some("Jo"));
         assert_eq!(profile.course_name(), DEFAULT_COURSE_NAME);
+        assert!(!profile.language_check_off);
         let back: Profile =
             serde_json::from_str(&serde_json::to_string(&profile).unwrap()).unwrap();
         assert_eq!(back, profile);

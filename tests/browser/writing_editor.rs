@@ -57,7 +57,7 @@ async fn removing_a_section_with_words_is_refused_with_a_message_and_a_merge_off
     click_button(&section, "Remove section");
     leptos::task::tick().await;
 
-    let status = text_of(&section, "[role='status']");
+    let status = text_of(&section, ".section-tools [role='status']");
     assert!(
         status.contains("\"My recovery story\" still has 3 words in it, so we have kept it"),
         "{status}"

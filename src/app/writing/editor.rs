@@ -1,6 +1,6 @@
 //! The drafting space for one assignment (`/assignments/:id`): the brief, the word count against
-//! the target, the sections to write in, outline changes, focus mode, version history, export and
-//! print.
+//! the target, the sections to write in (with the recovery-language checker, which can be turned
+//! off), outline changes, focus mode, version history, export and print.
 
 use leptos::html::{Button, Div};
 use leptos::prelude::*;
@@ -11,9 +11,11 @@ use crate::app::page::Page;
 use crate::app::records::use_record;
 use crate::app::writing::assignment_details::AssignmentDetails;
 use crate::app::writing::clock::{now_ms, today};
+use crate::app::writing::dismissed_list::DismissedList;
 use crate::app::writing::draft_state::DraftState;
 use crate::app::writing::export_panel::ExportPanel;
 use crate::app::writing::history_panel::{keep_automatic_snapshots, HistoryPanel};
+use crate::app::writing::language_check::LanguageCheck;
 use crate::app::writing::outline::AddSection;
 use crate::app::writing::print_view::{clear_print_view, fill_print_view};
 use crate::app::writing::section_editor::SectionEditor;
@@ -101,6 +103,7 @@ fn Editor(
     }
     let state = DraftState::new(draft);
     keep_automatic_snapshots(state, history);
+    let check = LanguageCheck::new(state, profile);
 
     let id_for_memo = id.clone();
     let assignment = Memo::new(move |_| {
@@ -188,6 +191,16 @@ fn Editor(
                     <A href="/assignments">"All assignments"</A>
                 </p>
                 <div class="editor-toolbar">
+                    // Before "Focus mode", so in focus mode Tab goes from that button straight to
+                    // the writing.
+                    <button
+                        type="button"
+                        class="button check-toggle"
+                        aria-pressed=move || if check.on.get() { "true" } else { "false" }
+                        on:click=move |_| profile.update(|p| p.language_check_off = !p.language_check_off)
+                    >
+                        "Check my language"
+                    </button>
                     <button
                         type="button"
                         class="button focus-toggle"
@@ -214,7 +227,7 @@ fn Editor(
                         key=|section| *section
                         children=move |section| {
                             view! {
-                                <SectionEditor state id=section announce=outline_status.write_only()/>
+                                <SectionEditor state id=section check announce=outline_status.write_only()/>
                             }
                         }
                     />
@@ -222,6 +235,7 @@ fn Editor(
                 <div class="hide-in-focus">
                     <p class="status" role="status">{move || outline_status.get()}</p>
                     <AddSection state announce=outline_status.write_only()/>
+                    <DismissedList state dismissed=check.dismissed/>
                     <HistoryPanel state history/>
                     <ExportPanel state assignment profile/>
                 </div>

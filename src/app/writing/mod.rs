@@ -2,20 +2,26 @@
 //!
 //! Everything persists through `use_record` only: "assignments" (the list of
 //! [`Assignment`](crate::domain::assignment::Assignment)), "draft/<id>", "history/<id>" and
-//! "profile". The rules (word counts, outline changes, history, export writers) are the domain's.
+//! "profile". The rules (word counts, outline changes, history, export writers, the language
+//! checker and its dismissals) are the domain's.
 
 mod assignment_details;
 pub mod clock;
+mod dismissed_list;
 pub mod draft_state;
 pub mod due_next;
 mod editor;
 mod export_panel;
 pub mod file_out;
+mod findings_list;
+mod highlight_backdrop;
 mod history_panel;
+pub mod language_check;
 mod list;
 mod outline;
 mod print_view;
 mod section_editor;
+mod textarea_edit;
 
 pub use due_next::AssignmentsDueNext;
 pub use editor::{EditorPage, FOCUS_MODE_CLASS};

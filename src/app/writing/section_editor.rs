@@ -1,11 +1,15 @@
 //! One section of the draft: its heading, its prompts as gentle hints, the textarea the trainee
-//! writes in, its own word count, and its outline tools.
+//! writes in (with the language checker's marks behind it), its own word count, the checker's
+//! findings, and its outline tools.
 
-use leptos::html::Textarea;
+use leptos::html::{Div, Textarea};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::app::writing::draft_state::DraftState;
+use crate::app::writing::findings_list::FindingsList;
+use crate::app::writing::highlight_backdrop::HighlightBackdrop;
+use crate::app::writing::language_check::{section_pieces, section_text, LanguageCheck};
 use crate::app::writing::outline::SectionTools;
 use crate::domain::assignment::SectionId;
 use crate::domain::word_count::TargetProgress;
@@ -45,6 +49,8 @@ pub fn SectionEditor(
     state: DraftState,
     /// Which section this is.
     id: SectionId,
+    /// The recovery-language checker for this draft.
+    check: LanguageCheck,
     /// Where outline changes that remove this section are announced (it will be gone).
     announce: WriteSignal<String>,
 ) -> impl IntoView {
@@ -67,10 +73,23 @@ pub fn SectionEditor(
     let label_for = text_id.clone();
     let prompts_id = format!("section-{}-prompts", id.0);
     let count_id = format!("section-{}-count", id.0);
+    let findings_id = format!("section-{}-findings", id.0);
     let described_by = if prompts.is_empty() {
-        count_id.clone()
+        format!("{count_id} {findings_id}")
     } else {
-        format!("{prompts_id} {count_id}")
+        format!("{prompts_id} {count_id} {findings_id}")
+    };
+
+    let text = section_text(state, id);
+    let findings = check.section_findings(text);
+    let pieces = section_pieces(text, findings);
+    let backdrop = NodeRef::<Div>::new();
+    // Only on scrolling (not on every keystroke): reading the scroll position would make the
+    // browser lay the page out in the middle of handling the key.
+    let follow_scroll = move |_| {
+        if let (Some(text), Some(marks)) = (textarea.get_untracked(), backdrop.get_untracked()) {
+            marks.set_scroll_top(text.scroll_top());
+        }
     };
 
     let grows = grows_natively();
@@ -120,24 +139,29 @@ pub fn SectionEditor(
                 <label for=label_for>{title}</label>
             </h2>
             {prompt_list}
-            <textarea
-                id=text_id
-                class="section-text"
-                rows="6"
-                spellcheck="true"
-                aria-describedby=described_by
-                node_ref=textarea
-                prop:value=initial_text
-                on:input=move |ev| {
-                    state.type_text(id, event_target_value(&ev));
-                    if !grows {
-                        if let Some(element) = textarea.get_untracked() {
-                            fit_height(&element);
+            <div class="lc-field">
+                <HighlightBackdrop pieces backdrop/>
+                <textarea
+                    id=text_id
+                    class="section-text"
+                    rows="6"
+                    spellcheck="true"
+                    aria-describedby=described_by
+                    node_ref=textarea
+                    prop:value=initial_text
+                    on:scroll=follow_scroll
+                    on:input=move |ev| {
+                        state.type_text(id, event_target_value(&ev));
+                        if !grows {
+                            if let Some(element) = textarea.get_untracked() {
+                                fit_height(&element);
+                            }
                         }
                     }
-                }
-            ></textarea>
+                ></textarea>
+            </div>
             <p class="section-count" id=count_id>{words}</p>
+            <FindingsList state id findings textarea summary_id=findings_id/>
             <SectionTools state id title announce/>
         </section>
     }

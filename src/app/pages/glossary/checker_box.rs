@@ -4,14 +4,12 @@
 //!
 //! Findings are shown as text nodes only: what the trainee typed is never read as HTML.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::{focus_soon, use_glossary};
-use crate::domain::glossary::GlossaryEntry;
-use crate::domain::language_check::{apply_suggestion, Checker, Finding, TextEdit};
+use super::focus_soon;
+use crate::app::language_checker::use_language_checker;
+use crate::domain::language_check::{apply_suggestion, Finding, TextEdit};
 
 /// The last change made from a suggestion, for the status line and its Undo button.
 #[derive(Debug, Clone, PartialEq)]
@@ -22,34 +20,16 @@ struct Applied {
 /// The checker box.
 #[component]
 pub(super) fn TryTheChecker() -> impl IntoView {
-    let glossary = use_glossary();
     let text = RwSignal::new(String::new());
     let applied = RwSignal::new(None::<Applied>);
     let problem = RwSignal::new(None::<String>);
     let undo_button = NodeRef::<leptos::html::Button>::new();
     let textarea = NodeRef::<leptos::html::Textarea>::new();
 
-    // The trainee's own entries, as a memo so the checker is rebuilt only when they change.
-    let own_entries = Memo::new(move |_| glossary.with(|g| g.own_entries.clone()));
-    // Compiling the rules takes longer than checking a sentence, so keep the compiled checker
-    // until the own entries change.
-    let compiled: StoredValue<Option<(Vec<GlossaryEntry>, Arc<Checker>)>> = StoredValue::new(None);
-    let checker = move |own: &Vec<GlossaryEntry>| -> Arc<Checker> {
-        if let Some((for_entries, checker)) = compiled.read_value().as_ref() {
-            if for_entries == own {
-                return Arc::clone(checker);
-            }
-        }
-        let checker = Arc::new(Checker::with_own_entries(own));
-        compiled.set_value(Some((own.clone(), Arc::clone(&checker))));
-        checker
-    };
-    let findings = Memo::new(move |_| {
-        own_entries.with(|own| {
-            let checker = checker(own);
-            text.with(|t| checker.check(t))
-        })
-    });
+    // Compiled from the built-in glossary and the trainee's own entries, and only rebuilt when
+    // their own entries change (shared with the editor; see language_checker.rs).
+    let checker = use_language_checker();
+    let findings = Memo::new(move |_| checker.with(|checker| text.with(|t| checker.check(t))));
 
     let apply = move |finding: Finding, suggestion: String| {
         let result = text.with_untracked(|t| apply_suggestion(t, &finding, &suggestion));

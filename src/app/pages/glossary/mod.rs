@@ -16,6 +16,7 @@ mod search;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::app::focus::focus_soon;
 use crate::app::page::Page;
 use crate::app::records::use_record;
 use crate::domain::flashcards::FlashcardProgress;
@@ -43,22 +44,6 @@ fn use_glossary() -> RwSignal<TraineeGlossary> {
 /// Flashcard progress, shared by the flashcards page and the home screen's due count.
 fn use_flashcards() -> RwSignal<FlashcardProgress> {
     use_record::<FlashcardProgress>(FLASHCARDS_RECORD)
-}
-
-/// Moves focus to an element once it is on the page. Views update just after a signal changes,
-/// so the element a trainee should land on (an Undo button, say) may not exist yet when the
-/// click handler runs; waiting one frame lets it appear first.
-fn focus_soon<E>(target: NodeRef<E>)
-where
-    E: leptos::html::ElementType + 'static,
-    E::Output: wasm_bindgen::JsCast + Clone + AsRef<web_sys::HtmlElement> + 'static,
-{
-    request_animation_frame(move || {
-        if let Some(element) = target.get_untracked() {
-            let element: &web_sys::HtmlElement = element.as_ref();
-            let _ = element.focus();
-        }
-    });
 }
 
 /// The glossary page: search and browse, links to add an entry and to the flashcards, and a box
