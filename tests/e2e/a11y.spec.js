@@ -12,7 +12,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import AxeBuilder from "@axe-core/playwright";
 import { test, expect, openApp } from "./fixtures.js";
-import { SCREENS } from "./screens.js";
+import { SCREENS, openScreen } from "./screens.js";
 
 const OUT = fileURLToPath(new URL("../../test-output/", import.meta.url));
 const THEMES = ["light", "dark"];
@@ -21,7 +21,7 @@ const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag2
 /** Open a screen with the device in `theme` (the app follows the device unless told otherwise). */
 async function openInTheme(page, screen, theme) {
   await page.emulateMedia({ colorScheme: theme });
-  await openApp(page, screen.path);
+  await openScreen(page, screen);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(screen.heading);
 }
 
@@ -87,7 +87,7 @@ test("every screen fits 320 px and 200% zoom with the largest text, without side
   for (const viewport of [{ width: 320, height: 640 }, { width: 640, height: 400 }]) {
     await page.setViewportSize(viewport);
     for (const screen of SCREENS) {
-      await openApp(page, screen.path);
+      await openScreen(page, screen);
       expect(await sidewaysScroll(page), `${screen.name} at ${viewport.width} px`).toBeLessThanOrEqual(0);
     }
   }
@@ -97,7 +97,7 @@ test("every control is big enough to tap: 44 px for buttons and the navigation, 
   page,
 }) => {
   for (const screen of SCREENS) {
-    await openApp(page, screen.path);
+    await openScreen(page, screen);
     const tooSmall = await page.evaluate(() => {
       const found = [];
       for (const el of document.querySelectorAll("button, a[href], input, select, textarea, summary")) {
@@ -126,7 +126,7 @@ test("every control is big enough to tap: 44 px for buttons and the navigation, 
 test("with reduced motion asked for, nothing animates", async ({ page }) => {
   await page.emulateMedia({ reducedMotion: "reduce" });
   for (const screen of SCREENS) {
-    await openApp(page, screen.path);
+    await openScreen(page, screen);
     const moving = await page.evaluate(() =>
       [...document.querySelectorAll("*")]
         .filter((el) => {

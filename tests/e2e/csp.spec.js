@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { test as base } from "@playwright/test";
 import { test, expect, openApp } from "./fixtures.js";
-import { SCREENS } from "./screens.js";
+import { SCREENS, openScreen } from "./screens.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -59,7 +59,7 @@ test("the page carries a strict policy, and the server adds what only a header c
 test("no screen breaks the policy, including changing settings", async ({ page }) => {
   const violations = await watchViolations(page);
   for (const screen of SCREENS) {
-    await openApp(page, screen.path);
+    await openScreen(page, screen);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(screen.heading);
   }
   await openApp(page, "/settings");

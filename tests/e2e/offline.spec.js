@@ -4,7 +4,7 @@
 // leaves the working one in place.
 import { fileURLToPath } from "node:url";
 import { test, openApp } from "./fixtures.js";
-import { SCREENS } from "./screens.js";
+import { SCREENS, openScreen } from "./screens.js";
 import {
   OWN_PORT,
   appCaches,
@@ -19,8 +19,8 @@ import {
 } from "./versions.js";
 
 /** Open a screen and check it is the right one: its own heading, not a not-found page. */
-async function openScreen(page, screen) {
-  await openApp(page, screen.path);
+async function openChecked(page, screen) {
+  await openScreen(page, screen);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(screen.heading);
 }
 
@@ -31,7 +31,7 @@ test("after one visit, every screen opens with no network at all", async ({ page
 
   await page.reload();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(SCREENS[0].heading);
-  for (const screen of SCREENS) await openScreen(page, screen);
+  for (const screen of SCREENS) await openChecked(page, screen);
   // Every screen was opened by address (a full load each time), and nothing needed the network.
   expect(refused, "requests that needed the network").toEqual([]);
   expect(await page.evaluate(() => navigator.onLine)).toBe(false);
@@ -136,7 +136,7 @@ test.describe("a new version", () => {
     await expect(page.getByText("A new version of Peer Study is ready")).toHaveCount(0);
 
     await goOffline(context);
-    for (const screen of SCREENS) await openScreen(page, screen);
+    for (const screen of SCREENS) await openChecked(page, screen);
     expect(await runningVersion(page)).toBe(v1.version);
   });
 });

@@ -3,7 +3,19 @@
 // here and every one of those tests covers it.
 //
 // path: where it opens; name: a short name for test titles and screenshot files; heading: its h1,
-// which proves the right screen opened (and not, say, the not-found page).
+// which proves the right screen opened (and not, say, the not-found page); prepare (optional):
+// what a trainee does first for the screen to exist (the editor needs a started assignment).
+import { openApp } from "./fixtures.js";
+
+const ESSAY = "Reflective essay: my recovery story";
+
+/** Start the reflective essay from the assignments list, unless it is already started. */
+async function startEssay(page) {
+  await openApp(page, "/assignments");
+  const start = page.getByRole("article", { name: ESSAY }).getByRole("button", { name: "Start writing" });
+  if (await start.count()) await start.click();
+}
+
 export const SCREENS = [
   { path: "/", name: "home", heading: "Welcome to Peer Study" },
   { path: "/course", name: "course", heading: "Your course" },
@@ -13,6 +25,7 @@ export const SCREENS = [
   { path: "/course/welcome", name: "module", heading: "Welcome and getting to know each other" },
   { path: "/course/placement", name: "placement", heading: "Observational placement" },
   { path: "/assignments", name: "assignments", heading: "Assignments" },
+  { path: "/assignments/recovery-story-essay", name: "editor", heading: ESSAY, prepare: startEssay },
   { path: "/glossary", name: "glossary", heading: "Glossary" },
   { path: "/glossary/hope", name: "glossary-entry", heading: "Hope" },
   { path: "/glossary/new", name: "own-entry", heading: "Add your own entry" },
@@ -21,3 +34,9 @@ export const SCREENS = [
   { path: "/settings", name: "settings", heading: "Settings" },
   { path: "/no-such-page", name: "not-found", heading: "Page not found" },
 ];
+
+/** Open `screen` as a trainee would reach it: its preparation first, if it has one. */
+export async function openScreen(page, screen) {
+  if (screen.prepare) await screen.prepare(page);
+  await openApp(page, screen.path);
+}
