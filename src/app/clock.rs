@@ -9,13 +9,35 @@ pub fn now_ms() -> UnixMs {
     js_sys::Date::now() as UnixMs
 }
 
-/// Today's date in the trainee's own time zone.
-///
-/// Uses the local offset (`getTimezoneOffset`), so just after midnight in London during British
-/// Summer Time it is already the new day, although UTC is still on the old one.
+/// Today's date in the trainee's own time zone (so just after midnight in London during British
+/// Summer Time it is already the new day, although UTC is still on the old one).
 pub fn today() -> CalendarDate {
-    let now = js_sys::Date::new_0();
-    // getTimezoneOffset is in minutes and positive west of UTC (-60 in British Summer Time).
-    let offset_ms = (now.get_timezone_offset() * 60_000.0) as i64;
-    CalendarDate::from_unix_ms(now.get_time() as i64 - offset_ms)
+    local_date(now_ms())
+}
+
+/// The trainee's local calendar date for an instant.
+pub fn local_date(ms: UnixMs) -> CalendarDate {
+    let date = js_sys::Date::new(&(ms as f64).into());
+    CalendarDate::new(
+        date.get_full_year() as i32,
+        date.get_month() + 1,
+        date.get_date(),
+    )
+    .unwrap_or_else(|_| CalendarDate::from_unix_ms(ms))
+}
+
+/// When something happened, in local time: "Today at 10:32", "Yesterday at 18:05",
+/// "Thu 19 Nov 2026 at 09:00".
+pub fn moment_label(ms: UnixMs) -> String {
+    let date = js_sys::Date::new(&(ms as f64).into());
+    let time = format!("{:02}:{:02}", date.get_hours(), date.get_minutes());
+    let day = local_date(ms);
+    let today = today();
+    if day == today {
+        format!("Today at {time}")
+    } else if day.add_days(1) == today {
+        format!("Yesterday at {time}")
+    } else {
+        format!("{} at {time}", day.display_short())
+    }
 }

@@ -9,7 +9,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::writing::clock::now_ms;
+use crate::app::clock::now_ms;
 use crate::domain::assignment::{Draft, SectionId};
 use crate::domain::date::UnixMs;
 use crate::domain::word_count::count_words;

@@ -7,10 +7,10 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
+use crate::app::clock::{now_ms, today};
 use crate::app::page::Page;
 use crate::app::records::use_record;
 use crate::app::writing::assignment_details::AssignmentDetails;
-use crate::app::writing::clock::{now_ms, today};
 use crate::app::writing::dismissed_list::DismissedList;
 use crate::app::writing::draft_state::DraftState;
 use crate::app::writing::export_panel::ExportPanel;

@@ -8,7 +8,7 @@ use leptos::html::Input;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::app::writing::clock::today;
+use crate::app::clock::today;
 use crate::app::writing::draft_state::DraftState;
 use crate::app::writing::file_out::{download, share, share_sheet_available, ShareOutcome};
 use crate::domain::assignment::Assignment;

@@ -6,9 +6,9 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
+use crate::app::clock::{now_ms, today};
 use crate::app::page::Page;
 use crate::app::records::use_record;
-use crate::app::writing::clock::{now_ms, today};
 use crate::domain::assignment::{
     course_assignments, days_to_go_label, Assignment, AssignmentOrigin, CourseAssignment, Draft,
 };

@@ -6,7 +6,6 @@
 //! checker and its dismissals) are the domain's.
 
 mod assignment_details;
-pub mod clock;
 mod dismissed_list;
 pub mod draft_state;
 pub mod due_next;
