@@ -15,7 +15,6 @@ pub mod records;
 pub mod shell;
 pub mod storage_banners;
 pub mod update_banner;
-pub mod writing;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};

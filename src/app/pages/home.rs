@@ -132,7 +132,7 @@ pub fn HomePage() -> impl IntoView {
                     </ul>
                 </section>
             </Show>
-            <crate::app::writing::AssignmentsDueNext/>
+            <crate::app::pages::writing::AssignmentsDueNext/>
             <Show when=move || stage.get() != Stage::NeedsDates>
                 <section class="card" aria-labelledby="home-attendance">
                     <h2 id="home-attendance">"Attendance"</h2>

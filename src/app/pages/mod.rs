@@ -1,14 +1,13 @@
 //! One file per page of the app.
 
-mod assignments;
 pub mod course;
 pub mod glossary;
 mod home;
 mod my_data;
 mod not_found;
 mod settings;
+pub mod writing;
 
-pub use assignments::{AssignmentsPage, EditorPage};
 pub use course::{AttendancePage, CoursePage, JournalPage, ModulePage, SchedulePage};
 pub use glossary::{
     EditOwnEntryPage, FlashcardsDue, FlashcardsPage, GlossaryEntryPage, GlossaryPage,
@@ -18,3 +17,4 @@ pub use home::HomePage;
 pub use my_data::MyDataPage;
 pub use not_found::NotFoundPage;
 pub use settings::SettingsPage;
+pub use writing::{AssignmentsPage, EditorPage};

@@ -9,7 +9,7 @@
 use leptos::prelude::*;
 
 use crate::app::language_checker::{use_language_checker, SharedChecker};
-use crate::app::writing::draft_state::DraftState;
+use crate::app::pages::writing::draft_state::DraftState;
 use crate::domain::assignment::SectionId;
 use crate::domain::dismissal::{without_dismissed, Dismissal};
 use crate::domain::highlight::{highlight_pieces, pieces_still_fit, Piece};

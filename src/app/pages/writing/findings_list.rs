@@ -13,8 +13,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::app::focus::focus_soon;
-use crate::app::writing::draft_state::DraftState;
-use crate::app::writing::textarea_edit::write_edit;
+use crate::app::pages::writing::draft_state::DraftState;
+use crate::app::pages::writing::textarea_edit::write_edit;
 use crate::domain::assignment::SectionId;
 use crate::domain::dismissal::Dismissal;
 use crate::domain::language_check::{apply_suggestion, Finding, TextEdit};

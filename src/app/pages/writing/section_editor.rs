@@ -6,11 +6,11 @@ use leptos::html::{Div, Textarea};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::app::writing::draft_state::DraftState;
-use crate::app::writing::findings_list::FindingsList;
-use crate::app::writing::highlight_backdrop::HighlightBackdrop;
-use crate::app::writing::language_check::{section_pieces, section_text, LanguageCheck};
-use crate::app::writing::outline::SectionTools;
+use crate::app::pages::writing::draft_state::DraftState;
+use crate::app::pages::writing::findings_list::FindingsList;
+use crate::app::pages::writing::highlight_backdrop::HighlightBackdrop;
+use crate::app::pages::writing::language_check::{section_pieces, section_text, LanguageCheck};
+use crate::app::pages::writing::outline::SectionTools;
 use crate::domain::assignment::SectionId;
 use crate::domain::word_count::TargetProgress;
 

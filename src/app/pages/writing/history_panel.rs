@@ -10,7 +10,7 @@ use leptos::html::Input;
 use leptos::prelude::*;
 
 use crate::app::clock::{moment_label, now_ms};
-use crate::app::writing::draft_state::DraftState;
+use crate::app::pages::writing::draft_state::DraftState;
 use crate::domain::history::{BlockKind, Change, Comparison, History, SnapshotId, ThinningPolicy};
 use crate::domain::word_count::{group_thousands, TargetProgress};
 

@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::app::pages::writing::list::{editor_path, StartedSummary};
 use crate::app::records::use_record;
-use crate::app::writing::list::{editor_path, StartedSummary};
 use crate::domain::assignment::Assignment;
 
 /// How many assignments the home page lists; the rest are a tap away on the assignments page.

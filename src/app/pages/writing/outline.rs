@@ -6,7 +6,7 @@
 use leptos::html::{Button, Input};
 use leptos::prelude::*;
 
-use crate::app::writing::draft_state::DraftState;
+use crate::app::pages::writing::draft_state::DraftState;
 use crate::domain::assignment::{AssignmentError, SectionId};
 
 /// Move focus back to a button after the section it belongs to has moved (moving a node in the

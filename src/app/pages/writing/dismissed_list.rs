@@ -5,7 +5,7 @@ use leptos::html::Div;
 use leptos::prelude::*;
 
 use crate::app::focus::focus_soon;
-use crate::app::writing::draft_state::DraftState;
+use crate::app::pages::writing::draft_state::DraftState;
 use crate::domain::dismissal::Dismissal;
 
 /// The draft's dismissals, folded away; nothing at all while there are none.

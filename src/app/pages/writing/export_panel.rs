@@ -9,8 +9,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::app::clock::today;
-use crate::app::writing::draft_state::DraftState;
-use crate::app::writing::file_out::{download, share, share_sheet_available, ShareOutcome};
+use crate::app::pages::writing::draft_state::DraftState;
+use crate::app::pages::writing::file_out::{download, share, share_sheet_available, ShareOutcome};
 use crate::domain::assignment::Assignment;
 use crate::domain::export::{export, ExportDocument, ExportFormat, ExportedFile};
 use crate::domain::profile::Profile;

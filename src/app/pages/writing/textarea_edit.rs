@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlTextAreaElement;
 
-use crate::app::writing::draft_state::DraftState;
+use crate::app::pages::writing::draft_state::DraftState;
 use crate::domain::assignment::SectionId;
 use crate::domain::language_check::TextEdit;
 
