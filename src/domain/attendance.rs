@@ -49,6 +49,17 @@ impl Mark {
             Mark::Cancelled => "Cancelled",
         }
     }
+
+    /// Whether this mark can be given to a day on `date`, as of `today`. "Attended" and "Missed"
+    /// describe a day that has happened, so a day still to come can only be marked cancelled
+    /// (the course team may call one off ahead of time). Marking a future day attended used to
+    /// move home on to the next day and hide the open prep of a day that hadn't happened yet.
+    pub fn allowed_on(self, date: CalendarDate, today: CalendarDate) -> bool {
+        match self {
+            Mark::Attended | Mark::Missed => date <= today,
+            Mark::Cancelled => true,
+        }
+    }
 }
 
 /// A classroom day added by the trainee, outside the regular weekly schedule.
@@ -201,6 +212,13 @@ pub enum ExtraDayDateError {
 pub enum AttendanceError {
     /// The day does not exist (day number 0, or an extra day that was removed).
     NoSuchDay(DayRef),
+    /// "Attended" or "Missed" for a day that hasn't happened yet.
+    NotYet {
+        /// The mark asked for.
+        mark: Mark,
+        /// The day's date.
+        date: CalendarDate,
+    },
 }
 
 impl fmt::Display for ExtraDayDateError {
@@ -240,6 +258,13 @@ impl fmt::Display for AttendanceError {
             AttendanceError::NoSuchDay(DayRef::Extra(id)) => {
                 write!(f, "The extra day \"{id}\" is no longer in your list.")
             }
+            AttendanceError::NotYet { mark, date } => write!(
+                f,
+                "{} is still to come, so it can't be marked \"{}\" yet. You can mark it on the \
+                 day or afterwards.",
+                date.display_short(),
+                mark.label().to_lowercase()
+            ),
         }
     }
 }
@@ -290,6 +315,23 @@ impl Attendance {
             }
         }
         Ok(())
+    }
+
+    /// Marks a day as [`Attendance::set_mark`] does, but refuses "Attended" or "Missed" for a
+    /// day after `today` (see [`Mark::allowed_on`]). This is the one the interface uses.
+    pub fn set_mark_as_of(
+        &mut self,
+        day: &DayRef,
+        mark: Option<Mark>,
+        date: CalendarDate,
+        today: CalendarDate,
+    ) -> Result<(), AttendanceError> {
+        if let Some(mark) = mark {
+            if !mark.allowed_on(date, today) {
+                return Err(AttendanceError::NotYet { mark, date });
+            }
+        }
+        self.set_mark(day, mark)
     }
 
     /// Adds an extra classroom day. `sessions` are the scheduled days, to catch a clash.
@@ -851,5 +893,48 @@ mod tests {
         );
         let old: Attendance = serde_json::from_str(r#"{"marks":{"1":"missed"}}"#).unwrap();
         assert_eq!(old.mark(&DayRef::Classroom(1)), Some(Mark::Missed));
+    }
+
+    #[test]
+    fn a_day_still_to_come_can_be_cancelled_but_not_attended_or_missed() {
+        let day_one = sessions()[0].date;
+        let before = date("2026-02-27");
+        let mut attendance = Attendance::default();
+        for mark in [Mark::Attended, Mark::Missed] {
+            let refused =
+                attendance.set_mark_as_of(&DayRef::Classroom(1), Some(mark), day_one, before);
+            assert_eq!(
+                refused,
+                Err(AttendanceError::NotYet {
+                    mark,
+                    date: day_one
+                })
+            );
+            assert!(refused.unwrap_err().to_string().contains("still to come"));
+        }
+        assert_eq!(
+            attendance.mark(&DayRef::Classroom(1)),
+            None,
+            "a refused mark changes nothing"
+        );
+        attendance
+            .set_mark_as_of(
+                &DayRef::Classroom(1),
+                Some(Mark::Cancelled),
+                day_one,
+                before,
+            )
+            .unwrap();
+        assert_eq!(
+            attendance.mark(&DayRef::Classroom(1)),
+            Some(Mark::Cancelled)
+        );
+        // On the day itself, and afterwards, every mark is fine.
+        for today in [day_one, date("2026-03-04")] {
+            attendance
+                .set_mark_as_of(&DayRef::Classroom(1), Some(Mark::Attended), day_one, today)
+                .unwrap();
+            assert_eq!(attendance.mark(&DayRef::Classroom(1)), Some(Mark::Attended));
+        }
     }
 }

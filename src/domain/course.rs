@@ -428,6 +428,19 @@ impl CourseState {
         self.modules.iter().chain(std::iter::once(&self.placement))
     }
 
+    /// The modules before and after this one in the course order (the placement comes last),
+    /// for "Previous module" / "Next module" links. `(None, None)` when it isn't in the course.
+    pub fn neighbours(&self, id: &str) -> (Option<&Module>, Option<&Module>) {
+        let order: Vec<&Module> = self.modules_and_placement().collect();
+        match order.iter().position(|m| m.id == id) {
+            Some(i) => (
+                i.checked_sub(1).map(|p| order[p]),
+                order.get(i + 1).copied(),
+            ),
+            None => (None, None),
+        }
+    }
+
     fn module_mut_anywhere(&mut self, id: &str) -> Option<&mut Module> {
         if id == self.placement.id {
             return Some(&mut self.placement);
@@ -1079,5 +1092,24 @@ mod tests {
             state.remove_module(PLACEMENT_ID),
             Err(CourseEditError::PlacementNotMovable)
         );
+    }
+
+    #[test]
+    fn neighbours_follow_the_trainees_order_and_end_at_the_placement() {
+        let mut course = CourseState::from_builtin();
+        let ids: Vec<String> = course.modules.iter().map(|m| m.id.clone()).collect();
+        let (before, after) = course.neighbours(&ids[0]);
+        assert!(before.is_none());
+        assert_eq!(after.unwrap().id, ids[1]);
+        let (before, after) = course.neighbours(ids.last().unwrap());
+        assert_eq!(before.unwrap().id, ids[ids.len() - 2]);
+        assert_eq!(after.unwrap().id, course.placement.id);
+        let placement = course.placement.id.clone();
+        assert!(course.neighbours(&placement).1.is_none());
+        // Reordering moves the links with it; a set-aside module has none.
+        course.move_module_down(&ids[0]).unwrap();
+        assert_eq!(course.neighbours(&ids[1]).1.unwrap().id, ids[0]);
+        course.remove_module(&ids[2]).unwrap();
+        assert_eq!(course.neighbours(&ids[2]), (None, None));
     }
 }

@@ -126,9 +126,13 @@ pub fn what_next(
     let days = attendance.days(&sessions, today);
     let summary = AttendanceSummary::from_days(&days);
 
+    // A day after today is never "done", even if an older version let it be marked attended:
+    // its prep stays on home until the day has happened.
     let next_session = days
         .iter()
-        .find(|d| d.status == DayStatus::ToCome)
+        .find(|d| {
+            d.status == DayStatus::ToCome || (d.date > today && d.status != DayStatus::Cancelled)
+        })
         .map(|d| {
             let modules: Vec<ModulePrep> = d
                 .module_ids
@@ -319,6 +323,21 @@ mod tests {
             .unwrap();
         let next = what_next(&course, Some(&schedule), &attendance, today);
         assert_eq!(next.next_session.unwrap().day, DayRef::Classroom(3));
+    }
+
+    #[test]
+    fn a_future_day_marked_attended_by_an_older_version_still_shows_its_open_prep() {
+        let (course, schedule, mut attendance) = setup();
+        // Five days before Day 2; older versions let the trainee mark it attended already.
+        let today = date("2026-03-05");
+        attendance
+            .set_mark(&DayRef::Classroom(2), Some(Mark::Attended))
+            .unwrap();
+        let next = what_next(&course, Some(&schedule), &attendance, today);
+        let session = next.next_session.expect("Day 2 has not happened yet");
+        assert_eq!(session.day, DayRef::Classroom(2));
+        assert!(!session.modules.is_empty());
+        assert!(session.modules.iter().any(|m| !m.open_items.is_empty()));
     }
 
     #[test]

@@ -76,12 +76,27 @@ test("a trainee sets up their cohort and keeps track of it, by keyboard alone", 
   await expect(second).toBeChecked();
   await expect(page.getByRole("checkbox", { name: /Prepare a short introduction/ })).not.toBeChecked();
 
-  // Attendance: day 1 attended, day 2 missed; the app says how many more days can be missed.
+  // Attendance: a day still to come can't be marked attended or missed yet (marking one ahead
+  // used to move home on to the next day and hide its open prep).
   await tabTo(page, page.getByRole("link", { name: "Mark your attendance" }));
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Attendance");
   const day1 = page.getByRole("group", { name: `Day 1 · ${short(monday)}` });
-  await tabTo(page, day1.getByRole("radio", { name: "Still to come" }));
+  await expect(day1.getByRole("radio", { name: "Attended" })).toBeDisabled();
+  await expect(day1.getByRole("radio", { name: "Missed" })).toBeDisabled();
+  await expect(day1.getByRole("radio", { name: "Cancelled" })).toBeEnabled();
+  await expect(day1.getByText("You can mark this day attended or missed once it has happened.")).toBeVisible();
+
+  // Eight days on, days 1 and 2 have happened: day 1 attended, day 2 missed; the app says how
+  // many more days can be missed.
+  const later = new Date(monday);
+  later.setDate(later.getDate() + 8);
+  later.setHours(12, 0, 0, 0);
+  await page.clock.setFixedTime(later);
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Attendance");
+  await expect(day1.getByRole("radio", { name: "Attended" })).toBeEnabled();
+  await tabTo(page, day1.getByRole("radio", { name: "Not marked yet" }));
   for (let i = 0; i < 3; i += 1) await page.keyboard.press("ArrowUp");
   await expect(day1.getByRole("radio", { name: "Attended" })).toBeChecked();
   await page.keyboard.press("Tab");

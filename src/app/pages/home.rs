@@ -132,6 +132,17 @@ pub fn HomePage() -> impl IntoView {
                     </ul>
                 </section>
             </Show>
+            // One tap to the journal: trainees reflect most on the go, between sessions.
+            <section class="card" aria-labelledby="home-journal">
+                <h2 id="home-journal">"Your reflection journal"</h2>
+                <p>
+                    "A few lines after a session or on the way home soon add up, and they are "
+                    "the raw material for your essay."
+                </p>
+                <p>
+                    <A href="/course/journal" attr:class="button">"Write a reflection"</A>
+                </p>
+            </section>
             <crate::app::pages::writing::AssignmentsDueNext/>
             <Show when=move || stage.get() != Stage::NeedsDates>
                 <section class="card" aria-labelledby="home-attendance">

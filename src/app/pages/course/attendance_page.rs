@@ -11,7 +11,7 @@ use crate::app::page::Page;
 use crate::app::records::use_record;
 use crate::domain::attendance::{
     Attendance, AttendanceDay, AttendanceSummary, DayRef, DayStatus, ExtraDayDraft, ExtraDayErrors,
-    Mark,
+    Mark, Standing,
 };
 use crate::domain::course::CourseState;
 use crate::domain::date::CalendarDate;
@@ -71,7 +71,8 @@ pub fn AttendancePage() -> impl IntoView {
                     " "
                     {move || {
                         let s = summary.get();
-                        (s.counted > 0)
+                        // The "on track" message already says how many days are needed.
+                        (s.counted > 0 && !matches!(s.standing(), Standing::CanMiss(_)))
                             .then(|| {
                                 format!(
                                     "You need {} of {} days for 80%.",
@@ -161,6 +162,7 @@ fn DayMarks(
         }
     };
     let name = format!("mark-{key}");
+    let hint_name = name.clone();
     view! {
         <li>
             <fieldset class="day-marks">
@@ -175,6 +177,15 @@ fn DayMarks(
                                 mark.map_or("none".to_string(), |m| m.label().to_lowercase())
                             );
                             let (check_day, set_day) = (day.clone(), day.clone());
+                            // "Attended" and "Missed" wait until the day has happened.
+                            let not_yet = move || {
+                                mark.is_some_and(|m| {
+                                    row.with(|r| {
+                                        r.as_ref().is_some_and(|r| !m.allowed_on(r.date, today()))
+                                    })
+                                })
+                            };
+                            let hint_id = format!("{name}-hint");
                             view! {
                                 <span class="segment">
                                     <input
@@ -182,9 +193,16 @@ fn DayMarks(
                                         id=input_id.clone()
                                         name=name.clone()
                                         prop:checked=move || attendance.with(|a| a.mark(&check_day) == mark)
+                                        disabled=not_yet
+                                        aria-describedby=move || not_yet().then(|| hint_id.clone())
                                         on:change=move |_| {
+                                            let Some(date) = row.with_untracked(|r| r.as_ref().map(|r| r.date)) else {
+                                                return;
+                                            };
                                             attendance.update(|a| {
-                                                let _ = a.set_mark(&set_day, mark);
+                                                // Refused for a day still to come; the control is
+                                                // disabled then, so this only guards old pages.
+                                                let _ = a.set_mark_as_of(&set_day, mark, date, today());
                                             });
                                         }
                                     />
@@ -196,6 +214,11 @@ fn DayMarks(
                         })
                         .collect_view()}
                 </div>
+                <Show when=move || row.with(|r| r.as_ref().is_some_and(|r| r.date > today()))>
+                    <p class="hint" id=format!("{hint_name}-hint")>
+                        "You can mark this day attended or missed once it has happened."
+                    </p>
+                </Show>
                 {is_extra
                     .then(|| {
                         view! {

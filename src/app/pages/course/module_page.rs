@@ -236,6 +236,56 @@ fn ModuleBody(
                 <A href=write_href>"Write a reflection on this"</A>
             </p>
         </section>
-        <ModuleControls id status removed_at/>
+        <ModuleControls id=id.clone() status removed_at/>
+        <ModuleNeighbours id/>
+    }
+}
+
+/// "Previous module" and "Next module" links, in the trainee's own course order, so a phone user
+/// can step through the course without going back to the map each time.
+#[component]
+fn ModuleNeighbours(
+    /// The module whose neighbours to link to.
+    id: String,
+) -> impl IntoView {
+    let course = use_record::<CourseState>("course");
+    let links = Memo::new(move |_| {
+        course.with(|c| {
+            let (before, after) = c.neighbours(&id);
+            let pair = |m: Option<&crate::domain::course::Module>| {
+                m.map(|m| (super::module_href(&m.id), m.title.clone()))
+            };
+            (pair(before), pair(after))
+        })
+    });
+    view! {
+        <nav class="module-neighbours" aria-label="Modules before and after this one">
+            {move || {
+                links
+                    .get()
+                    .0
+                    .map(|(href, title)| {
+                        view! {
+                            <A href=href attr:class="previous" attr:rel="prev">
+                                <span class="direction">"Previous module"</span>
+                                <span class="title">{title}</span>
+                            </A>
+                        }
+                    })
+            }}
+            {move || {
+                links
+                    .get()
+                    .1
+                    .map(|(href, title)| {
+                        view! {
+                            <A href=href attr:class="next" attr:rel="next">
+                                <span class="direction">"Next module"</span>
+                                <span class="title">{title}</span>
+                            </A>
+                        }
+                    })
+            }}
+        </nav>
     }
 }
