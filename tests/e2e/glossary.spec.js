@@ -44,6 +44,15 @@ test("searching an 'instead of' phrase says what to try", async ({ page }) => {
   await expect(page.getByText("You searched for “noncompliant”: try “chose not to”")).toBeVisible();
 });
 
+test("a search that matches a longer phrase shows what was typed and what it matched", async ({ page }) => {
+  await openApp(page, "/glossary");
+  await page.getByRole("searchbox", { name: "Search the glossary" }).fill("schizo");
+  const via = page.locator(".entry-via").first();
+  await expect(via).toContainText("You searched for “schizo”");
+  // Never claims the trainee typed the longer phrase.
+  await expect(via).not.toContainText("You searched for “schizophren");
+});
+
 test("an own entry's 'instead of' phrase is flagged by the checker; a suggestion is applied and undone", async ({
   page,
 }) => {

@@ -21,6 +21,8 @@ const PHRASES_IN_A_ROW: usize = 3;
 struct ResultRow {
     entry: GlossaryEntry,
     via_phrase: Option<String>,
+    /// What the trainee typed, trimmed, to show beside the phrase it matched.
+    typed: String,
     favourite: bool,
 }
 
@@ -45,6 +47,7 @@ fn results(
     let row = |entry: &GlossaryEntry, via_phrase: Option<String>| ResultRow {
         entry: entry.clone(),
         via_phrase,
+        typed: query.trim().to_string(),
         favourite: glossary.is_favourite(&entry.id),
     };
     if query.trim().is_empty() {
@@ -193,6 +196,7 @@ fn EntryRow(
     let ResultRow {
         entry,
         via_phrase,
+        typed,
         favourite,
     } = row;
     let href = format!("/glossary/{}", entry.id);
@@ -203,12 +207,19 @@ fn EntryRow(
     if favourite {
         meta.push("Favourite".to_string());
     }
-    let via = via_phrase.map(
-        |phrase| match entry.suggestions_for_phrase(&phrase).first() {
-            Some(first) => format!("You searched for “{phrase}”: try “{first}”"),
-            None => format!("Found from “{phrase}”"),
-        },
-    );
+    // Say what the trainee typed, and which phrase it matched when that differs ("schizo"
+    // matching "schizophrenics"), so the row never claims they typed something they didn't.
+    let via = via_phrase.map(|phrase| {
+        let searched = if phrase.eq_ignore_ascii_case(&typed) {
+            format!("You searched for “{typed}”")
+        } else {
+            format!("You searched for “{typed}”, which matches “{phrase}”")
+        };
+        match entry.suggestions_for_phrase(&phrase).first() {
+            Some(first) => format!("{searched}: try “{first}”"),
+            None => searched,
+        }
+    });
     let (phrases, more) = phrases_for_row(&entry);
     let pair = (!phrases.is_empty()).then(|| {
         view! { <InsteadOfTry phrases=phrases more=more suggestions=entry.suggestions.clone()/> }
