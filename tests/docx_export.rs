@@ -148,17 +148,33 @@ fn an_essay_with_escaping_emoji_and_right_to_left_text_reads_back_in_python_docx
     let path = write(&dir, &doc, "essay.docx");
     let read = read_with_python_docx(&[path]).remove(0);
 
-    // Headings: the title at level 1, every section (empty ones too) at level 2.
+    // Headings: the title at level 1, every section with words at level 2. Empty sections are
+    // left out unless the trainee keeps the outline.
+    assert!(
+        draft.sections.iter().any(|s| !s.has_text()),
+        "the essay has an empty section"
+    );
     let mut expected_headings = vec![(1, assignment.title.clone())];
-    expected_headings.extend(draft.sections.iter().map(|s| (2, s.title.clone())));
+    expected_headings.extend(
+        draft
+            .sections
+            .iter()
+            .filter(|s| s.has_text())
+            .map(|s| (2, s.title.clone())),
+    );
     assert_eq!(read.headings, expected_headings);
+    let outline_path = write(&dir, &doc.keeping_empty_sections(true), "outline.docx");
+    let outline = read_with_python_docx(&[outline_path]).remove(0);
+    let mut every_heading = vec![(1, assignment.title.clone())];
+    every_heading.extend(draft.sections.iter().map(|s| (2, s.title.clone())));
+    assert_eq!(outline.headings, every_heading);
 
     // Paragraphs, in order, with the right styles.
     let mut expected = vec![
         ("Heading 1".to_string(), assignment.title.clone()),
         ("Normal".to_string(), doc.title_line()),
     ];
-    for section in &draft.sections {
+    for section in draft.sections.iter().filter(|s| s.has_text()) {
         expected.push(("Heading 2".to_string(), section.title.clone()));
         for p in expected_paragraphs(&section.text) {
             // The one character XML 1.0 cannot hold is left out; everything else is intact.

@@ -29,6 +29,9 @@ pub struct Profile {
     /// The trainee turned "Check my language" off in the editor (it is on until they do).
     #[serde(default)]
     pub language_check_off: bool,
+    /// Exports and prints keep the headings of sections with no words yet (the whole outline).
+    #[serde(default)]
+    pub export_keeps_outline: bool,
 }
 
 /// Why a profile change was not made. Nothing changes when one of these is returned.

@@ -154,6 +154,16 @@ test("the draft exports to Word, Markdown and plain text with the words intact",
   expect(plain).toContain(first);
   expect(plain).toContain(second);
   expect(plain).toContain("Sam Taylor");
+  // Sections not written yet are left out of the file by default...
+  expect(plain).not.toContain("Conclusion");
+  // ...and kept, as the outline, when the trainee asks.
+  await page.getByRole("checkbox", { name: "Include headings of sections I haven't written yet" }).check();
+  const [, withOutline] = await downloadWith(page, "Download Markdown (.md)");
+  expect(withOutline.toString("utf8")).toContain("\n## Conclusion\n");
+
+  // The name on the document is remembered, as typed, across a reload.
+  await page.reload();
+  await expect(page.getByRole("textbox", { name: "Your name on the document (optional)" })).toHaveValue("Sam Taylor");
 });
 
 test("an empty draft still exports, with a friendly note", async ({ page }) => {

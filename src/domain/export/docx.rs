@@ -127,7 +127,7 @@ pub fn document_xml(doc: &ExportDocument<'_>) -> String {
     if !doc.has_text() {
         push_paragraph(&mut out, Style::Normal, EMPTY_DRAFT_NOTE, true);
     }
-    for section in doc.sections {
+    for section in doc.sections_to_write() {
         let title = super::one_line(&section.title).unwrap_or_default();
         push_paragraph(&mut out, Style::Heading2, &title, false);
         for paragraph in paragraphs(&section.text) {
@@ -260,6 +260,7 @@ mod tests {
             course_name: "Peer support worker training",
             date: "2026-11-21".parse().unwrap(),
             sections,
+            keep_empty_sections: false,
         }
     }
 
@@ -325,11 +326,19 @@ mod tests {
     }
 
     #[test]
-    fn an_empty_section_keeps_its_heading_without_an_empty_paragraph() {
+    fn a_kept_empty_section_has_its_heading_without_an_empty_paragraph() {
         let sections = [section(1, "Empty", ""), section(2, "Full", "Words.")];
-        let xml = document_xml(&doc(&sections));
+        let xml = document_xml(&doc(&sections).keeping_empty_sections(true));
         assert!(!xml.contains(EMPTY_DRAFT_NOTE));
         assert!(xml.contains(">Empty</w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val=\"Heading2\"/>"));
+    }
+
+    #[test]
+    fn an_empty_section_is_left_out_by_default() {
+        let sections = [section(1, "Empty", ""), section(2, "Full", "Words.")];
+        let xml = document_xml(&doc(&sections));
+        assert!(!xml.contains(">Empty<"));
+        assert!(xml.contains(">Full<"));
     }
 
     #[test]

@@ -27,7 +27,7 @@ pub fn write_markdown(doc: &ExportDocument<'_>) -> String {
         push_inline(&mut out, EMPTY_DRAFT_NOTE);
         out.push_str("_\n\n");
     }
-    for section in doc.sections {
+    for section in doc.sections_to_write() {
         push_heading(
             &mut out,
             "##",
@@ -136,6 +136,7 @@ mod tests {
             course_name: "Course",
             date: "2026-11-21".parse().unwrap(),
             sections,
+            keep_empty_sections: false,
         })
     }
 

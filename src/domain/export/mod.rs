@@ -43,6 +43,9 @@ pub struct ExportDocument<'a> {
     pub date: CalendarDate,
     /// The sections, in order.
     pub sections: &'a [Section],
+    /// Whether headings of sections with no words yet are written too (the whole outline).
+    /// Off by default: a finished document shouldn't carry a bare "Conclusion" heading.
+    pub keep_empty_sections: bool,
 }
 
 impl<'a> ExportDocument<'a> {
@@ -60,7 +63,24 @@ impl<'a> ExportDocument<'a> {
             course_name,
             date,
             sections: &draft.sections,
+            keep_empty_sections: false,
         }
+    }
+
+    /// The same document, writing the headings of empty sections too when `keep` is true.
+    pub fn keeping_empty_sections(self, keep: bool) -> ExportDocument<'a> {
+        ExportDocument {
+            keep_empty_sections: keep,
+            ..self
+        }
+    }
+
+    /// The sections a writer puts in the file, in order: those with words, or every one when
+    /// the trainee keeps the outline or when there are no words at all (then the outline is
+    /// what the file is for).
+    pub fn sections_to_write(&self) -> impl Iterator<Item = &'a Section> + '_ {
+        let all = self.keep_empty_sections || !self.has_text();
+        self.sections.iter().filter(move |s| all || s.has_text())
     }
 
     /// Whether any section holds words.
@@ -376,6 +396,7 @@ mod tests {
             course_name: "Peer support worker training",
             date: day(),
             sections: &sections,
+            keep_empty_sections: false,
         };
         assert_eq!(
             doc.title_line(),
@@ -392,5 +413,46 @@ mod tests {
         assert!(starts_right_to_left("« 12 مرحبا"));
         assert!(!starts_right_to_left("Hello مرحبا"));
         assert!(!starts_right_to_left("123 🌱"));
+    }
+
+    #[test]
+    fn empty_sections_are_left_out_unless_the_outline_is_kept() {
+        let section = |n: u32, title: &str, text: &str| Section {
+            id: crate::domain::assignment::SectionId(n),
+            title: title.into(),
+            prompts: vec![],
+            text: text.into(),
+        };
+        let sections = [
+            section(1, "My story", "It started with a walk."),
+            section(2, "Conclusion", "  \n"),
+        ];
+        let doc = ExportDocument {
+            title: "Essay",
+            trainee_name: None,
+            course_name: "",
+            date: day(),
+            sections: &sections,
+            keep_empty_sections: false,
+        };
+        for format in [ExportFormat::Markdown, ExportFormat::PlainText] {
+            let text = String::from_utf8(export(&doc, format).unwrap().bytes).unwrap();
+            assert!(text.contains("My story"), "{text}");
+            assert!(!text.contains("Conclusion"), "{format:?}: {text}");
+            let kept = doc.keeping_empty_sections(true);
+            let text = String::from_utf8(export(&kept, format).unwrap().bytes).unwrap();
+            assert!(text.contains("Conclusion"), "{format:?}: {text}");
+        }
+        // With no words at all, the outline is the point of the file: every heading is kept.
+        let blank = [section(1, "My story", ""), section(2, "Conclusion", "")];
+        let doc = ExportDocument {
+            sections: &blank,
+            ..doc
+        };
+        let text = String::from_utf8(export(&doc, ExportFormat::Markdown).unwrap().bytes).unwrap();
+        assert!(
+            text.contains("My story") && text.contains("Conclusion"),
+            "{text}"
+        );
     }
 }

@@ -15,7 +15,7 @@ pub fn write_plain_text(doc: &ExportDocument<'_>) -> String {
         out.push_str(EMPTY_DRAFT_NOTE);
         out.push_str("\n\n");
     }
-    for section in doc.sections {
+    for section in doc.sections_to_write() {
         push_underlined(&mut out, &one_line(&section.title).unwrap_or_default(), '-');
         for paragraph in paragraphs(&section.text) {
             for line in paragraph_lines(paragraph) {
@@ -66,6 +66,7 @@ mod tests {
             course_name: "",
             date: "2026-11-21".parse().unwrap(),
             sections: &sections,
+            keep_empty_sections: true,
         });
         assert_eq!(
             txt,

@@ -152,7 +152,8 @@ fn Editor(
             let Some(a) = a.as_ref() else { return };
             state.draft.with_untracked(|d| {
                 profile.with_untracked(|p| {
-                    let doc = ExportDocument::new(a, d, p.trainee_name(), p.course_name(), date);
+                    let doc = ExportDocument::new(a, d, p.trainee_name(), p.course_name(), date)
+                        .keeping_empty_sections(p.export_keeps_outline);
                     fill_print_view(&container, &doc);
                 })
             })

@@ -94,7 +94,7 @@ fn ProfileFields(
                 autocomplete="name"
                 node_ref=name_input
                 value=initial.trainee_name.clone().unwrap_or_default()
-                on:change=on_name
+                on:input=on_name
                 aria-invalid=move || name_error.with(|e| e.is_some()).then_some("true")
                 aria-describedby="export-name-error"
             />
@@ -107,7 +107,7 @@ fn ProfileFields(
                 type="text"
                 node_ref=course_input
                 value=initial.course_name().to_string()
-                on:change=on_course
+                on:input=on_course
                 aria-invalid=move || course_error.with(|e| e.is_some()).then_some("true")
                 aria-describedby="export-course-error"
             />
@@ -142,7 +142,8 @@ pub fn ExportPanel(
                         p.trainee_name(),
                         p.course_name(),
                         date,
-                    );
+                    )
+                    .keeping_empty_sections(p.export_keeps_outline);
                     Some((
                         export(&doc, format),
                         doc.has_text(),
@@ -218,6 +219,20 @@ pub fn ExportPanel(
                 "go only where you send them."
             </p>
             <ProfileFields profile/>
+            <div class="choice">
+                <input
+                    type="checkbox"
+                    id="export-keep-outline"
+                    prop:checked=move || profile.with(|p| p.export_keeps_outline)
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        profile.update(|p| p.export_keeps_outline = on);
+                    }
+                />
+                <label for="export-keep-outline">
+                    "Include headings of sections I haven't written yet"
+                </label>
+            </div>
             <div class="export-buttons">
                 {ExportFormat::ALL
                     .into_iter()

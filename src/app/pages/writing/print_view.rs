@@ -30,7 +30,7 @@ pub fn fill_print_view(container: &Element, doc: &ExportDocument<'_>) {
     if !doc.has_text() {
         append_text(container, "p", Some("print-note"), EMPTY_DRAFT_NOTE);
     }
-    for section in doc.sections {
+    for section in doc.sections_to_write() {
         append_text(container, "h2", None, &section.title);
         for paragraph in paragraphs(&section.text) {
             append_text(container, "p", None, paragraph);
