@@ -183,3 +183,19 @@ test("every course screen fits a 320 px wide phone without sideways scrolling", 
   await expect(page.getByText(/Averyveryveryverylongword/).first()).toBeVisible();
   await expect(page.getByText("Some saved data couldn't be read")).toHaveCount(0);
 });
+
+test("module pages step to the next and previous module", async ({ page }) => {
+  await openApp(page, "/course/welcome");
+  const steps = page.getByRole("navigation", { name: "Modules before and after this one" });
+  // The first module has no previous one.
+  await expect(steps.getByRole("link", { name: /Previous module/ })).toHaveCount(0);
+  const next = steps.getByRole("link", { name: /Next module/ });
+  const nextTitle = (await next.locator(".title").textContent()).trim();
+  await next.click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(nextTitle);
+  await page
+    .getByRole("navigation", { name: "Modules before and after this one" })
+    .getByRole("link", { name: /Previous module/ })
+    .click();
+  await expect(page).toHaveURL(/\/course\/welcome$/);
+});
