@@ -274,8 +274,8 @@ pub fn FlashcardsPage() -> impl IntoView {
                             })}
                         {pair}
                     </div>
-                    <p>"Did you know it?"</p>
-                    <div class="gl-actions">
+                    <div class="gl-actions flashcard-answers" role="group" aria-label="Did you know it?">
+                        <p class="flashcard-ask">"Did you know it?"</p>
                         <button
                             type="button"
                             class="gl-button"
@@ -337,11 +337,17 @@ pub fn FlashcardsPage() -> impl IntoView {
 
     view! {
         <Page title="Flashcards">
-            <p class="lead">
+            // While studying, the card comes first: the introduction and the deck choice step
+            // aside so the card and its answers fit above a phone's bottom bar.
+            <p class="lead" hidden=move || session.with(Option::is_some)>
                 "A few minutes at a time helps the words become your own. Cards you know come "
                 "back less often; cards you're still learning come back sooner."
             </p>
-            <form class="deck-form" on:submit=|ev| ev.prevent_default()>
+            <form
+                class="deck-form"
+                hidden=move || session.with(Option::is_some)
+                on:submit=|ev| ev.prevent_default()
+            >
                 <fieldset>
                     <legend>"Which cards"</legend>
                     {deck_radio("all", "The whole glossary", DeckChoice::All)}
