@@ -7,7 +7,7 @@ pub mod app_update;
 pub mod clock;
 pub mod display_settings;
 pub mod download;
-pub mod focus;
+pub mod form;
 pub mod language_checker;
 pub mod page;
 pub mod pages;

@@ -77,7 +77,7 @@ pub fn HomePage() -> impl IntoView {
                         "will show you each session and the prep for it, here on this page."
                     </p>
                     <p>
-                        <A href="/course/dates" attr:class="button">"Set your course start date"</A>
+                        <A href="/course/dates" attr:class="button primary">"Set your course start date"</A>
                     </p>
                     <p>
                         "Or have a look around "

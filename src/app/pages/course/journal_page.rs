@@ -7,6 +7,7 @@ use leptos_router::hooks::use_query_map;
 use super::journal::{JournalEntries, JournalForm};
 use super::{edit_record, BackToCourse};
 use crate::app::clock::{now_ms, today};
+use crate::app::form::{Control, Field};
 use crate::app::page::Page;
 use crate::app::records::use_record;
 use crate::domain::course::CourseState;
@@ -83,15 +84,12 @@ pub fn JournalPage() -> impl IntoView {
             </section>
             <section aria-labelledby="reflections-heading">
                 <h2 id="reflections-heading" tabindex="-1">"Your reflections"</h2>
-                <div class="field">
-                    <label for="journal-search">"Search your journal"</label>
-                    <input
-                        id="journal-search"
-                        type="search"
-                        prop:value=move || search.get()
-                        on:input=move |ev| search.set(event_target_value(&ev))
-                    />
-                </div>
+                <Field
+                    id="journal-search"
+                    label="Search your journal"
+                    value=search
+                    control=Control::Search
+                />
                 <p class="status" role="status">{count_words}</p>
                 <JournalEntries
                     ids=found

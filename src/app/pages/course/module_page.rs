@@ -6,11 +6,11 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use super::checklist::module_anywhere;
-use super::form_field::focus_soon;
 use super::journal::JournalEntries;
 use super::module_controls::ModuleControls;
 use super::placement_log::PlacementLogSection;
 use super::{session_of, session_words, BackToCourse, PrepChecklist};
+use crate::app::form::focus_id;
 use crate::app::page::Page;
 use crate::app::records::use_record;
 use crate::domain::course::{CourseState, PLACEMENT_ID};
@@ -88,7 +88,7 @@ fn ModuleScreen(
                         status.set(
                             "It's back in your course, with its ticks and notes.".to_string(),
                         );
-                        focus_soon("module-status");
+                        focus_id("module-status");
                     };
                     view! {
                         <div class="notice">
@@ -98,7 +98,7 @@ fn ModuleScreen(
                             </p>
                             <button
                                 type="button"
-                                class="button"
+                                class="button primary"
                                 id="put-back-button"
                                 on:click=put_back
                             >

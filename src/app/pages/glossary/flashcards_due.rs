@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::local_date::today;
 use super::{use_flashcards, use_glossary};
+use crate::app::clock::today;
 use crate::domain::flashcards::{deck_ids, DueSummary};
 
 /// "Ready today: 2 to review and 110 new." for a deck's counts.

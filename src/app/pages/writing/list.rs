@@ -1,12 +1,12 @@
 //! The assignments list (`/assignments`): the course's two assignments (started with one tap,
 //! opened once started), the trainee's own, and a way to add one.
 
-use leptos::html::Input;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use crate::app::clock::{now_ms, today};
+use crate::app::form::{focus_id, Field};
 use crate::app::page::Page;
 use crate::app::records::use_record;
 use crate::domain::assignment::{
@@ -97,7 +97,7 @@ fn CourseAssignmentCard(
                         <p>{format!("About {} words", group_thousands(template.word_target as usize))}</p>
                         <button
                             type="button"
-                            class="button button-primary"
+                            class="button primary"
                             aria-describedby=heading_id.clone()
                             on:click=start.clone()
                         >
@@ -140,15 +140,12 @@ fn AddOwnAssignment(
     assignments: RwSignal<Vec<Assignment>>,
 ) -> impl IntoView {
     let navigate = use_navigate();
-    let input = NodeRef::<Input>::new();
+    let title = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(field) = input.get_untracked() else {
-            return;
-        };
         let started = assignments
-            .with_untracked(|list| Assignment::start_own(&field.value(), list, now_ms()));
+            .with_untracked(|list| Assignment::start_own(&title.get_untracked(), list, now_ms()));
         match started {
             Ok((assignment, draft)) => {
                 error.set(None);
@@ -160,25 +157,16 @@ fn AddOwnAssignment(
             // What was typed stays in the field, with the reason beside it.
             Err(e) => {
                 error.set(Some(e.to_string()));
-                let _ = field.focus();
+                focus_id("own-title");
             }
         }
     };
     view! {
-        <form class="card field add-assignment" on:submit=on_submit>
+        <form class="card add-assignment" on:submit=on_submit>
             <h2 id="add-own-heading">"Add an assignment of your own"</h2>
-            <label for="own-title">"Title of your assignment"</label>
-            <div class="field-row">
-                <input
-                    id="own-title"
-                    type="text"
-                    node_ref=input
-                    aria-invalid=move || error.with(|e| e.is_some()).then_some("true")
-                    aria-describedby="own-title-error"
-                />
+            <Field id="own-title" label="Title of your assignment" value=title error>
                 <button type="submit" class="button">"Add assignment"</button>
-            </div>
-            <p class="field-error" id="own-title-error">{move || error.get()}</p>
+            </Field>
         </form>
     }
 }
