@@ -127,3 +127,46 @@ pub fn FormButtons(
         </div>
     }
 }
+
+/// An item being edited in place: which item of the list has its form open, and the list's
+/// status line. Closing the form sends focus back to the item's Edit button (see [`ItemActions`]).
+#[derive(Clone, Copy)]
+pub struct EditInPlace {
+    /// Which item's edit form is open.
+    pub editing: RwSignal<Option<String>>,
+    /// Where the list says what happened.
+    pub status: RwSignal<String>,
+}
+
+impl EditInPlace {
+    /// Closes `id`'s form without saving.
+    pub fn cancel(self, id: &str) {
+        self.editing.set(None);
+        focus_id(format!("edit-{id}"));
+    }
+
+    /// Closes `id`'s form after a save that worked (saying `saved`), or after one that failed for
+    /// a reason other than what was typed (saying why). Problems with what was typed, as
+    /// `fields` picks them out, keep the form open to show them beside their fields.
+    pub fn finish<E, F>(
+        self,
+        id: &str,
+        outcome: Result<(), E>,
+        fields: impl FnOnce(E) -> Result<F, E>,
+        saved: &str,
+    ) -> Result<(), F>
+    where
+        E: std::fmt::Display,
+    {
+        match outcome.map_err(fields) {
+            Err(Ok(problems)) => return Err(problems),
+            Err(Err(other)) => self.status.set(other.to_string()),
+            Ok(()) => {
+                self.status.set(saved.to_string());
+                focus_id(format!("edit-{id}"));
+            }
+        }
+        self.editing.set(None);
+        Ok(())
+    }
+}

@@ -132,38 +132,32 @@ pub fn Field(
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let describe_id = id.clone();
-    let invalid = move || error.with(Option::is_some).then_some("true");
-    let described = move || described_by(&describe_id, has_hint, error.with(Option::is_some));
-    let typed = move |ev: leptos::ev::Event| value.set(event_target_value(&ev));
-    let changed = move || {
-        if let Some(on_change) = on_change {
-            on_change.run(());
-        }
+    // What every control shares: its id, keeping the form's signal up to date (a drop-down list
+    // only reports `change`), the field's own on_change, and the error wiring.
+    let wiring = view! {
+        <{..}
+            id=id.clone()
+            on:input=move |ev| value.set(event_target_value(&ev))
+            on:change=move |ev| {
+                value.set(event_target_value(&ev));
+                if let Some(on_change) = on_change {
+                    on_change.run(());
+                }
+            }
+            aria-invalid=move || error.with(Option::is_some).then_some("true")
+            aria-describedby=move || {
+                described_by(&describe_id, has_hint, error.with(Option::is_some))
+            }
+        />
     };
 
     let control_view = match control {
         Control::TextArea(rows) => view! {
-            <textarea
-                id=id.clone()
-                rows=rows
-                prop:value=move || value.get()
-                on:input=typed
-                on:change=move |_| changed()
-                aria-invalid=invalid
-                aria-describedby=described
-            ></textarea>
+            <textarea {..wiring} rows=rows prop:value=move || value.get()></textarea>
         }
         .into_any(),
         Control::Select(options) => view! {
-            <select
-                id=id.clone()
-                on:change=move |ev| {
-                    typed(ev);
-                    changed();
-                }
-                aria-invalid=invalid
-                aria-describedby=described
-            >
+            <select {..wiring}>
                 {move || {
                     options
                         .get()
@@ -183,15 +177,11 @@ pub fn Field(
         .into_any(),
         input => view! {
             <input
-                id=id.clone()
+                {..wiring}
                 type=input.input_type()
                 inputmode=input_mode.or(input.input_mode())
                 autocomplete=autocomplete
                 prop:value=move || value.get()
-                on:input=typed
-                on:change=move |_| changed()
-                aria-invalid=invalid
-                aria-describedby=described
             />
         }
         .into_any(),

@@ -11,6 +11,8 @@ mod actions;
 mod field;
 mod focus;
 
-pub use actions::{FormButtons, ItemActionWords, ItemActions, DELETE_ENTRY, REMOVE_TASK};
+pub use actions::{
+    EditInPlace, FormButtons, ItemActionWords, ItemActions, DELETE_ENTRY, REMOVE_TASK,
+};
 pub use field::{error_of, show_outcome, Control, Field};
 pub use focus::{focus_first_problem, focus_id, focus_node};

@@ -7,7 +7,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::app::clock::now_ms;
 use crate::app::download::download_bytes;
-use crate::app::page::Page;
+use crate::app::page::{Card, Page};
 use crate::app::records::Records;
 use crate::domain::history::{History, ThinningPolicy};
 use crate::storage::backup::{Backup, MAX_BACKUP_BYTES};
@@ -51,8 +51,7 @@ fn SpaceUsed() -> impl IntoView {
         records.usage()
     });
     view! {
-        <section class="card" aria-labelledby="space-heading">
-            <h2 id="space-heading">"Space used"</h2>
+        <Card heading_id="space-heading" title="Space used">
             {move || match report.get() {
                 None => {
                     view! {
@@ -113,7 +112,7 @@ fn SpaceUsed() -> impl IntoView {
                         .map(|at| format!("Last saved {}.", local_time(at)))
                 }}
             </p>
-        </section>
+        </Card>
     }
 }
 
@@ -149,15 +148,14 @@ fn MakeRoom() -> impl IntoView {
         });
     };
     view! {
-        <section class="card" aria-labelledby="room-heading">
-            <h2 id="room-heading">"Make room"</h2>
+        <Card heading_id="room-heading" title="Make room">
             <p>
                 "Saved versions of your drafts take the most space. Clearing older automatic "
                 "versions frees room; the versions you named and the recent ones stay."
             </p>
             <button type="button" on:click=make_room>"Clear older draft versions"</button>
             <p class="status" role="status">{message}</p>
-        </section>
+        </Card>
     }
 }
 
@@ -191,8 +189,7 @@ fn KeepPersistent() -> impl IntoView {
     };
 
     view! {
-        <section class="card" aria-labelledby="persist-heading">
-            <h2 id="persist-heading">"Keep my data on this device"</h2>
+        <Card heading_id="persist-heading" title="Keep my data on this device">
             {if supported {
                 view! {
                     <p role="status">
@@ -227,7 +224,7 @@ fn KeepPersistent() -> impl IntoView {
                 }
                     .into_any()
             }}
-        </section>
+        </Card>
     }
 }
 
@@ -253,8 +250,7 @@ fn BackUp() -> impl IntoView {
         }
     };
     view! {
-        <section class="card" aria-labelledby="backup-heading">
-            <h2 id="backup-heading">"Back up"</h2>
+        <Card heading_id="backup-heading" title="Back up">
             <p>
                 "One file with everything: your course, checklists, journal, drafts and their "
                 "versions, and your settings. It stays on your device unless you move it."
@@ -263,7 +259,7 @@ fn BackUp() -> impl IntoView {
                 "Download a backup"
             </button>
             <p class="status" role="status">{message}</p>
-        </section>
+        </Card>
     }
 }
 
@@ -458,8 +454,7 @@ fn SetAside() -> impl IntoView {
     let (message, set_message) = signal(String::new());
 
     view! {
-        <section class="card" aria-labelledby="set-aside-heading">
-            <h2 id="set-aside-heading">"Set aside"</h2>
+        <Card heading_id="set-aside-heading" title="Set aside">
             {move || {
                 let list = entries.get();
                 if list.is_empty() {
@@ -540,7 +535,7 @@ fn SetAside() -> impl IntoView {
                     .into_any()
             }}
             <p class="status" role="status">{message}</p>
-        </section>
+        </Card>
     }
 }
 

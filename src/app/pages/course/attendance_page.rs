@@ -7,7 +7,7 @@ use leptos_router::components::A;
 use super::{edit_record, BackToCourse};
 use crate::app::clock::today;
 use crate::app::form::{error_of, focus_id, show_outcome, Control, Field};
-use crate::app::page::Page;
+use crate::app::page::{Card, Page};
 use crate::app::records::use_record;
 use crate::domain::attendance::{
     Attendance, AttendanceDay, AttendanceSummary, DayRef, DayStatus, ExtraDayDraft, ExtraDayErrors,
@@ -57,8 +57,7 @@ pub fn AttendancePage() -> impl IntoView {
                 "To graduate, the course asks you to be at 80% of the classroom days. Mark each "
                 "day as it happens and you'll always know where you stand."
             </p>
-            <section class="card attendance-summary" aria-labelledby="standing-heading">
-                <h2 id="standing-heading">"Where you stand"</h2>
+            <Card heading_id="standing-heading" title="Where you stand" class="attendance-summary">
                 <p class="standing" role="status">{move || summary.get().message()}</p>
                 <p>
                     {move || {
@@ -81,7 +80,7 @@ pub fn AttendancePage() -> impl IntoView {
                             })
                     }}
                 </p>
-            </section>
+            </Card>
             <Show when=move || schedule.with(Option::is_none)>
                 <p class="notice">
                     "Your classroom days appear here once your dates are set. "

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::edit_record;
 use super::item_form::ItemForm;
 use super::progress_meter::ProgressMeter;
-use crate::app::form::{focus_id, ItemActions, REMOVE_TASK};
+use crate::app::form::{focus_id, EditInPlace, ItemActions, REMOVE_TASK};
 use crate::app::records::use_record;
 use crate::domain::course::{ChecklistItem, CourseEditError, CourseState, ItemDraft, Module};
 use crate::domain::progress::Progress;
@@ -252,32 +252,25 @@ fn EditTask(
         .with_untracked(|i| i.as_ref().map(ItemDraft::from_item))
         .unwrap_or_default();
     let id = StoredValue::new(id);
-    let back = move || focus_id(format!("edit-{}", id.read_value()));
+    let in_place = EditInPlace {
+        editing: state.editing,
+        status: state.status,
+    };
     view! {
         <ItemForm
             id_prefix=format!("edit-task-{}", id.read_value())
             initial
             submit_label="Save task"
             on_save=Callback::new(move |draft: ItemDraft| {
-                match edit_record(state.course, |c| c.update_own_item(&id.read_value(), &draft)) {
-                    Ok(()) => {
-                        state.editing.set(None);
-                        state.status.set("Task saved.".to_string());
-                        back();
-                        Ok(())
-                    }
-                    Err(CourseEditError::Item(errors)) => Err(errors),
-                    Err(other) => {
-                        state.editing.set(None);
-                        state.status.set(other.to_string());
-                        Ok(())
-                    }
-                }
+                let id = id.read_value();
+                let outcome = edit_record(state.course, |c| c.update_own_item(&id, &draft));
+                let fields = |e| match e {
+                    CourseEditError::Item(problems) => Ok(problems),
+                    other => Err(other),
+                };
+                in_place.finish(&id, outcome, fields, "Task saved.")
             })
-            on_cancel=Callback::new(move |_| {
-                state.editing.set(None);
-                back();
-            })
+            on_cancel=Callback::new(move |_| in_place.cancel(&id.read_value()))
         />
     }
 }

@@ -8,7 +8,8 @@ use super::checklist::module_anywhere;
 use super::{edit_record, module_href};
 use crate::app::clock::{now_ms, today};
 use crate::app::form::{
-    error_of, focus_first_problem, focus_id, Control, Field, FormButtons, ItemActions, DELETE_ENTRY,
+    error_of, focus_first_problem, focus_id, Control, EditInPlace, Field, FormButtons, ItemActions,
+    DELETE_ENTRY,
 };
 use crate::app::records::use_record;
 use crate::domain::course::CourseState;
@@ -186,7 +187,7 @@ fn JournalItem(
     let entry: Memo<Option<JournalEntry>> =
         Memo::new(move |_| journal.with(|j| j.entry(&id.read_value()).cloned()));
     let is_editing = move || editing.with(|e| e.as_deref() == Some(id.read_value().as_str()));
-    let edit_button = move || format!("edit-{}", id.read_value());
+    let in_place = EditInPlace { editing, status };
 
     let read_view = move || {
         let heading_id = format!("{}-title", id.read_value());
@@ -246,28 +247,15 @@ fn JournalItem(
                 submit_label="Save changes"
                 on_save=Callback::new(move |draft: JournalDraft| {
                     let course_now = course.get_untracked();
-                    let result = edit_record(journal, |j| {
-                        j.update(&id.read_value(), &draft, &course_now, now_ms())
-                    });
-                    match result {
-                        Err(JournalError::Invalid(errors)) => Err(errors),
-                        Err(other) => {
-                            editing.set(None);
-                            status.set(other.to_string());
-                            Ok(())
-                        }
-                        Ok(()) => {
-                            editing.set(None);
-                            status.set("Changes saved.".to_string());
-                            focus_id(edit_button());
-                            Ok(())
-                        }
-                    }
+                    let id = id.read_value();
+                    let outcome = edit_record(journal, |j| j.update(&id, &draft, &course_now, now_ms()));
+                    let fields = |e| match e {
+                        JournalError::Invalid(problems) => Ok(problems),
+                        other => Err(other),
+                    };
+                    in_place.finish(&id, outcome, fields, "Changes saved.")
                 })
-                on_cancel=Callback::new(move |_| {
-                    editing.set(None);
-                    focus_id(edit_button());
-                })
+                on_cancel=Callback::new(move |_| in_place.cancel(&id.read_value()))
             />
         }
     };

@@ -8,7 +8,7 @@ use super::journal::{JournalEntries, JournalForm};
 use super::{edit_record, BackToCourse};
 use crate::app::clock::{now_ms, today};
 use crate::app::form::{Control, Field};
-use crate::app::page::Page;
+use crate::app::page::{Card, Page};
 use crate::app::records::use_record;
 use crate::domain::course::CourseState;
 use crate::domain::journal::{Journal, JournalDraft, JournalError};
@@ -58,8 +58,7 @@ pub fn JournalPage() -> impl IntoView {
                 "Short, dated reflections: how a session landed, what you noticed, what you want "
                 "to remember. They're the raw material for your assignments."
             </p>
-            <section class="card" aria-labelledby="write-heading">
-                <h2 id="write-heading">"Write a reflection"</h2>
+            <Card heading_id="write-heading" title="Write a reflection">
                 <JournalForm
                     id_prefix="new-entry"
                     initial
@@ -81,7 +80,7 @@ pub fn JournalPage() -> impl IntoView {
                     })
                 />
                 <p class="status" role="status">{move || status.get()}</p>
-            </section>
+            </Card>
             <section aria-labelledby="reflections-heading">
                 <h2 id="reflections-heading" tabindex="-1">"Your reflections"</h2>
                 <Field

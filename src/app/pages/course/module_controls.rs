@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::edit_record;
 use crate::app::form::{error_of, focus_first_problem, focus_id, Control, Field};
+use crate::app::page::Card;
 use crate::app::records::use_record;
 use crate::domain::course::{
     CourseEditError, CourseState, ModuleDraft, ModuleErrors, PLACEMENT_ID,
@@ -93,8 +94,7 @@ pub fn ModuleControls(
     let at_end = move || position().is_some_and(|(i, n)| i + 1 == n);
 
     view! {
-        <section class="card" aria-labelledby="change-heading">
-            <h2 id="change-heading">"Change this to fit your course"</h2>
+        <Card heading_id="change-heading" title="Change this to fit your course">
             <details>
                 <summary>"Rename or change what it covers"</summary>
                 <form id="edit-module-form" on:submit=save novalidate>
@@ -150,6 +150,6 @@ pub fn ModuleControls(
                     }
                 })}
             <p class="status" role="status">{move || local_status.get()}</p>
-        </section>
+        </Card>
     }
 }

@@ -6,7 +6,8 @@ use leptos::prelude::*;
 use super::edit_record;
 use crate::app::clock::today;
 use crate::app::form::{
-    error_of, focus_id, show_outcome, Control, Field, FormButtons, ItemActions, DELETE_ENTRY,
+    error_of, focus_id, show_outcome, Control, EditInPlace, Field, FormButtons, ItemActions,
+    DELETE_ENTRY,
 };
 use crate::app::records::use_record;
 use crate::domain::field_error::minutes_in_words;
@@ -89,7 +90,7 @@ fn PlacementItem(
     let entry: Memo<Option<PlacementEntry>> =
         Memo::new(move |_| log.with(|l| l.entry(&id.read_value()).cloned()));
     let is_editing = move || editing.with(|e| e.as_deref() == Some(id.read_value().as_str()));
-    let edit_button = move || format!("edit-{}", id.read_value());
+    let in_place = EditInPlace { editing, status };
     let field = move |pick: fn(&PlacementEntry) -> String| {
         move || entry.with(|e| e.as_ref().map(pick).unwrap_or_default())
     };
@@ -150,25 +151,15 @@ fn PlacementItem(
                 initial
                 submit_label="Save changes"
                 on_save=Callback::new(move |draft: PlacementDraft| {
-                    match edit_record(log, |l| l.update(&id.read_value(), &draft)) {
-                        Err(PlacementError::Invalid(errors)) => Err(errors),
-                        Err(other) => {
-                            editing.set(None);
-                            status.set(other.to_string());
-                            Ok(())
-                        }
-                        Ok(()) => {
-                            editing.set(None);
-                            status.set("Changes saved.".to_string());
-                            focus_id(edit_button());
-                            Ok(())
-                        }
-                    }
+                    let id = id.read_value();
+                    let outcome = edit_record(log, |l| l.update(&id, &draft));
+                    let fields = |e| match e {
+                        PlacementError::Invalid(problems) => Ok(problems),
+                        other => Err(other),
+                    };
+                    in_place.finish(&id, outcome, fields, "Changes saved.")
                 })
-                on_cancel=Callback::new(move |_| {
-                    editing.set(None);
-                    focus_id(edit_button());
-                })
+                on_cancel=Callback::new(move |_| in_place.cancel(&id.read_value()))
             />
         }
     };

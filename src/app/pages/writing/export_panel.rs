@@ -9,6 +9,7 @@ use leptos::task::spawn_local;
 
 use crate::app::clock::today;
 use crate::app::form::Field;
+use crate::app::page::Card;
 use crate::app::pages::writing::draft_state::DraftState;
 use crate::app::pages::writing::file_out::{download, share, share_sheet_available, ShareOutcome};
 use crate::domain::assignment::Assignment;
@@ -186,8 +187,7 @@ pub fn ExportPanel(
     };
 
     view! {
-        <section class="card export-panel" aria-labelledby="export-heading">
-            <h2 id="export-heading">"Export and print"</h2>
+        <Card heading_id="export-heading" title="Export and print" class="export-panel">
             <p>
                 "Make a copy of your draft to hand in or keep. Files are made on this device and "
                 "go only where you send them."
@@ -235,6 +235,6 @@ pub fn ExportPanel(
                 </button>
             </div>
             <p class="status" role="status">{move || status.get()}</p>
-        </section>
+        </Card>
     }
 }

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 
 use crate::app::clock::{moment_label, now_ms};
 use crate::app::form::Field;
+use crate::app::page::Card;
 use crate::app::pages::writing::draft_state::DraftState;
 use crate::domain::history::{BlockKind, Change, Comparison, History, SnapshotId, ThinningPolicy};
 use crate::domain::word_count::{group_thousands, TargetProgress};
@@ -176,8 +177,7 @@ pub fn HistoryPanel(
     };
 
     view! {
-        <section class="card history-panel" aria-labelledby="history-heading">
-            <h2 id="history-heading">"Versions"</h2>
+        <Card heading_id="history-heading" title="Versions" class="history-panel">
             <p>
                 "A copy is kept as you write, after a pause and every few minutes. Save a "
                 "version with a name to keep it for good."
@@ -234,7 +234,7 @@ pub fn HistoryPanel(
             {move || comparing.get().map(|(label, comparison)| view! {
                 <ComparisonView label comparison on_close=move || comparing.set(None)/>
             })}
-        </section>
+        </Card>
     }
 }
 
