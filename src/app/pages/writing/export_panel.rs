@@ -8,10 +8,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::app::clock::today;
+use crate::app::file_out::{download, share, share_sheet_available, ShareOutcome};
 use crate::app::form::Field;
 use crate::app::page::Card;
 use crate::app::pages::writing::draft_state::DraftState;
-use crate::app::pages::writing::file_out::{download, share, share_sheet_available, ShareOutcome};
 use crate::domain::assignment::Assignment;
 use crate::domain::export::{export, ExportDocument, ExportFormat, ExportedFile};
 use crate::domain::profile::{Profile, ProfileError};

@@ -206,7 +206,7 @@ pub fn HistoryPanel(
                                     <p class="version-meta">
                                         {moment_label(row.taken_at)} " · " {words}
                                     </p>
-                                    <div class="tool-row">
+                                    <div class="actions">
                                         <button
                                             type="button"
                                             class="button"

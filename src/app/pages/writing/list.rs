@@ -12,7 +12,7 @@ use crate::app::records::use_record;
 use crate::domain::assignment::{
     course_assignments, days_to_go_label, Assignment, AssignmentOrigin, CourseAssignment, Draft,
 };
-use crate::domain::word_count::{group_thousands, DraftWordCount, TargetProgress};
+use crate::domain::word_count::{group_thousands, TargetProgress};
 
 /// The address of an assignment's editor.
 pub fn editor_path(id: &str) -> String {
@@ -27,9 +27,7 @@ pub(crate) fn StartedSummary(
 ) -> impl IntoView {
     let draft = use_record::<Draft>(&format!("draft/{}", assignment.id));
     let target = assignment.word_target;
-    let progress = Memo::new(move |_| {
-        TargetProgress::new(draft.with(|d| DraftWordCount::of(d).total), target)
-    });
+    let progress = Memo::new(move |_| TargetProgress::new(draft.with(Draft::word_count), target));
     let due = match assignment.due {
         Some(due) => {
             let days = assignment.days_until_due(today()).unwrap_or_default();

@@ -140,7 +140,7 @@ pub fn SectionTools(
                     <button type="submit" class="button">"Rename"</button>
                 </Field>
             </form>
-            <div class="tool-row">
+            <div class="actions">
                 <button type="button" class="button" node_ref=up_button on:click=move |_| move_by(true)>
                     "Move up"
                 </button>
