@@ -1,4 +1,5 @@
-//! The browser's clock: today's calendar date where the trainee is, and the current instant.
+//! The browser's clock, for every screen: today's calendar date where the trainee is, the current
+//! instant, and instants in words in the trainee's own time zone.
 //!
 //! The domain layer never reads a clock; pages ask here and pass the answer in.
 
@@ -40,4 +41,12 @@ pub fn moment_label(ms: UnixMs) -> String {
     } else {
         format!("{} at {time}", day.display_short())
     }
+}
+
+/// An exact time for records kept on the device, in the trainee's own time zone, to the second
+/// ("21/11/2026, 10:20:00").
+pub fn local_time(ms: UnixMs) -> String {
+    js_sys::Date::new(&(ms as f64).into())
+        .to_locale_string("en-GB", &wasm_bindgen::JsValue::UNDEFINED)
+        .into()
 }

@@ -10,7 +10,6 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::app::pages::glossary::GLOSSARY_RECORD;
 use crate::app::records::use_record;
 use crate::domain::glossary::{GlossaryEntry, TraineeGlossary};
 use crate::domain::language_check::Checker;
@@ -33,6 +32,10 @@ impl std::ops::Deref for SharedChecker {
         &self.0
     }
 }
+
+/// The record holding the trainee's own glossary entries and favourites. Named here, where the
+/// editor and the glossary pages both find it, so the checker needs nothing from a page.
+pub const GLOSSARY_RECORD: &str = "glossary-own";
 
 thread_local! {
     /// The last checker compiled, with the own entries it was compiled for. Compiling the rules

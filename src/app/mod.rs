@@ -6,8 +6,8 @@
 pub mod app_update;
 pub mod clock;
 pub mod display_settings;
-pub mod download;
-pub mod focus;
+pub mod file_out;
+pub mod form;
 pub mod language_checker;
 pub mod page;
 pub mod pages;

@@ -45,3 +45,24 @@ pub fn Page(
         {children()}
     }
 }
+
+/// A card on a page: a section, named for screen readers by its own heading.
+#[component]
+pub fn Card(
+    /// The heading's id; the section is labelled by it.
+    heading_id: &'static str,
+    /// The heading's words.
+    title: &'static str,
+    /// A class for the area's own layout, beside `card`.
+    #[prop(optional)]
+    class: &'static str,
+    /// What the card holds under its heading.
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <section class=format!("card {class}").trim_end().to_string() aria-labelledby=heading_id>
+            <h2 id=heading_id>{title}</h2>
+            {children()}
+        </section>
+    }
+}

@@ -113,7 +113,7 @@ fn ConflictBanner(
                      data, so nothing is lost."
                 )}
             </p>
-            <div class="button-row">
+            <div class="actions">
                 <button type="button" on:click=move |_| records.resolve_conflict(&mine, Keep::Mine)>
                     "Keep this tab's version"
                 </button>

@@ -303,6 +303,18 @@ impl Section {
     pub fn paragraphs(&self) -> Paragraphs<'_> {
         paragraphs(&self.text)
     }
+
+    /// The words in this section (its title not included), counted by
+    /// [`count_words`](crate::domain::word_count::count_words).
+    pub fn word_count(&self) -> usize {
+        count_words(&self.text)
+    }
+}
+
+/// The words in these sections together (titles not included): a draft's count, and so the
+/// count of anything made from one (a version, an exported file).
+pub fn words_in(sections: &[Section]) -> usize {
+    sections.iter().map(Section::word_count).sum()
 }
 
 /// The words of one assignment, as an ordered outline of sections.
@@ -421,6 +433,12 @@ impl Draft {
         self.sections.iter().any(Section::has_text)
     }
 
+    /// The words in the whole draft (section titles not included). The editor, the assignments
+    /// list, the version history and every exported file count with this.
+    pub fn word_count(&self) -> usize {
+        words_in(&self.sections)
+    }
+
     /// Rename a section.
     pub fn rename_section(
         &mut self,
@@ -498,7 +516,7 @@ impl Draft {
         if section.has_text() {
             return Err(AssignmentError::SectionHasText {
                 title: section.title.clone(),
-                words: count_words(&section.text),
+                words: section.word_count(),
             });
         }
         if self.sections.len() == 1 {

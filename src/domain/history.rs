@@ -35,7 +35,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::assignment::{paragraphs, Draft, Section};
 use crate::domain::date::UnixMs;
-use crate::domain::word_count::count_words;
 
 /// Take an automatic snapshot once typing has paused this long (one minute).
 pub const AUTO_PAUSE_MS: UnixMs = 60_000;
@@ -382,7 +381,7 @@ impl History {
             .max(1);
         let id = SnapshotId(next);
         self.next_id = next + 1;
-        let words = draft.sections.iter().map(|s| count_words(&s.text)).sum();
+        let words = draft.word_count();
         let snapshot = Snapshot {
             id,
             taken_at: now,

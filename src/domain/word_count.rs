@@ -27,8 +27,6 @@
 //! **Reading time** assumes 200 words a minute: the slower end of the usual 200-250 for silent
 //! reading, because reflective writing is read with care (by a marker, or read aloud).
 
-use crate::domain::assignment::Draft;
-
 /// Words a minute used for [`reading_minutes`].
 pub const READING_WORDS_PER_MINUTE: usize = 200;
 
@@ -115,28 +113,6 @@ fn separator_at(bytes: &[u8], i: usize) -> bool {
             | (0xE2, 0x81, 0x9F)
             | (0xE3, 0x80, 0x80)
     )
-}
-
-/// Word counts for a whole draft: each section, and the total.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct DraftWordCount {
-    /// Words in each section, in outline order.
-    pub sections: Vec<usize>,
-    /// Words in all sections together (headings not included).
-    pub total: usize,
-}
-
-impl DraftWordCount {
-    /// Count every section of `draft`.
-    pub fn of(draft: &Draft) -> DraftWordCount {
-        let sections: Vec<usize> = draft
-            .sections
-            .iter()
-            .map(|s| count_words(&s.text))
-            .collect();
-        let total = sections.iter().sum();
-        DraftWordCount { sections, total }
-    }
 }
 
 /// Where a count stands against a target.
@@ -358,9 +334,9 @@ mod tests {
         d.set_section_text(SectionId(1), "One two three.", 3)
             .unwrap();
         d.set_section_text(second, "Four\n\nfive.", 3).unwrap();
-        let count = DraftWordCount::of(&d);
-        assert_eq!(count.sections, vec![3, 2]);
-        assert_eq!(count.total, 5);
+        let sections: Vec<usize> = d.sections.iter().map(|s| s.word_count()).collect();
+        assert_eq!(sections, vec![3, 2]);
+        assert_eq!(d.word_count(), 5);
     }
 
     #[test]

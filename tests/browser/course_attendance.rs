@@ -4,8 +4,8 @@
 use peer_study::app::pages::course::AttendancePage;
 use wasm_bindgen_test::wasm_bindgen_test;
 
-use crate::course_support::{el, mount_at, saved, seed, settle, text};
-use crate::support::reset_page;
+use crate::course_support::mount_at;
+use crate::support::{el, reset_page, saved, seed, settle, text_of};
 
 #[wasm_bindgen_test]
 async fn marking_days_says_how_many_more_can_be_missed() {
@@ -16,13 +16,13 @@ async fn marking_days_says_how_many_more_can_be_missed() {
     );
     let page = mount_at("/course/attendance", AttendancePage).await;
     assert_eq!(page.query_selector_all(".day-marks").unwrap().length(), 10);
-    assert!(text(&page, "label[for='mark-day-1-attended']") == "Attended");
+    assert!(text_of(&page, "label[for='mark-day-1-attended']") == "Attended");
 
     el(&page, "#mark-day-1-attended").click();
     el(&page, "#mark-day-2-missed").click();
     settle().await;
 
-    let standing = text(&page, ".standing");
+    let standing = text_of(&page, ".standing");
     assert!(
         standing.contains("You can miss 1 more day and still graduate"),
         "{standing}"
@@ -32,7 +32,7 @@ async fn marking_days_says_how_many_more_can_be_missed() {
         Some("status")
     );
     // Said once, in the standing, not repeated beside it.
-    let summary = text(&page, ".attendance-summary");
+    let summary = text_of(&page, ".attendance-summary");
     assert_eq!(summary.matches("8 of 10 days").count(), 1, "{summary}");
     let saved = saved("peer-study/attendance").unwrap();
     assert!(
@@ -42,7 +42,7 @@ async fn marking_days_says_how_many_more_can_be_missed() {
 
     el(&page, "#mark-day-2-none").click();
     settle().await;
-    assert!(text(&page, ".standing").contains("up to 2 more days"));
+    assert!(text_of(&page, ".standing").contains("up to 2 more days"));
 }
 
 #[wasm_bindgen_test]
@@ -53,13 +53,13 @@ async fn an_extra_day_on_a_session_date_is_explained_beside_the_field() {
         r#"{"start":"2026-03-03","weekday":"tuesday"}"#,
     );
     let page = mount_at("/course/attendance", AttendancePage).await;
-    crate::course_support::type_into(&page, "#extra-day-date", "2026-03-10");
-    crate::course_support::type_into(&page, "#extra-day-label", "Catch-up");
-    crate::course_support::click_button(&page, "Add extra day");
+    crate::support::type_into(&page, "#extra-day-date", "2026-03-10");
+    crate::support::type_into(&page, "#extra-day-label", "Catch-up");
+    crate::support::click_button(&page, "Add extra day");
     settle().await;
-    assert!(text(&page, "#extra-day-date-error").contains("Day 2 is already on that date"));
+    assert!(text_of(&page, "#extra-day-date-error").contains("Day 2 is already on that date"));
     assert_eq!(
-        crate::course_support::value_of(&page, "#extra-day-label"),
+        crate::support::value_of(&page, "#extra-day-label"),
         "Catch-up"
     );
 }
@@ -73,7 +73,7 @@ async fn an_unmarked_day_is_still_to_come_or_not_marked_yet_depending_on_the_dat
     );
     let page = mount_at("/course/attendance", AttendancePage).await;
     assert_eq!(
-        text(&page, "label[for='mark-day-1-none']"),
+        text_of(&page, "label[for='mark-day-1-none']"),
         "Not marked yet"
     );
 
@@ -83,5 +83,8 @@ async fn an_unmarked_day_is_still_to_come_or_not_marked_yet_depending_on_the_dat
         r#"{"start":"2099-01-06","weekday":"tuesday"}"#,
     );
     let page = mount_at("/course/attendance", AttendancePage).await;
-    assert_eq!(text(&page, "label[for='mark-day-1-none']"), "Still to come");
+    assert_eq!(
+        text_of(&page, "label[for='mark-day-1-none']"),
+        "Still to come"
+    );
 }

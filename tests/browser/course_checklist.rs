@@ -7,22 +7,25 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
 use web_sys::HtmlInputElement;
 
-use crate::course_support::{
-    click_button, el, exists, focused_id, mount_at, saved, settle, text, type_into, value_of,
+use crate::course_support::mount_at;
+use crate::support::{
+    click_button, el, exists, focused_id, reset_page, saved, settle, text_of, type_into, value_of,
 };
-use crate::support::reset_page;
 
 #[wasm_bindgen_test]
 async fn ticking_a_prep_task_updates_the_progress_words_and_is_kept() {
     reset_page();
     let page = mount_at("/", || view! { <PrepChecklist module_id="welcome"/> }).await;
-    assert_eq!(text(&page, ".progress-label"), "0 of 4 tasks · 0 of 60 min");
+    assert_eq!(
+        text_of(&page, ".progress-label"),
+        "0 of 4 tasks · 0 of 60 min"
+    );
 
     el(&page, "input[id='tick-welcome:hopes']").click();
     settle().await;
 
     assert_eq!(
-        text(&page, ".progress-label"),
+        text_of(&page, ".progress-label"),
         "1 of 4 tasks · 15 of 60 min"
     );
     let bar = el(&page, "[role=progressbar]");
@@ -52,7 +55,7 @@ async fn an_own_task_without_words_is_refused_beside_the_field_and_keeps_the_min
     click_button(&page, "Add task");
     settle().await;
 
-    let message = text(&page, "#add-task-welcome-text-error");
+    let message = text_of(&page, "#add-task-welcome-text-error");
     assert!(
         message.contains("Please write what the task is"),
         "{message}"
@@ -69,7 +72,10 @@ async fn an_own_task_without_words_is_refused_beside_the_field_and_keeps_the_min
         "add-task-welcome-text",
         "focus goes to the field to fix"
     );
-    assert_eq!(text(&page, ".progress-label"), "0 of 4 tasks · 0 of 60 min");
+    assert_eq!(
+        text_of(&page, ".progress-label"),
+        "0 of 4 tasks · 0 of 60 min"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -83,8 +89,11 @@ async fn an_own_task_can_be_added_edited_and_removed_without_losing_focus() {
     type_into(&page, "#add-task-welcome-minutes", "5");
     click_button(&page, "Add task");
     settle().await;
-    assert_eq!(text(&page, ".progress-label"), "0 of 5 tasks · 0 of 65 min");
-    assert!(text(&page, ".prep-list").contains("Charge my laptop"));
+    assert_eq!(
+        text_of(&page, ".progress-label"),
+        "0 of 5 tasks · 0 of 65 min"
+    );
+    assert!(text_of(&page, ".prep-list").contains("Charge my laptop"));
     assert_eq!(
         value_of(&page, "#add-task-welcome-text"),
         "",
@@ -98,7 +107,7 @@ async fn an_own_task_can_be_added_edited_and_removed_without_losing_focus() {
     type_into(&page, edit_field, "Charge my laptop and headphones");
     click_button(&page, "Save task");
     settle().await;
-    assert!(text(&page, ".prep-list").contains("Charge my laptop and headphones"));
+    assert!(text_of(&page, ".prep-list").contains("Charge my laptop and headphones"));
     assert_eq!(
         focused_id(),
         "edit-welcome:own-1",
@@ -116,5 +125,5 @@ async fn an_own_task_can_be_added_edited_and_removed_without_losing_focus() {
         "tasks-welcome",
         "focus lands on the list, not nowhere"
     );
-    assert_eq!(text(&page, ".checklist .status"), "Task removed.");
+    assert_eq!(text_of(&page, ".checklist .status"), "Task removed.");
 }

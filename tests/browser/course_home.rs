@@ -5,8 +5,8 @@ use peer_study::app::clock::today;
 use peer_study::app::pages::HomePage;
 use wasm_bindgen_test::wasm_bindgen_test;
 
-use crate::course_support::{el, mount_at, saved, seed, settle, text};
-use crate::support::reset_page;
+use crate::course_support::mount_at;
+use crate::support::{el, reset_page, saved, seed, settle, text_of};
 
 #[wasm_bindgen_test]
 async fn a_first_visit_invites_setting_the_course_dates() {
@@ -14,7 +14,7 @@ async fn a_first_visit_invites_setting_the_course_dates() {
     let page = mount_at("/", HomePage).await;
     let link = el(&page, "a[href='/course/dates']");
     assert_eq!(link.text_content().unwrap(), "Set your course start date");
-    assert!(text(&page, ".home-headline").starts_with("Set your course start date"));
+    assert!(text_of(&page, ".home-headline").starts_with("Set your course start date"));
 }
 
 #[wasm_bindgen_test]
@@ -29,10 +29,10 @@ async fn the_next_sessions_prep_can_be_ticked_from_home() {
         ),
     );
     let page = mount_at("/", HomePage).await;
-    assert!(text(&page, ".home-headline").starts_with("Day 1 is in 3 days"));
-    assert!(text(&page, "#home-next + .module-meta").contains(&start.display_short()));
+    assert!(text_of(&page, ".home-headline").starts_with("Day 1 is in 3 days"));
+    assert!(text_of(&page, "#home-next + .module-meta").contains(&start.display_short()));
     assert_eq!(
-        text(&page, ".home-module h3"),
+        text_of(&page, ".home-module h3"),
         "Welcome and getting to know each other"
     );
 
@@ -40,12 +40,12 @@ async fn the_next_sessions_prep_can_be_ticked_from_home() {
     el(&page, "input[id='tick-welcome:hopes']").click();
     settle().await;
     assert_eq!(
-        text(&page, ".home-module .progress-label"),
+        text_of(&page, ".home-module .progress-label"),
         "2 of 4 tasks · 30 of 60 min"
     );
-    assert!(text(&page, ".home-headline").contains("2 prep tasks to go"));
+    assert!(text_of(&page, ".home-headline").contains("2 prep tasks to go"));
     assert!(saved("peer-study/course")
         .unwrap()
         .contains("welcome:course-shape"));
-    assert!(text(&page, "#home-attendance + p").contains("You're on track"));
+    assert!(text_of(&page, "#home-attendance + p").contains("You're on track"));
 }

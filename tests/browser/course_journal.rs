@@ -6,10 +6,11 @@ use peer_study::app::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
 
-use crate::course_support::{
-    click_button, el, mount_at, saved, seed, settle, text, type_into, value_of,
+use crate::course_support::mount_at;
+use crate::support::{
+    click_button, el, fresh_container, reset_page, saved, seed, settle, text_of, type_into,
+    value_of,
 };
-use crate::support::{fresh_container, reset_page};
 
 const TWO_ENTRIES: &str = r#"{"entries":[
   {"id":"journal-1","date":"2026-03-03","module_id":"welcome","title":"First day","body":"Felt hopeful after the check-in."},
@@ -32,8 +33,10 @@ async fn search_narrows_the_list_as_you_type() {
         page.query_selector_all(".journal-entry").unwrap().length(),
         1
     );
-    assert_eq!(text(&page, ".journal-entry h3"), "First day");
-    assert!(text(&page, "#reflections-heading + .field + .status").contains("1 reflection matches"));
+    assert_eq!(text_of(&page, ".journal-entry h3"), "First day");
+    assert!(
+        text_of(&page, "#reflections-heading + .field + .status").contains("1 reflection matches")
+    );
 
     type_into(&page, "#journal-search", "nothing like this");
     settle().await;
@@ -55,14 +58,14 @@ async fn an_empty_reflection_is_refused_beside_the_field_and_the_module_choice_i
     );
     click_button(&page, "Save reflection");
     settle().await;
-    assert!(text(&page, "#new-entry-body-error").contains("There's nothing to save yet"));
+    assert!(text_of(&page, "#new-entry-body-error").contains("There's nothing to save yet"));
     assert_eq!(select.value(), "welcome");
     assert_eq!(saved("peer-study/journal"), None);
 
     type_into(&page, "#new-entry-body", "Nervous, then glad I came.");
     click_button(&page, "Save reflection");
     settle().await;
-    assert!(text(&page, ".journal-list").contains("Nervous, then glad I came."));
+    assert!(text_of(&page, ".journal-list").contains("Nervous, then glad I came."));
     assert_eq!(
         value_of(&page, "#new-entry-body"),
         "",
@@ -87,8 +90,11 @@ async fn a_module_page_shows_its_journal_entries_and_saves_notes_as_typed() {
     leptos::mount::mount_to(page.clone(), App).forget();
     settle().await;
 
-    assert_eq!(text(&page, "h1"), "Welcome and getting to know each other");
-    let entries = text(&page, ".journal-list");
+    assert_eq!(
+        text_of(&page, "h1"),
+        "Welcome and getting to know each other"
+    );
+    let entries = text_of(&page, ".journal-list");
     assert!(
         entries.contains("First day") && entries.contains("Felt hopeful"),
         "{entries}"

@@ -3,26 +3,12 @@
 
 use leptos::prelude::*;
 use peer_study::app::pages::course::PrepChecklist;
-use peer_study::app::App;
 use wasm_bindgen_test::wasm_bindgen_test;
 
-use crate::course_support::{
-    click_button, el, exists, focused_id, mount_at, saved, seed, settle, text,
+use crate::course_support::mount_at;
+use crate::support::{
+    click_button, el, exists, focused_id, open_app_at, reset_page, saved, seed, settle, text_of,
 };
-use crate::support::{fresh_container, reset_page};
-
-async fn open_app_at(path: &str) -> web_sys::HtmlElement {
-    web_sys::window()
-        .unwrap()
-        .history()
-        .unwrap()
-        .push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path))
-        .unwrap();
-    let page = fresh_container();
-    leptos::mount::mount_to(page.clone(), App).forget();
-    settle().await;
-    page
-}
 
 #[wasm_bindgen_test]
 async fn a_module_set_aside_and_put_back_keeps_its_ticks_and_place() {
@@ -32,7 +18,7 @@ async fn a_module_set_aside_and_put_back_keeps_its_ticks_and_place() {
         r#"{"ticked":["personal-recovery:chime-link"]}"#,
     );
     let page = open_app_at("/course/personal-recovery").await;
-    assert!(text(&page, ".module-meta").starts_with("Module 3 of 16"));
+    assert!(text_of(&page, ".module-meta").starts_with("Module 3 of 16"));
 
     click_button(&page, "Set this module aside");
     settle().await;
@@ -49,11 +35,11 @@ async fn a_module_set_aside_and_put_back_keeps_its_ticks_and_place() {
     click_button(&page, "Put it back");
     settle().await;
     assert!(
-        text(&page, ".module-meta").starts_with("Module 3 of 16"),
+        text_of(&page, ".module-meta").starts_with("Module 3 of 16"),
         "back in its place"
     );
     assert_eq!(
-        text(&page, ".progress-label"),
+        text_of(&page, ".progress-label"),
         "1 of 4 tasks · 10 of 55 min"
     );
     assert_eq!(focused_id(), "module-status");
@@ -65,8 +51,8 @@ async fn moving_a_module_earlier_says_where_it_is_now() {
     let page = open_app_at("/course/personal-recovery").await;
     click_button(&page, "Move earlier");
     settle().await;
-    assert!(text(&page, ".module-meta").starts_with("Module 2 of 16"));
-    assert!(text(&page, "#change-heading ~ .status").contains("now module 2 of 16"));
+    assert!(text_of(&page, ".module-meta").starts_with("Module 2 of 16"));
+    assert!(text_of(&page, "#change-heading ~ .status").contains("now module 2 of 16"));
 }
 
 // Regression: the shared record signal used to belong to the first component that asked for it,
@@ -96,7 +82,7 @@ async fn a_record_stays_live_after_the_component_that_first_used_it_has_gone() {
     el(&page, "input[id='tick-what-is-recovery:chime']").click();
     settle().await;
     assert_eq!(
-        text(&page, ".progress-label"),
+        text_of(&page, ".progress-label"),
         "1 of 4 tasks · 15 of 55 min"
     );
     assert!(saved("peer-study/course")

@@ -4,10 +4,10 @@
 use peer_study::app::pages::course::SchedulePage;
 use wasm_bindgen_test::wasm_bindgen_test;
 
-use crate::course_support::{
-    click_button, el, mount_at, saved, seed, settle, text, type_into, value_of,
+use crate::course_support::mount_at;
+use crate::support::{
+    click_button, el, reset_page, saved, seed, settle, text_of, type_into, value_of,
 };
-use crate::support::reset_page;
 
 const TUESDAYS: &str = r#"{"start":"2026-03-03","weekday":"tuesday"}"#;
 
@@ -21,9 +21,11 @@ async fn setting_the_start_date_and_weekday_lists_ten_days_with_their_modules() 
     settle().await;
 
     assert_eq!(page.query_selector_all(".day-row").unwrap().length(), 10);
-    assert!(text(&page, ".day-row .day-title").contains("Day 1 · Tue 3 Mar 2026"));
-    assert!(text(&page, ".day-row .day-modules").contains("Welcome and getting to know each other"));
-    assert!(text(&page, "#schedule-form .status").contains("10 classroom days on Tuesdays"));
+    assert!(text_of(&page, ".day-row .day-title").contains("Day 1 · Tue 3 Mar 2026"));
+    assert!(
+        text_of(&page, ".day-row .day-modules").contains("Welcome and getting to know each other")
+    );
+    assert!(text_of(&page, "#schedule-form .status").contains("10 classroom days on Tuesdays"));
     assert!(saved("peer-study/schedule").unwrap().contains("2026-03-01"));
 }
 
@@ -34,9 +36,8 @@ async fn a_missing_start_date_is_asked_for_beside_the_field() {
     type_into(&page, "#schedule-days", "12");
     click_button(&page, "Set up my dates");
     settle().await;
-    assert!(
-        text(&page, "#schedule-start-error").contains("Please choose the date your course starts")
-    );
+    assert!(text_of(&page, "#schedule-start-error")
+        .contains("Please choose the date your course starts"));
     assert_eq!(value_of(&page, "#schedule-days"), "12");
     assert_eq!(saved("peer-study/schedule"), None, "nothing saved");
 }
@@ -50,7 +51,7 @@ async fn a_date_before_the_day_before_is_refused_beside_the_field_and_kept_as_ty
     click_button(&page, "Move day 3");
     settle().await;
 
-    let message = text(&page, "#day-3-date-error");
+    let message = text_of(&page, "#day-3-date-error");
     assert!(
         message.contains("That's before day 2 (Tue 10 Mar 2026)"),
         "{message}"

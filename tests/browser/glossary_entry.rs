@@ -4,10 +4,8 @@
 use peer_study::domain::glossary::{OwnEntryDraft, TraineeGlossary};
 use wasm_bindgen_test::wasm_bindgen_test;
 
-use crate::glossary_support::{
-    button, click_button, open_app_at, store_glossary, stored_glossary, text_of,
-};
-use crate::support::reset_page;
+use crate::glossary_support::{store_glossary, stored_glossary};
+use crate::support::{button, click_button, open_app_at, reset_page, settle, text_of};
 
 fn favourite_pressed(app: &web_sys::HtmlElement) -> Option<String> {
     button(app, "☆Favourite")
@@ -35,7 +33,8 @@ async fn toggling_a_favourite_updates_aria_pressed_and_persists_in_the_record() 
     let app = open_app_at("/glossary/hope").await;
     assert_eq!(favourite_pressed(&app).as_deref(), Some("false"));
 
-    click_button(&app, "☆Favourite").await;
+    click_button(&app, "☆Favourite");
+    settle().await;
 
     assert_eq!(favourite_pressed(&app).as_deref(), Some("true"));
     assert!(stored_glossary().is_favourite("hope"));
@@ -44,7 +43,8 @@ async fn toggling_a_favourite_updates_aria_pressed_and_persists_in_the_record() 
     let again = open_app_at("/glossary/hope").await;
     assert_eq!(favourite_pressed(&again).as_deref(), Some("true"));
 
-    click_button(&again, "★Favourite").await;
+    click_button(&again, "★Favourite");
+    settle().await;
     assert_eq!(favourite_pressed(&again).as_deref(), Some("false"));
     assert!(!stored_glossary().is_favourite("hope"));
 }
@@ -65,13 +65,15 @@ async fn deleting_an_own_entry_offers_undo_which_puts_it_back() {
     assert_eq!(text_of(&app, "main h1"), "Thriving");
     assert!(text_of(&app, "main").contains("Your own entry."));
 
-    click_button(&app, "Delete this entry").await;
+    click_button(&app, "Delete this entry");
+    settle().await;
 
     assert!(stored_glossary().own_entries.is_empty());
     let status = text_of(&app, ".entry-status");
     assert!(status.contains("“Thriving” has been deleted."), "{status}");
 
-    click_button(&app, "Undo").await;
+    click_button(&app, "Undo");
+    settle().await;
 
     assert_eq!(stored_glossary().own_entries.len(), 1);
     assert_eq!(text_of(&app, ".entry-status"), "");

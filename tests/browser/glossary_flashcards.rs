@@ -4,8 +4,8 @@
 use peer_study::domain::glossary::builtin_entries;
 use wasm_bindgen_test::wasm_bindgen_test;
 
-use crate::glossary_support::{button, click_button, open_app_at, stored_flashcards, text_of};
-use crate::support::reset_page;
+use crate::glossary_support::stored_flashcards;
+use crate::support::{button, click_button, open_app_at, reset_page, settle, text_of};
 
 #[wasm_bindgen_test]
 async fn studying_two_cards_changes_the_counts_and_keeps_the_progress() {
@@ -18,7 +18,8 @@ async fn studying_two_cards_changes_the_counts_and_keeps_the_progress() {
     );
     assert!(text_of(&app, ".how-it-works").contains("Leitner"));
 
-    click_button(&app, "Start studying").await;
+    click_button(&app, "Start studying");
+    settle().await;
     let first = &builtin_entries()[0];
     assert_eq!(text_of(&app, "#flashcard-term"), first.term);
     assert!(
@@ -26,12 +27,16 @@ async fn studying_two_cards_changes_the_counts_and_keeps_the_progress() {
         "the meaning waits to be asked for"
     );
 
-    click_button(&app, "Show the meaning").await;
+    click_button(&app, "Show the meaning");
+    settle().await;
     assert!(text_of(&app, ".flashcard-meaning").contains(&first.explanation));
-    click_button(&app, "I knew it").await;
+    click_button(&app, "I knew it");
+    settle().await;
 
-    click_button(&app, "Show the meaning").await;
-    click_button(&app, "Not yet").await;
+    click_button(&app, "Show the meaning");
+    settle().await;
+    click_button(&app, "Not yet");
+    settle().await;
 
     assert_eq!(
         text_of(&app, ".flashcard-counts"),
@@ -59,7 +64,7 @@ async fn a_favourites_deck_with_no_favourites_says_how_to_add_some() {
     let app = open_app_at("/glossary/flashcards").await;
     let radio: web_sys::HtmlInputElement = crate::support::find(&app, "#deck-favourites");
     radio.click();
-    crate::glossary_support::settle().await;
+    crate::support::settle().await;
 
     assert!(text_of(&app, ".flashcard-counts").contains("You haven't chosen any favourites yet"));
     assert!(button(&app, "Start studying").is_none());

@@ -5,19 +5,22 @@
 use wasm_bindgen_test::wasm_bindgen_test;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 
-use crate::glossary_support::{
-    all, click_button, open_app_at, settle, stored_glossary, text_of, type_into,
+use crate::glossary_support::stored_glossary;
+use crate::support::{
+    all, click_button, find, open_app_at, reset_page, settle, text_of, type_into,
 };
-use crate::support::{find, reset_page};
 
 #[wasm_bindgen_test]
 async fn a_missing_explanation_is_explained_beside_the_field_and_the_typing_is_kept() {
     reset_page();
     let app = open_app_at("/glossary/new").await;
-    type_into(&app, "#own-term", "Thriving").await;
-    type_into(&app, "#own-instead-of", "coping badly").await;
+    type_into(&app, "#own-term", "Thriving");
+    settle().await;
+    type_into(&app, "#own-instead-of", "coping badly");
+    settle().await;
 
-    click_button(&app, "Save entry").await;
+    click_button(&app, "Save entry");
+    settle().await;
 
     let explanation: HtmlTextAreaElement = find(&app, "#own-explanation");
     assert_eq!(
@@ -47,18 +50,23 @@ async fn an_own_instead_of_phrase_is_flagged_by_the_checker_and_its_suggestion_a
 {
     reset_page();
     let app = open_app_at("/glossary/new").await;
-    type_into(&app, "#own-term", "Battling").await;
+    type_into(&app, "#own-term", "Battling");
+    settle().await;
     type_into(
         &app,
         "#own-explanation",
         "I'd rather not describe my life as a war.",
-    )
-    .await;
-    type_into(&app, "#own-instead-of", "battling with\nbattles with").await;
-    type_into(&app, "#own-suggestions", "working through").await;
-    type_into(&app, "#own-why", "It makes every day sound like a fight.").await;
+    );
+    settle().await;
+    type_into(&app, "#own-instead-of", "battling with\nbattles with");
+    settle().await;
+    type_into(&app, "#own-suggestions", "working through");
+    settle().await;
+    type_into(&app, "#own-why", "It makes every day sound like a fight.");
+    settle().await;
 
-    click_button(&app, "Save entry").await;
+    click_button(&app, "Save entry");
+    settle().await;
 
     let saved = stored_glossary();
     assert_eq!(saved.own_entries.len(), 1);
@@ -74,8 +82,8 @@ async fn an_own_instead_of_phrase_is_flagged_by_the_checker_and_its_suggestion_a
         &app,
         "#try-checker-text",
         "She has been battling with anxiety.",
-    )
-    .await;
+    );
+    settle().await;
 
     let findings = all(&app, ".finding");
     assert_eq!(findings.len(), 1);
@@ -85,12 +93,14 @@ async fn an_own_instead_of_phrase_is_flagged_by_the_checker_and_its_suggestion_a
         "It makes every day sound like a fight."
     );
 
-    click_button(&app, "Use “working through”").await;
+    click_button(&app, "Use “working through”");
+    settle().await;
     let text: HtmlTextAreaElement = find(&app, "#try-checker-text");
     assert_eq!(text.value(), "She has been working through anxiety.");
     assert!(all(&app, ".finding").is_empty());
 
-    click_button(&app, "Undo").await;
+    click_button(&app, "Undo");
+    settle().await;
     assert_eq!(text.value(), "She has been battling with anxiety.");
     assert_eq!(all(&app, ".finding").len(), 1);
 }
@@ -103,8 +113,7 @@ async fn what_the_trainee_types_in_the_checker_is_shown_as_text_never_as_markup(
         &app,
         "#try-checker-text",
         "<b>He</b> is \"non-compliant\" and non-compliant <img src=x onerror=alert(1)>",
-    )
-    .await;
+    );
     settle().await;
     assert!(app
         .query_selector(".try-checker b, .try-checker img")

@@ -3,8 +3,7 @@
 
 use wasm_bindgen_test::wasm_bindgen_test;
 
-use crate::glossary_support::{all, choose, open_app_at, text_of, type_into};
-use crate::support::reset_page;
+use crate::support::{all, open_app_at, reset_page, settle, text_of, type_into};
 
 fn result_terms(container: &web_sys::HtmlElement) -> Vec<String> {
     all(container, ".entry-list .entry-link")
@@ -18,7 +17,8 @@ async fn typing_a_misspelling_lists_the_entry_and_announces_the_count() {
     reset_page();
     let app = open_app_at("/glossary").await;
 
-    type_into(&app, "input[type=search]", "mutualty").await;
+    type_into(&app, "input[type=search]", "mutualty");
+    settle().await;
 
     let terms = result_terms(&app);
     assert_eq!(
@@ -45,7 +45,8 @@ async fn an_entry_found_through_an_instead_of_phrase_says_what_to_try() {
     reset_page();
     let app = open_app_at("/glossary").await;
 
-    type_into(&app, "input[type=search]", "suffers from").await;
+    type_into(&app, "input[type=search]", "suffers from");
+    settle().await;
 
     assert_eq!(result_terms(&app)[0], "Suffering from");
     assert_eq!(
@@ -74,7 +75,8 @@ async fn choosing_a_category_shows_only_its_entries() {
         format!("Showing {everything} entries.")
     );
 
-    choose(&app, "#glossary-category", "Substance use").await;
+    type_into(&app, "#glossary-category", "Substance use");
+    settle().await;
 
     let terms = result_terms(&app);
     assert!(!terms.is_empty() && terms.len() < everything);
@@ -90,7 +92,8 @@ async fn a_search_with_no_match_says_so_kindly() {
     reset_page();
     let app = open_app_at("/glossary").await;
 
-    type_into(&app, "input[type=search]", "zzqxv").await;
+    type_into(&app, "input[type=search]", "zzqxv");
+    settle().await;
 
     assert!(result_terms(&app).is_empty());
     assert!(text_of(&app, ".result-count").starts_with("No entries found for “zzqxv”."));

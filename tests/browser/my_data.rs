@@ -8,8 +8,7 @@ use peer_study::domain::history::{History, ThinningPolicy};
 use peer_study::storage::local_storage::LocalStorageBackend;
 use wasm_bindgen_test::wasm_bindgen_test;
 
-use crate::course_support::{button, saved, seed, settle, text};
-use crate::support::{fresh_container, reset_page};
+use crate::support::{button, fresh_container, reset_page, saved, seed, settle, text_of};
 
 /// A history of 60 automatic versions ten minutes apart, each about 6 KB, and one named.
 fn long_history() -> History {
@@ -54,7 +53,9 @@ async fn making_room_clears_older_automatic_versions_and_keeps_named_ones() {
     .forget();
     settle().await;
 
-    button(&container, "Clear older draft versions").click();
+    button(&container, "Clear older draft versions")
+        .expect("the Clear older draft versions button")
+        .click();
     settle().await;
 
     let after: History =
@@ -67,7 +68,7 @@ async fn making_room_clears_older_automatic_versions_and_keeps_named_ones() {
         .snapshots()
         .iter()
         .any(|s| s.label().contains("First full draft")));
-    assert!(text(
+    assert!(text_of(
         &container,
         "section[aria-labelledby='room-heading'] [role='status']"
     )

@@ -6,8 +6,7 @@ use wasm_bindgen_test::wasm_bindgen_test;
 
 use peer_study::storage::local_storage::LocalStorageBackend;
 
-use crate::course_support::saved;
-use crate::support::{fresh_container, reset_page};
+use crate::support::{fresh_container, reset_page, saved};
 
 /// Shows the "notes" record; stands in for a page that is left when the trainee navigates.
 #[component]

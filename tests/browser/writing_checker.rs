@@ -9,9 +9,10 @@ use peer_study::domain::profile::Profile;
 use wasm_bindgen_test::wasm_bindgen_test;
 use web_sys::{HtmlElement, HtmlTextAreaElement};
 
-use crate::course_support::{saved, seed, settle};
-use crate::support::{find, fresh_container, reset_page};
-use crate::writing_support::{click_button, store_started_essay, text_of, type_into, visit};
+use crate::support::{
+    click_button, find, fresh_container, reset_page, saved, seed, settle, text_of, type_into, visit,
+};
+use crate::writing_support::store_started_essay;
 
 fn stored_essay() -> Draft {
     serde_json::from_str(&saved("peer-study/draft/recovery-story-essay").unwrap()).unwrap()
@@ -50,10 +51,10 @@ fn listed(section: &HtmlElement) -> Vec<String> {
 async fn a_typed_phrase_is_marked_and_listed_and_a_suggestion_is_applied_and_undone() {
     reset_page();
     store_started_essay(&[]);
-    let (_page, section, textarea) = open_essay().await;
+    let (page, section, textarea) = open_essay().await;
     assert!(marks(&section).is_empty());
 
-    type_into(&textarea, "I was suffering from anxiety");
+    type_into(&page, "#section-1-text", "I was suffering from anxiety");
     settle().await;
     assert_eq!(marks(&section), ["suffering from"]);
     assert_eq!(listed(&section), ["“suffering from”"]);

@@ -4,11 +4,13 @@
 use peer_study::app::App;
 use peer_study::domain::assignment::Draft;
 use wasm_bindgen_test::wasm_bindgen_test;
-use web_sys::{HtmlElement, HtmlTextAreaElement};
+use web_sys::HtmlElement;
 
-use crate::course_support::saved;
-use crate::support::{find, fresh_container, reset_page, root_attribute};
-use crate::writing_support::{click_button, store_started_essay, text_of, type_into, visit};
+use crate::support::{
+    click_button, find, fresh_container, reset_page, root_attribute, saved, text_of, type_into,
+    visit,
+};
+use crate::writing_support::store_started_essay;
 
 fn stored_essay() -> Draft {
     serde_json::from_str(&saved("peer-study/draft/recovery-story-essay").unwrap()).unwrap()
@@ -25,8 +27,11 @@ async fn typing_into_a_section_updates_its_count_the_total_and_the_stored_draft(
 
     assert_eq!(text_of(&container, "#section-1-count"), "0 words");
     assert_eq!(text_of(&container, "#draft-total"), "0 of 1,500 words");
-    let textarea: HtmlTextAreaElement = find(&container, "#section-1-text");
-    type_into(&textarea, "Hope, connection and\u{a0}meaning — all three.");
+    type_into(
+        &container,
+        "#section-1-text",
+        "Hope, connection and\u{a0}meaning — all three.",
+    );
     leptos::task::tick().await;
 
     // Counted as Word counts: the spaced dash is a word, the no-break space joins two.

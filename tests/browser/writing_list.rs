@@ -6,9 +6,7 @@ use peer_study::domain::assignment::{Assignment, Draft};
 use wasm_bindgen_test::wasm_bindgen_test;
 use web_sys::{HtmlElement, HtmlInputElement};
 
-use crate::course_support::saved;
-use crate::support::{find, fresh_container, reset_page};
-use crate::writing_support::{click_button, text_of, visit};
+use crate::support::{click_button, find, fresh_container, reset_page, saved, text_of, visit};
 
 #[wasm_bindgen_test]
 async fn starting_a_course_assignment_stores_it_with_its_outline_and_opens_it() {

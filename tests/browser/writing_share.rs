@@ -5,8 +5,8 @@ use js_sys::{Function, Reflect};
 use peer_study::app::App;
 use wasm_bindgen_test::wasm_bindgen_test;
 
-use crate::support::{fresh_container, reset_page};
-use crate::writing_support::{click_button, store_started_essay, visit};
+use crate::support::{click_button, fresh_container, reset_page, visit};
+use crate::writing_support::store_started_essay;
 
 /// Give `navigator` a share sheet that accepts files and remembers what it was handed.
 fn install_share_sheet() {

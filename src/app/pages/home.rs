@@ -7,7 +7,7 @@ use leptos_router::components::A;
 
 use super::course::{module_href, PrepChecklist};
 use crate::app::clock::today;
-use crate::app::page::Page;
+use crate::app::page::{Card, Page};
 use crate::app::records::use_record;
 use crate::domain::attendance::Attendance;
 use crate::domain::course::CourseState;
@@ -70,25 +70,23 @@ pub fn HomePage() -> impl IntoView {
         <Page title="Welcome to Peer Study">
             <p class="lead home-headline">{move || steps.with(|s| s.headline.clone())}</p>
             <Show when=move || stage.get() == Stage::NeedsDates>
-                <section class="card" aria-labelledby="home-dates">
-                    <h2 id="home-dates">"Start with your course dates"</h2>
+                <Card heading_id="home-dates" title="Start with your course dates">
                     <p>
                         "Tell Peer Study when your course starts and which day it runs, and it "
                         "will show you each session and the prep for it, here on this page."
                     </p>
                     <p>
-                        <A href="/course/dates" attr:class="button">"Set your course start date"</A>
+                        <A href="/course/dates" attr:class="button primary">"Set your course start date"</A>
                     </p>
                     <p>
                         "Or have a look around "
                         <A href="/course">"your course"</A>
                         " first: sixteen modules and a placement."
                     </p>
-                </section>
+                </Card>
             </Show>
             <Show when=move || !next_modules.with(Vec::is_empty)>
-                <section class="card" aria-labelledby="home-next">
-                    <h2 id="home-next">"Your next session"</h2>
+                <Card heading_id="home-next" title="Your next session">
                     <p class="module-meta">{next_when}</p>
                     <For
                         each=move || next_modules.get()
@@ -110,11 +108,10 @@ pub fn HomePage() -> impl IntoView {
                             }
                         }
                     />
-                </section>
+                </Card>
             </Show>
             <Show when=move || !earlier.with(Vec::is_empty)>
-                <section class="card" aria-labelledby="home-earlier">
-                    <h2 id="home-earlier">"From earlier sessions"</h2>
+                <Card heading_id="home-earlier" title="From earlier sessions">
                     <p>{move || steps.with(|s| s.earlier_prep_message.clone())}</p>
                     <ul class="earlier-list">
                         <For
@@ -130,7 +127,7 @@ pub fn HomePage() -> impl IntoView {
                             }
                         />
                     </ul>
-                </section>
+                </Card>
             </Show>
             // One tap to the journal: trainees reflect most on the go, between sessions.
             <section class="card" aria-labelledby="home-journal">
@@ -145,16 +142,14 @@ pub fn HomePage() -> impl IntoView {
             </section>
             <crate::app::pages::writing::AssignmentsDueNext/>
             <Show when=move || stage.get() != Stage::NeedsDates>
-                <section class="card" aria-labelledby="home-attendance">
-                    <h2 id="home-attendance">"Attendance"</h2>
+                <Card heading_id="home-attendance" title="Attendance">
                     <p>{move || steps.with(|s| s.attendance_message.clone())}</p>
                     <p>
                         <A href="/course/attendance">"Mark your attendance"</A>
                     </p>
-                </section>
+                </Card>
             </Show>
-            <section class="card" aria-labelledby="home-privacy">
-                <h2 id="home-privacy">"Your words stay with you"</h2>
+            <Card heading_id="home-privacy" title="Your words stay with you">
                 <p>
                     "Everything you add is stored in this browser on this device. Nothing is sent "
                     "anywhere unless you choose to export or back it up."
@@ -163,7 +158,7 @@ pub fn HomePage() -> impl IntoView {
                     "You can choose a light or dark look and a comfortable text size in "
                     <A href="/settings">"Settings"</A>"."
                 </p>
-            </section>
+            </Card>
             // Glossary area (issue 6): flashcards ready today. One self-contained line to merge.
             <crate::app::pages::FlashcardsDue/>
         </Page>

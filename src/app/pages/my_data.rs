@@ -5,21 +5,14 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::app::clock::now_ms;
-use crate::app::download::download_bytes;
-use crate::app::page::Page;
+use crate::app::clock::{local_time, now_ms};
+use crate::app::file_out::download_text;
+use crate::app::page::{Card, Page};
 use crate::app::records::Records;
 use crate::domain::history::{History, ThinningPolicy};
 use crate::storage::backup::{Backup, MAX_BACKUP_BYTES};
 use crate::storage::keys::RecordKind;
 use crate::storage::usage::format_size;
-
-/// A time for people, in the trainee's own time zone ("21/11/2026, 10:20:00").
-fn local_time(ms: i64) -> String {
-    js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64))
-        .to_locale_string("en-GB", &wasm_bindgen::JsValue::UNDEFINED)
-        .into()
-}
 
 /// The "My data" page.
 #[component]
@@ -51,8 +44,7 @@ fn SpaceUsed() -> impl IntoView {
         records.usage()
     });
     view! {
-        <section class="card" aria-labelledby="space-heading">
-            <h2 id="space-heading">"Space used"</h2>
+        <Card heading_id="space-heading" title="Space used">
             {move || match report.get() {
                 None => {
                     view! {
@@ -113,7 +105,7 @@ fn SpaceUsed() -> impl IntoView {
                         .map(|at| format!("Last saved {}.", local_time(at)))
                 }}
             </p>
-        </section>
+        </Card>
     }
 }
 
@@ -149,15 +141,14 @@ fn MakeRoom() -> impl IntoView {
         });
     };
     view! {
-        <section class="card" aria-labelledby="room-heading">
-            <h2 id="room-heading">"Make room"</h2>
+        <Card heading_id="room-heading" title="Make room">
             <p>
                 "Saved versions of your drafts take the most space. Clearing older automatic "
                 "versions frees room; the versions you named and the recent ones stay."
             </p>
             <button type="button" on:click=make_room>"Clear older draft versions"</button>
             <p class="status" role="status">{message}</p>
-        </section>
+        </Card>
     }
 }
 
@@ -191,8 +182,7 @@ fn KeepPersistent() -> impl IntoView {
     };
 
     view! {
-        <section class="card" aria-labelledby="persist-heading">
-            <h2 id="persist-heading">"Keep my data on this device"</h2>
+        <Card heading_id="persist-heading" title="Keep my data on this device">
             {if supported {
                 view! {
                     <p role="status">
@@ -227,7 +217,7 @@ fn KeepPersistent() -> impl IntoView {
                 }
                     .into_any()
             }}
-        </section>
+        </Card>
     }
 }
 
@@ -244,17 +234,16 @@ fn BackUp() -> impl IntoView {
     let (message, set_message) = signal(String::new());
     let back_up = move |_| {
         let (name, text) = records.export_backup();
-        match download_bytes(&name, "application/json", text.as_bytes()) {
+        match download_text(&name, "application/json", &text) {
             Ok(()) => set_message.set(format!(
                 "Your backup is saved as {name}. Keep it somewhere safe: it holds everything you \
                  have written here."
             )),
-            Err(error) => set_message.set(error),
+            Err(error) => set_message.set(error.to_string()),
         }
     };
     view! {
-        <section class="card" aria-labelledby="backup-heading">
-            <h2 id="backup-heading">"Back up"</h2>
+        <Card heading_id="backup-heading" title="Back up">
             <p>
                 "One file with everything: your course, checklists, journal, drafts and their "
                 "versions, and your settings. It stays on your device unless you move it."
@@ -263,7 +252,7 @@ fn BackUp() -> impl IntoView {
                 "Download a backup"
             </button>
             <p class="status" role="status">{message}</p>
-        </section>
+        </Card>
     }
 }
 
@@ -331,7 +320,7 @@ fn Restore() -> impl IntoView {
 
     let save_current_first = move |_| {
         let (name, text) = records.export_backup();
-        if download_bytes(&name, "application/json", text.as_bytes()).is_ok() {
+        if download_text(&name, "application/json", &text).is_ok() {
             set_saved_current.set(true);
         }
     };
@@ -378,17 +367,19 @@ fn Restore() -> impl IntoView {
                 "Choose a backup file. We check all of it first and show you what it holds; "
                 "nothing changes until you say so."
             </p>
-            <label for="restore-file" class="field-label">"Backup file"</label>
-            <input
-                id="restore-file"
-                type="file"
-                accept=".json,application/json"
-                on:change=on_file
-                aria-describedby="restore-error"
-            />
-            <p id="restore-error" class="field-error" role="alert">
-                {move || error.get()}
-            </p>
+            <div class="field">
+                <label for="restore-file">"Backup file"</label>
+                <input
+                    id="restore-file"
+                    type="file"
+                    accept=".json,application/json"
+                    on:change=on_file
+                    aria-describedby="restore-error"
+                />
+                <p id="restore-error" class="field-error" role="alert">
+                    {move || error.get()}
+                </p>
+            </div>
             {move || match step.get() {
                 RestoreStep::Choose => ().into_any(),
                 RestoreStep::Checking => {
@@ -421,7 +412,7 @@ fn Restore() -> impl IntoView {
                             "adds what's new and, where both changed, keeps the newer one and sets "
                             "the other aside."
                         </p>
-                        <div class="button-row">
+                        <div class="actions">
                             <button type="button" on:click=save_current_first>
                                 "First, download what's here now"
                             </button>
@@ -429,7 +420,7 @@ fn Restore() -> impl IntoView {
                         <p class="status" role="status">
                             {move || saved_current.get().then_some("A backup of what's here now is downloaded.")}
                         </p>
-                        <div class="button-row">
+                        <div class="actions">
                             <button type="button" class="primary" on:click=move |_| restore(for_merge.clone(), false)>
                                 "Merge with what's here"
                             </button>
@@ -458,8 +449,7 @@ fn SetAside() -> impl IntoView {
     let (message, set_message) = signal(String::new());
 
     view! {
-        <section class="card" aria-labelledby="set-aside-heading">
-            <h2 id="set-aside-heading">"Set aside"</h2>
+        <Card heading_id="set-aside-heading" title="Set aside">
             {move || {
                 let list = entries.get();
                 if list.is_empty() {
@@ -481,12 +471,12 @@ fn SetAside() -> impl IntoView {
                                     {format!(" · set aside {}", local_time(entry.at))}
                                 </p>
                                 <p>{entry.reason.clone()}</p>
-                                <div class="button-row">
+                                <div class="actions">
                                     <button
                                         type="button"
                                         on:click=move |_| {
                                             if let Some(raw) = records.set_aside_raw(&key_download) {
-                                                let _ = download_bytes(&name, "text/plain", raw.as_bytes());
+                                                let _ = download_text(&name, "text/plain", &raw);
                                             }
                                         }
                                     >
@@ -540,7 +530,7 @@ fn SetAside() -> impl IntoView {
                     .into_any()
             }}
             <p class="status" role="status">{message}</p>
-        </section>
+        </Card>
     }
 }
 

@@ -22,9 +22,9 @@ pub mod zip;
 
 use std::fmt;
 
-use crate::domain::assignment::{Assignment, Draft, Section};
+use crate::domain::assignment::{words_in, Assignment, Draft, Section};
 use crate::domain::date::CalendarDate;
-use crate::domain::word_count::{count_words, group_thousands};
+use crate::domain::word_count::group_thousands;
 
 /// The note written into an export of a draft with no words yet.
 pub const EMPTY_DRAFT_NOTE: &str = "There are no words in this draft yet. The headings below are \
@@ -90,7 +90,7 @@ impl<'a> ExportDocument<'a> {
 
     /// The words in the sections (headings not included), as the editor counts them.
     pub fn word_count(&self) -> usize {
-        self.sections.iter().map(|s| count_words(&s.text)).sum()
+        words_in(self.sections)
     }
 
     /// The title, on one line, or a stand-in if it is blank.

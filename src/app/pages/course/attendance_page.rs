@@ -4,10 +4,10 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::form_field::{focus_first_problem, focus_soon, TextField};
 use super::{edit_record, BackToCourse};
 use crate::app::clock::today;
-use crate::app::page::Page;
+use crate::app::form::{error_of, focus_id, show_outcome, Control, Field};
+use crate::app::page::{Card, Page};
 use crate::app::records::use_record;
 use crate::domain::attendance::{
     Attendance, AttendanceDay, AttendanceSummary, DayRef, DayStatus, ExtraDayDraft, ExtraDayErrors,
@@ -57,8 +57,7 @@ pub fn AttendancePage() -> impl IntoView {
                 "To graduate, the course asks you to be at 80% of the classroom days. Mark each "
                 "day as it happens and you'll always know where you stand."
             </p>
-            <section class="card attendance-summary" aria-labelledby="standing-heading">
-                <h2 id="standing-heading">"Where you stand"</h2>
+            <Card heading_id="standing-heading" title="Where you stand" class="attendance-summary">
                 <p class="standing" role="status">{move || summary.get().message()}</p>
                 <p>
                     {move || {
@@ -82,7 +81,7 @@ pub fn AttendancePage() -> impl IntoView {
                             })
                     }}
                 </p>
-            </section>
+            </Card>
             <Show when=move || schedule.with(Option::is_none)>
                 <p class="notice">
                     "Your classroom days appear here once your dates are set. "
@@ -158,7 +157,7 @@ fn DayMarks(
             attendance.update(|a| {
                 a.remove_extra_day(id);
             });
-            focus_soon("days-heading");
+            focus_id("days-heading");
         }
     };
     let name = format!("mark-{key}");
@@ -253,45 +252,39 @@ fn AddExtraDay() -> impl IntoView {
             date: date.get_untracked(),
             label: label.get_untracked(),
         };
-        match edit_record(attendance, |a| a.add_extra_day(&draft, &sessions)) {
-            Ok(_) => {
-                errors.set(ExtraDayErrors::default());
-                let when = draft
-                    .date
-                    .parse::<CalendarDate>()
-                    .map(CalendarDate::display_short)
-                    .unwrap_or_default();
-                status.set(format!(
-                    "Extra day added for {when}. It counts towards the 80%."
-                ));
-                date.set(String::new());
-                label.set(String::new());
-            }
-            Err(problems) => {
-                errors.set(problems);
-                focus_first_problem("extra-day-form");
-            }
+        let added = edit_record(attendance, |a| a.add_extra_day(&draft, &sessions)).map(|_| ());
+        if show_outcome(errors, added, "extra-day-form") {
+            let when = draft
+                .date
+                .parse::<CalendarDate>()
+                .map(CalendarDate::display_short)
+                .unwrap_or_default();
+            status.set(format!(
+                "Extra day added for {when}. It counts towards the 80%."
+            ));
+            date.set(String::new());
+            label.set(String::new());
         }
     };
     view! {
         <details class="card">
             <summary>"Add an extra classroom day"</summary>
             <form id="extra-day-form" on:submit=submit novalidate>
-                <TextField
+                <Field
                     id="extra-day-date"
                     label="Date"
                     value=date
-                    input_type="date"
-                    error=Signal::derive(move || errors.with(|e| e.date.as_ref().map(ToString::to_string)))
+                    control=Control::Date
+                    error=error_of(errors, |e| e.date.as_ref())
                 />
-                <TextField
+                <Field
                     id="extra-day-label"
                     label="What it is (optional)"
                     value=label
                     hint="Such as: catch-up day"
-                    error=Signal::derive(move || errors.with(|e| e.label.as_ref().map(ToString::to_string)))
+                    error=error_of(errors, |e| e.label.as_ref())
                 />
-                <button type="submit" class="button">"Add extra day"</button>
+                <button type="submit" class="button primary">"Add extra day"</button>
             </form>
             <p class="status" role="status">{move || status.get()}</p>
         </details>

@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 
 use super::edit_record;
-use super::form_field::focus_soon;
 use super::item_form::ItemForm;
 use super::progress_meter::ProgressMeter;
+use crate::app::form::{focus_id, EditInPlace, ItemActions, REMOVE_TASK};
 use crate::app::records::use_record;
 use crate::domain::course::{ChecklistItem, CourseEditError, CourseState, ItemDraft, Module};
 use crate::domain::progress::Progress;
@@ -218,68 +218,23 @@ fn OwnTaskActions(
     state: ChecklistState,
 ) -> impl IntoView {
     let id = StoredValue::new(id);
-    let confirming = move || {
-        state
-            .confirming
-            .with(|c| c.as_deref() == Some(id.read_value().as_str()))
-    };
-    let remove = move |_| {
-        state.course.update(|c| {
-            let _ = c.remove_own_item(&id.read_value());
-        });
-        state.confirming.set(None);
-        state.status.set("Task removed.".to_string());
-        focus_soon(state.list_id.get_value());
-    };
     view! {
-        <div class="item-actions">
-            <Show
-                when=confirming
-                fallback=move || {
-                    view! {
-                        <button
-                            type="button"
-                            class="button quiet small"
-                            id=format!("edit-{}", id.read_value())
-                            on:click=move |_| {
-                                state.editing.set(Some(id.get_value()));
-                                focus_soon(format!("edit-task-{}-text", id.read_value()));
-                            }
-                        >
-                            "Edit"
-                            <span class="visually-hidden">" this task"</span>
-                        </button>
-                        <button
-                            type="button"
-                            class="button quiet small"
-                            on:click=move |_| {
-                                state.confirming.set(Some(id.get_value()));
-                                focus_soon(format!("keep-{}", id.read_value()));
-                            }
-                        >
-                            "Remove"
-                            <span class="visually-hidden">" this task"</span>
-                        </button>
-                    }
-                }
-            >
-                <span class="confirm-text">"Remove this task?"</span>
-                <button type="button" class="button small" on:click=remove>
-                    "Yes, remove it"
-                </button>
-                <button
-                    type="button"
-                    class="button quiet small"
-                    id=format!("keep-{}", id.read_value())
-                    on:click=move |_| {
-                        state.confirming.set(None);
-                        focus_soon(format!("edit-{}", id.read_value()));
-                    }
-                >
-                    "Keep it"
-                </button>
-            </Show>
-        </div>
+        <ItemActions
+            id=id.get_value()
+            words=REMOVE_TASK
+            confirming=state.confirming
+            on_edit=Callback::new(move |_| {
+                state.editing.set(Some(id.get_value()));
+                focus_id(format!("edit-task-{}-text", id.read_value()));
+            })
+            on_remove=Callback::new(move |_| {
+                state.course.update(|c| {
+                    let _ = c.remove_own_item(&id.read_value());
+                });
+                state.status.set("Task removed.".to_string());
+                focus_id(state.list_id.get_value());
+            })
+        />
     }
 }
 
@@ -297,32 +252,25 @@ fn EditTask(
         .with_untracked(|i| i.as_ref().map(ItemDraft::from_item))
         .unwrap_or_default();
     let id = StoredValue::new(id);
-    let back = move || focus_soon(format!("edit-{}", id.read_value()));
+    let in_place = EditInPlace {
+        editing: state.editing,
+        status: state.status,
+    };
     view! {
         <ItemForm
             id_prefix=format!("edit-task-{}", id.read_value())
             initial
             submit_label="Save task"
             on_save=Callback::new(move |draft: ItemDraft| {
-                match edit_record(state.course, |c| c.update_own_item(&id.read_value(), &draft)) {
-                    Ok(()) => {
-                        state.editing.set(None);
-                        state.status.set("Task saved.".to_string());
-                        back();
-                        Ok(())
-                    }
-                    Err(CourseEditError::Item(errors)) => Err(errors),
-                    Err(other) => {
-                        state.editing.set(None);
-                        state.status.set(other.to_string());
-                        Ok(())
-                    }
-                }
+                let id = id.read_value();
+                let outcome = edit_record(state.course, |c| c.update_own_item(&id, &draft));
+                let fields = |e| match e {
+                    CourseEditError::Item(problems) => Ok(problems),
+                    other => Err(other),
+                };
+                in_place.finish(&id, outcome, fields, "Task saved.")
             })
-            on_cancel=Callback::new(move |_| {
-                state.editing.set(None);
-                back();
-            })
+            on_cancel=Callback::new(move |_| in_place.cancel(&id.read_value()))
         />
     }
 }

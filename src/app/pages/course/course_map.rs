@@ -4,10 +4,10 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::form_field::{focus_first_problem, focus_soon, TextAreaField, TextField};
 use super::{
     edit_record, module_href, module_progress_signal, session_of, session_words, ProgressMeter,
 };
+use crate::app::form::{error_of, focus_first_problem, focus_id, Control, Field};
 use crate::app::page::Page;
 use crate::app::records::use_record;
 use crate::domain::course::{CourseEditError, CoursePart, CourseState, ModuleDraft, ModuleErrors};
@@ -111,7 +111,7 @@ pub fn CoursePage() -> impl IntoView {
                                                 status.set(format!(
                                                     "\u{201c}{put_back}\u{201d} is back in your course, at the end. You can move it from its page."
                                                 ));
-                                                focus_soon(format!("module-link-{id}"));
+                                                focus_id(format!("module-link-{id}"));
                                             }
                                         >
                                             "Put back"
@@ -213,7 +213,7 @@ fn AddModule(
                 ));
                 title.set(String::new());
                 summary.set(String::new());
-                focus_soon(format!("module-link-{id}"));
+                focus_id(format!("module-link-{id}"));
             }
             Err(CourseEditError::Module(problems)) => {
                 errors.set(problems);
@@ -226,22 +226,20 @@ fn AddModule(
         <details class="card add-module">
             <summary>"Add a module of your own"</summary>
             <form id="add-module-form" on:submit=submit novalidate>
-                <TextField
+                <Field
                     id="add-module-title"
                     label="Module title"
                     value=title
-                    error=Signal::derive(move || errors.with(|e| e.title.as_ref().map(ToString::to_string)))
+                    error=error_of(errors, |e| e.title.as_ref())
                 />
-                <TextAreaField
+                <Field
                     id="add-module-summary"
                     label="What it covers (optional)"
                     value=summary
-                    rows=3
-                    error=Signal::derive(move || {
-                        errors.with(|e| e.summary.as_ref().map(ToString::to_string))
-                    })
+                    control=Control::TextArea(3)
+                    error=error_of(errors, |e| e.summary.as_ref())
                 />
-                <button type="submit" class="button">"Add module"</button>
+                <button type="submit" class="button primary">"Add module"</button>
             </form>
         </details>
     }

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::form_field::{focus_first_problem, SelectField, TextField};
+use crate::app::form::{error_of, show_outcome, Control, Field, FormButtons};
 use crate::domain::course::{ItemDraft, ItemErrors, TaskKind};
 
 fn kind_value(kind: TaskKind) -> String {
@@ -59,57 +59,36 @@ pub fn ItemForm(
             minutes: minutes.get_untracked(),
             kind: kind_from_value(&kind.get_untracked()),
         };
-        match on_save.run(draft) {
-            Ok(()) => {
-                errors.set(ItemErrors::default());
-                if clear_after_save {
-                    text.set(String::new());
-                    minutes.set(String::new());
-                }
-            }
-            Err(problems) => {
-                errors.set(problems);
-                focus_first_problem(focus_form.clone());
-            }
+        if show_outcome(errors, on_save.run(draft), &focus_form) && clear_after_save {
+            text.set(String::new());
+            minutes.set(String::new());
         }
     };
 
     view! {
         <form id=form_id class="item-form" on:submit=submit novalidate>
-            <TextField
+            <Field
                 id=format!("{id_prefix}-text")
                 label="Task"
                 value=text
-                error=Signal::derive(move || errors.with(|e| e.text.as_ref().map(ToString::to_string)))
+                error=error_of(errors, |e| e.text.as_ref())
             />
             <div class="field-row">
-                <TextField
+                <Field
                     id=format!("{id_prefix}-minutes")
                     label="Minutes (optional)"
                     value=minutes
                     hint="Such as 15, or 1h"
-                    error=Signal::derive(move || {
-                        errors.with(|e| e.minutes.as_ref().map(ToString::to_string))
-                    })
+                    error=error_of(errors, |e| e.minutes.as_ref())
                 />
-                <SelectField
+                <Field
                     id=format!("{id_prefix}-kind")
                     label="Kind of task"
                     value=kind
-                    options=Signal::stored(kinds)
+                    control=Control::Select(Signal::stored(kinds))
                 />
             </div>
-            <div class="actions">
-                <button type="submit" class="button">{submit_label}</button>
-                {on_cancel
-                    .map(|cancel| {
-                        view! {
-                            <button type="button" class="button quiet" on:click=move |_| cancel.run(())>
-                                "Cancel"
-                            </button>
-                        }
-                    })}
-            </div>
+            <FormButtons submit_label on_cancel/>
         </form>
     }
 }

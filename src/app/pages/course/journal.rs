@@ -5,9 +5,12 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::checklist::module_anywhere;
-use super::form_field::{focus_first_problem, focus_soon, SelectField, TextAreaField, TextField};
 use super::{edit_record, module_href};
 use crate::app::clock::{now_ms, today};
+use crate::app::form::{
+    error_of, focus_first_problem, focus_id, Control, EditInPlace, Field, FormButtons, ItemActions,
+    DELETE_ENTRY,
+};
 use crate::app::records::use_record;
 use crate::domain::course::CourseState;
 use crate::domain::journal::{Journal, JournalDraft, JournalEntry, JournalError, JournalErrors};
@@ -60,9 +63,6 @@ pub fn JournalForm(
     let form_id = format!("{id_prefix}-form");
     let focus_form = form_id.clone();
     let options = Signal::derive(move || course.with(module_options));
-    let error_of = move |pick: fn(&JournalErrors) -> &Option<_>| {
-        Signal::derive(move || errors.with(|e| pick(e).as_ref().map(ToString::to_string)))
-    };
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -92,45 +92,35 @@ pub fn JournalForm(
     view! {
         <form id=form_id class="journal-form" on:submit=submit novalidate>
             <div class="field-row">
-                <TextField
+                <Field
                     id=format!("{id_prefix}-date")
                     label="Date"
                     value=date
-                    input_type="date"
-                    error=error_of(|e| &e.date)
+                    control=Control::Date
+                    error=error_of(errors, |e| e.date.as_ref())
                 />
-                <SelectField
+                <Field
                     id=format!("{id_prefix}-module")
                     label="Which module is it about?"
                     value=module
-                    options
-                    error=error_of(|e| &e.module)
+                    control=Control::Select(options)
+                    error=error_of(errors, |e| e.module.as_ref())
                 />
             </div>
-            <TextField
+            <Field
                 id=format!("{id_prefix}-title")
                 label="Title (optional)"
                 value=title
-                error=error_of(|e| &e.title)
+                error=error_of(errors, |e| e.title.as_ref())
             />
-            <TextAreaField
+            <Field
                 id=format!("{id_prefix}-body")
                 label="Your reflection"
                 value=body
-                rows=6
-                error=error_of(|e| &e.body)
+                control=Control::TextArea(6)
+                error=error_of(errors, |e| e.body.as_ref())
             />
-            <div class="actions">
-                <button type="submit" class="button">{submit_label}</button>
-                {on_cancel
-                    .map(|cancel| {
-                        view! {
-                            <button type="button" class="button quiet" on:click=move |_| cancel.run(())>
-                                "Cancel"
-                            </button>
-                        }
-                    })}
-            </div>
+            <FormButtons submit_label on_cancel/>
         </form>
     }
 }
@@ -184,7 +174,7 @@ fn JournalItem(
     editable: bool,
     /// Which entry is being edited.
     editing: RwSignal<Option<String>>,
-    /// Which entry is waiting for "Yes, delete".
+    /// Which entry is waiting for "Yes, delete it".
     confirming: RwSignal<Option<String>>,
     /// The status line.
     status: RwSignal<String>,
@@ -197,8 +187,7 @@ fn JournalItem(
     let entry: Memo<Option<JournalEntry>> =
         Memo::new(move |_| journal.with(|j| j.entry(&id.read_value()).cloned()));
     let is_editing = move || editing.with(|e| e.as_deref() == Some(id.read_value().as_str()));
-    let is_confirming = move || confirming.with(|e| e.as_deref() == Some(id.read_value().as_str()));
-    let edit_button = move || format!("edit-{}", id.read_value());
+    let in_place = EditInPlace { editing, status };
 
     let read_view = move || {
         let heading_id = format!("{}-title", id.read_value());
@@ -225,65 +214,22 @@ fn JournalItem(
                 {editable
                     .then(|| {
                         view! {
-                            <div class="item-actions">
-                                <Show
-                                    when=is_confirming
-                                    fallback=move || {
-                                        view! {
-                                            <button
-                                                type="button"
-                                                class="button quiet small"
-                                                id=edit_button()
-                                                on:click=move |_| {
-                                                    editing.set(Some(id.get_value()));
-                                                    focus_soon(format!("{}-form-body", id.read_value()));
-                                                }
-                                            >
-                                                "Edit"
-                                                <span class="visually-hidden">" this entry"</span>
-                                            </button>
-                                            <button
-                                                type="button"
-                                                class="button quiet small"
-                                                on:click=move |_| {
-                                                    confirming.set(Some(id.get_value()));
-                                                    focus_soon(format!("keep-{}", id.read_value()));
-                                                }
-                                            >
-                                                "Delete"
-                                                <span class="visually-hidden">" this entry"</span>
-                                            </button>
-                                        }
-                                    }
-                                >
-                                    <span class="confirm-text">"Delete this entry for good?"</span>
-                                    <button
-                                        type="button"
-                                        class="button small"
-                                        on:click=move |_| {
-                                            journal.update(|j| {
-                                                j.remove(&id.read_value());
-                                            });
-                                            confirming.set(None);
-                                            status.set("Entry deleted.".to_string());
-                                            focus_soon(after_delete_focus);
-                                        }
-                                    >
-                                        "Yes, delete it"
-                                    </button>
-                                    <button
-                                        type="button"
-                                        class="button quiet small"
-                                        id=format!("keep-{}", id.read_value())
-                                        on:click=move |_| {
-                                            confirming.set(None);
-                                            focus_soon(edit_button());
-                                        }
-                                    >
-                                        "Keep it"
-                                    </button>
-                                </Show>
-                            </div>
+                            <ItemActions
+                                id=id.get_value()
+                                words=DELETE_ENTRY
+                                confirming
+                                on_edit=Callback::new(move |_| {
+                                    editing.set(Some(id.get_value()));
+                                    focus_id(format!("{}-form-body", id.read_value()));
+                                })
+                                on_remove=Callback::new(move |_| {
+                                    journal.update(|j| {
+                                        j.remove(&id.read_value());
+                                    });
+                                    status.set("Entry deleted.".to_string());
+                                    focus_id(after_delete_focus);
+                                })
+                            />
                         }
                     })}
             </article>
@@ -301,28 +247,15 @@ fn JournalItem(
                 submit_label="Save changes"
                 on_save=Callback::new(move |draft: JournalDraft| {
                     let course_now = course.get_untracked();
-                    let result = edit_record(journal, |j| {
-                        j.update(&id.read_value(), &draft, &course_now, now_ms())
-                    });
-                    match result {
-                        Err(JournalError::Invalid(errors)) => Err(errors),
-                        Err(other) => {
-                            editing.set(None);
-                            status.set(other.to_string());
-                            Ok(())
-                        }
-                        Ok(()) => {
-                            editing.set(None);
-                            status.set("Changes saved.".to_string());
-                            focus_soon(edit_button());
-                            Ok(())
-                        }
-                    }
+                    let id = id.read_value();
+                    let outcome = edit_record(journal, |j| j.update(&id, &draft, &course_now, now_ms()));
+                    let fields = |e| match e {
+                        JournalError::Invalid(problems) => Ok(problems),
+                        other => Err(other),
+                    };
+                    in_place.finish(&id, outcome, fields, "Changes saved.")
                 })
-                on_cancel=Callback::new(move |_| {
-                    editing.set(None);
-                    focus_soon(edit_button());
-                })
+                on_cancel=Callback::new(move |_| in_place.cancel(&id.read_value()))
             />
         }
     };

@@ -7,7 +7,8 @@ use leptos_router::hooks::use_query_map;
 use super::journal::{JournalEntries, JournalForm};
 use super::{edit_record, BackToCourse};
 use crate::app::clock::{now_ms, today};
-use crate::app::page::Page;
+use crate::app::form::{Control, Field};
+use crate::app::page::{Card, Page};
 use crate::app::records::use_record;
 use crate::domain::course::CourseState;
 use crate::domain::journal::{Journal, JournalDraft, JournalError};
@@ -57,8 +58,7 @@ pub fn JournalPage() -> impl IntoView {
                 "Short, dated reflections: how a session landed, what you noticed, what you want "
                 "to remember. They're the raw material for your assignments."
             </p>
-            <section class="card" aria-labelledby="write-heading">
-                <h2 id="write-heading">"Write a reflection"</h2>
+            <Card heading_id="write-heading" title="Write a reflection">
                 <JournalForm
                     id_prefix="new-entry"
                     initial
@@ -80,18 +80,15 @@ pub fn JournalPage() -> impl IntoView {
                     })
                 />
                 <p class="status" role="status">{move || status.get()}</p>
-            </section>
+            </Card>
             <section aria-labelledby="reflections-heading">
                 <h2 id="reflections-heading" tabindex="-1">"Your reflections"</h2>
-                <div class="field">
-                    <label for="journal-search">"Search your journal"</label>
-                    <input
-                        id="journal-search"
-                        type="search"
-                        prop:value=move || search.get()
-                        on:input=move |ev| search.set(event_target_value(&ev))
-                    />
-                </div>
+                <Field
+                    id="journal-search"
+                    label="Search your journal"
+                    value=search
+                    control=Control::Search
+                />
                 <p class="status" role="status">{count_words}</p>
                 <JournalEntries
                     ids=found

@@ -8,7 +8,6 @@
 mod attendance_page;
 mod checklist;
 mod course_map;
-mod form_field;
 mod item_form;
 mod journal;
 mod journal_page;

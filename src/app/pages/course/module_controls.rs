@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 
 use super::edit_record;
-use super::form_field::{focus_first_problem, focus_soon, TextAreaField, TextField};
+use crate::app::form::{error_of, focus_first_problem, focus_id, Control, Field};
+use crate::app::page::Card;
 use crate::app::records::use_record;
 use crate::domain::course::{
     CourseEditError, CourseState, ModuleDraft, ModuleErrors, PLACEMENT_ID,
@@ -86,34 +87,31 @@ pub fn ModuleControls(
         if let Ok(()) = edit_record(course, |c| c.remove_module(&id.read_value())) {
             removed_at.set_value(at);
             status.set("Set aside. Its ticks and notes are kept.".to_string());
-            focus_soon("put-back-button");
+            focus_id("put-back-button");
         }
     };
     let at_start = move || position().is_some_and(|(i, _)| i == 0);
     let at_end = move || position().is_some_and(|(i, n)| i + 1 == n);
 
     view! {
-        <section class="card" aria-labelledby="change-heading">
-            <h2 id="change-heading">"Change this to fit your course"</h2>
+        <Card heading_id="change-heading" title="Change this to fit your course">
             <details>
                 <summary>"Rename or change what it covers"</summary>
                 <form id="edit-module-form" on:submit=save novalidate>
-                    <TextField
+                    <Field
                         id="edit-module-title"
                         label="Title"
                         value=title
-                        error=Signal::derive(move || errors.with(|e| e.title.as_ref().map(ToString::to_string)))
+                        error=error_of(errors, |e| e.title.as_ref())
                     />
-                    <TextAreaField
+                    <Field
                         id="edit-module-summary"
                         label="What it covers"
                         value=summary
-                        rows=3
-                        error=Signal::derive(move || {
-                            errors.with(|e| e.summary.as_ref().map(ToString::to_string))
-                        })
+                        control=Control::TextArea(3)
+                        error=error_of(errors, |e| e.summary.as_ref())
                     />
-                    <button type="submit" class="button">"Save changes"</button>
+                    <button type="submit" class="button primary">"Save changes"</button>
                 </form>
             </details>
             {(!is_placement)
@@ -152,6 +150,6 @@ pub fn ModuleControls(
                     }
                 })}
             <p class="status" role="status">{move || local_status.get()}</p>
-        </section>
+        </Card>
     }
 }

@@ -6,12 +6,12 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use super::checklist::module_anywhere;
-use super::form_field::focus_soon;
 use super::journal::JournalEntries;
 use super::module_controls::ModuleControls;
 use super::placement_log::PlacementLogSection;
 use super::{session_of, session_words, BackToCourse, PrepChecklist};
-use crate::app::page::Page;
+use crate::app::form::focus_id;
+use crate::app::page::{Card, Page};
 use crate::app::records::use_record;
 use crate::domain::course::{CourseState, PLACEMENT_ID};
 use crate::domain::journal::Journal;
@@ -88,7 +88,7 @@ fn ModuleScreen(
                         status.set(
                             "It's back in your course, with its ticks and notes.".to_string(),
                         );
-                        focus_soon("module-status");
+                        focus_id("module-status");
                     };
                     view! {
                         <div class="notice">
@@ -98,7 +98,7 @@ fn ModuleScreen(
                             </p>
                             <button
                                 type="button"
-                                class="button"
+                                class="button primary"
                                 id="put-back-button"
                                 on:click=put_back
                             >
@@ -198,6 +198,7 @@ fn ModuleBody(
         "Prepare for this module"
     };
 
+    let checklist_id = id.clone();
     view! {
         <p class="module-meta">{meta}</p>
         <p class="lead">{summary}</p>
@@ -208,12 +209,10 @@ fn ModuleBody(
             </p>
         </Show>
         {is_placement.then(|| view! { <PlacementLogSection/> })}
-        <section class="card" aria-labelledby="prep-heading">
-            <h2 id="prep-heading">{prep_heading}</h2>
-            <PrepChecklist module_id=id.clone() editable=true/>
-        </section>
-        <section class="card" aria-labelledby="notes-heading">
-            <h2 id="notes-heading">"Your notes"</h2>
+        <Card heading_id="prep-heading" title={prep_heading}>
+            <PrepChecklist module_id=checklist_id editable=true/>
+        </Card>
+        <Card heading_id="notes-heading" title="Your notes">
             <label for="module-notes" class="visually-hidden">"Your notes"</label>
             <p class="field-hint" id="module-notes-hint">"Saved as you type, on this device."</p>
             <textarea
@@ -223,9 +222,8 @@ fn ModuleBody(
                 prop:value=initial_notes
                 on:input=save_notes
             ></textarea>
-        </section>
-        <section class="card" aria-labelledby="journal-heading">
-            <h2 id="journal-heading">"Your journal entries on this"</h2>
+        </Card>
+        <Card heading_id="journal-heading" title="Your journal entries on this">
             <Show
                 when=move || !entry_ids.with(Vec::is_empty)
                 fallback=|| view! { <p>"No reflections on this yet."</p> }
@@ -235,7 +233,7 @@ fn ModuleBody(
             <p>
                 <A href=write_href>"Write a reflection on this"</A>
             </p>
-        </section>
+        </Card>
         <ModuleControls id=id.clone() status removed_at/>
         <ModuleNeighbours id/>
     }

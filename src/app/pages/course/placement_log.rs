@@ -4,8 +4,11 @@
 use leptos::prelude::*;
 
 use super::edit_record;
-use super::form_field::{focus_first_problem, focus_soon, TextAreaField, TextField};
 use crate::app::clock::today;
+use crate::app::form::{
+    error_of, focus_id, show_outcome, Control, EditInPlace, Field, FormButtons, ItemActions,
+    DELETE_ENTRY,
+};
 use crate::app::records::use_record;
 use crate::domain::field_error::minutes_in_words;
 use crate::domain::placement::{
@@ -87,8 +90,7 @@ fn PlacementItem(
     let entry: Memo<Option<PlacementEntry>> =
         Memo::new(move |_| log.with(|l| l.entry(&id.read_value()).cloned()));
     let is_editing = move || editing.with(|e| e.as_deref() == Some(id.read_value().as_str()));
-    let is_confirming = move || confirming.with(|e| e.as_deref() == Some(id.read_value().as_str()));
-    let edit_button = move || format!("edit-{}", id.read_value());
+    let in_place = EditInPlace { editing, status };
     let field = move |pick: fn(&PlacementEntry) -> String| {
         move || entry.with(|e| e.as_ref().map(pick).unwrap_or_default())
     };
@@ -119,65 +121,22 @@ fn PlacementItem(
                     <p class="reflection-label">"What I learned"</p>
                     <p class="journal-body">{field(|e| e.learned.clone())}</p>
                 </Show>
-                <div class="item-actions">
-                    <Show
-                        when=is_confirming
-                        fallback=move || {
-                            view! {
-                                <button
-                                    type="button"
-                                    class="button quiet small"
-                                    id=edit_button()
-                                    on:click=move |_| {
-                                        editing.set(Some(id.get_value()));
-                                        focus_soon(format!("{}-form-date", id.read_value()));
-                                    }
-                                >
-                                    "Edit"
-                                    <span class="visually-hidden">" this entry"</span>
-                                </button>
-                                <button
-                                    type="button"
-                                    class="button quiet small"
-                                    on:click=move |_| {
-                                        confirming.set(Some(id.get_value()));
-                                        focus_soon(format!("keep-{}", id.read_value()));
-                                    }
-                                >
-                                    "Delete"
-                                    <span class="visually-hidden">" this entry"</span>
-                                </button>
-                            }
-                        }
-                    >
-                        <span class="confirm-text">"Delete this entry for good?"</span>
-                        <button
-                            type="button"
-                            class="button small"
-                            on:click=move |_| {
-                                log.update(|l| {
-                                    l.remove(&id.read_value());
-                                });
-                                confirming.set(None);
-                                status.set("Entry deleted.".to_string());
-                                focus_soon("log-heading");
-                            }
-                        >
-                            "Yes, delete it"
-                        </button>
-                        <button
-                            type="button"
-                            class="button quiet small"
-                            id=format!("keep-{}", id.read_value())
-                            on:click=move |_| {
-                                confirming.set(None);
-                                focus_soon(edit_button());
-                            }
-                        >
-                            "Keep it"
-                        </button>
-                    </Show>
-                </div>
+                <ItemActions
+                    id=id.get_value()
+                    words=DELETE_ENTRY
+                    confirming
+                    on_edit=Callback::new(move |_| {
+                        editing.set(Some(id.get_value()));
+                        focus_id(format!("{}-form-date", id.read_value()));
+                    })
+                    on_remove=Callback::new(move |_| {
+                        log.update(|l| {
+                            l.remove(&id.read_value());
+                        });
+                        status.set("Entry deleted.".to_string());
+                        focus_id("log-heading");
+                    })
+                />
             </article>
         }
     };
@@ -192,25 +151,15 @@ fn PlacementItem(
                 initial
                 submit_label="Save changes"
                 on_save=Callback::new(move |draft: PlacementDraft| {
-                    match edit_record(log, |l| l.update(&id.read_value(), &draft)) {
-                        Err(PlacementError::Invalid(errors)) => Err(errors),
-                        Err(other) => {
-                            editing.set(None);
-                            status.set(other.to_string());
-                            Ok(())
-                        }
-                        Ok(()) => {
-                            editing.set(None);
-                            status.set("Changes saved.".to_string());
-                            focus_soon(edit_button());
-                            Ok(())
-                        }
-                    }
+                    let id = id.read_value();
+                    let outcome = edit_record(log, |l| l.update(&id, &draft));
+                    let fields = |e| match e {
+                        PlacementError::Invalid(problems) => Ok(problems),
+                        other => Err(other),
+                    };
+                    in_place.finish(&id, outcome, fields, "Changes saved.")
                 })
-                on_cancel=Callback::new(move |_| {
-                    editing.set(None);
-                    focus_soon(edit_button());
-                })
+                on_cancel=Callback::new(move |_| in_place.cancel(&id.read_value()))
             />
         }
     };
@@ -253,9 +202,6 @@ fn PlacementForm(
     let errors = RwSignal::new(PlacementErrors::default());
     let form_id = id_prefix.clone();
     let focus_form = form_id.clone();
-    let error_of = move |pick: fn(&PlacementErrors) -> &Option<_>| {
-        Signal::derive(move || errors.with(|e| pick(e).as_ref().map(ToString::to_string)))
-    };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let draft = PlacementDraft {
@@ -267,86 +213,69 @@ fn PlacementForm(
             observed: observed.get_untracked(),
             learned: learned.get_untracked(),
         };
-        match on_save.run(draft) {
-            Ok(()) => {
-                errors.set(PlacementErrors::default());
-                if clear_after_save {
-                    for field in [hours, start, end, observed, learned] {
-                        field.set(String::new());
-                    }
-                }
-            }
-            Err(problems) => {
-                errors.set(problems);
-                focus_first_problem(focus_form.clone());
+        if show_outcome(errors, on_save.run(draft), &focus_form) && clear_after_save {
+            for field in [hours, start, end, observed, learned] {
+                field.set(String::new());
             }
         }
     };
     view! {
         <form id=form_id class="placement-form" on:submit=submit novalidate>
             <div class="field-row">
-                <TextField
+                <Field
                     id=format!("{id_prefix}-date")
                     label="Date"
                     value=date
-                    input_type="date"
-                    error=error_of(|e| &e.date)
+                    control=Control::Date
+                    error=error_of(errors, |e| e.date.as_ref())
                 />
-                <TextField
+                <Field
                     id=format!("{id_prefix}-hours")
                     label="Hours"
                     value=hours
                     input_mode="decimal"
                     hint="Such as 2.5, 2:30 or 150 min. Or leave it and give the times."
-                    error=error_of(|e| &e.hours)
+                    error=error_of(errors, |e| e.hours.as_ref())
                 />
             </div>
             <div class="field-row">
-                <TextField
+                <Field
                     id=format!("{id_prefix}-start")
                     label="Start time (optional)"
                     value=start
-                    input_type="time"
-                    error=error_of(|e| &e.start)
+                    control=Control::Time
+                    error=error_of(errors, |e| e.start.as_ref())
                 />
-                <TextField
+                <Field
                     id=format!("{id_prefix}-end")
                     label="End time (optional)"
                     value=end
-                    input_type="time"
-                    error=error_of(|e| &e.end)
+                    control=Control::Time
+                    error=error_of(errors, |e| e.end.as_ref())
                 />
             </div>
-            <TextField
+            <Field
                 id=format!("{id_prefix}-setting")
                 label="Setting"
                 value=setting
                 hint="The team, ward, group or organisation."
-                error=error_of(|e| &e.setting)
+                error=error_of(errors, |e| e.setting.as_ref())
             />
-            <TextAreaField
+            <Field
                 id=format!("{id_prefix}-observed")
                 label="What I observed"
                 value=observed
-                error=error_of(|e| &e.observed)
+                control=Control::TextArea(4)
+                error=error_of(errors, |e| e.observed.as_ref())
             />
-            <TextAreaField
+            <Field
                 id=format!("{id_prefix}-learned")
                 label="What I learned"
                 value=learned
-                error=error_of(|e| &e.learned)
+                control=Control::TextArea(4)
+                error=error_of(errors, |e| e.learned.as_ref())
             />
-            <div class="actions">
-                <button type="submit" class="button">{submit_label}</button>
-                {on_cancel
-                    .map(|cancel| {
-                        view! {
-                            <button type="button" class="button quiet" on:click=move |_| cancel.run(())>
-                                "Cancel"
-                            </button>
-                        }
-                    })}
-            </div>
+            <FormButtons submit_label on_cancel/>
         </form>
     }
 }

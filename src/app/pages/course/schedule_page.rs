@@ -4,8 +4,8 @@
 
 use leptos::prelude::*;
 
-use super::form_field::{focus_first_problem, focus_soon, SelectField, TextField};
 use super::{edit_record, BackToCourse};
+use crate::app::form::{error_of, focus_first_problem, focus_id, Control, Field};
 use crate::app::page::Page;
 use crate::app::records::use_record;
 use crate::domain::course::CourseState;
@@ -134,28 +134,28 @@ pub fn SchedulePage() -> impl IntoView {
                 "date. Your ticks and notes are never affected."
             </p>
             <form id="schedule-form" class="card" on:submit=submit novalidate>
-                <TextField
+                <Field
                     id="schedule-start"
                     label="Course start date"
                     value=start
-                    input_type="date"
-                    error=Signal::derive(move || errors.with(|e| e.start.as_ref().map(ToString::to_string)))
+                    control=Control::Date
+                    error=error_of(errors, |e| e.start.as_ref())
                 />
-                <SelectField
+                <Field
                     id="schedule-weekday"
                     label="Day of the week for sessions"
                     value=weekday
-                    options=Signal::stored(weekday_options)
+                    control=Control::Select(Signal::stored(weekday_options))
                 />
-                <TextField
+                <Field
                     id="schedule-days"
                     label="Number of classroom days"
                     value=days
-                    input_mode="numeric"
+                    control=Control::Number
                     hint="Most courses have 10."
-                    error=Signal::derive(move || errors.with(|e| e.days.as_ref().map(ToString::to_string)))
+                    error=error_of(errors, |e| e.days.as_ref())
                 />
-                <button type="submit" class="button">
+                <button type="submit" class="button primary">
                     {move || if schedule.with(Option::is_some) { "Save dates" } else { "Set up my dates" }}
                 </button>
                 <p class="status" role="status">{move || status.get()}</p>
@@ -258,7 +258,7 @@ fn DayRow(
                     session_date(session)
                 ));
                 // The button just pressed has gone; the date field is the natural next place.
-                focus_soon(format!("day-{number}-date"));
+                focus_id(format!("day-{number}-date"));
             }
             Some(Err(problem)) => status.set(problem.to_string()),
             None => {}
@@ -279,14 +279,14 @@ fn DayRow(
             <details>
                 <summary>{format!("Change the date of day {number}")}</summary>
                 <form id=form_id on:submit=move_day novalidate>
-                    <TextField
+                    <Field
                         id=format!("day-{number}-date")
                         label=format!("New date for day {number}")
                         value=new_date
-                        input_type="date"
-                        error=Signal::derive(move || error.get())
+                        control=Control::Date
+                        error=error
                     />
-                    <button type="submit" class="button">{format!("Move day {number}")}</button>
+                    <button type="submit" class="button primary">{format!("Move day {number}")}</button>
                 </form>
                 <div class="actions">
                     <button type="button" class="button quiet" on:click=slip>

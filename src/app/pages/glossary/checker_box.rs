@@ -7,7 +7,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::focus_soon;
+use crate::app::form::{focus_id, focus_node, Control, Field};
 use crate::app::language_checker::use_language_checker;
 use crate::domain::language_check::{apply_suggestion, Finding, TextEdit};
 
@@ -24,7 +24,6 @@ pub(super) fn TryTheChecker() -> impl IntoView {
     let applied = RwSignal::new(None::<Applied>);
     let problem = RwSignal::new(None::<String>);
     let undo_button = NodeRef::<leptos::html::Button>::new();
-    let textarea = NodeRef::<leptos::html::Textarea>::new();
 
     // Compiled from the built-in glossary and the trainee's own entries, and only rebuilt when
     // their own entries change (shared with the editor; see language_checker.rs).
@@ -38,7 +37,7 @@ pub(super) fn TryTheChecker() -> impl IntoView {
                 text.set(new_text);
                 problem.set(None);
                 applied.set(Some(Applied { edit }));
-                focus_soon(undo_button);
+                focus_node(undo_button);
             }
             Err(error) => problem.set(Some(error.to_string())),
         }
@@ -55,7 +54,7 @@ pub(super) fn TryTheChecker() -> impl IntoView {
             Err(error) => problem.set(Some(error.to_string())),
         }
         applied.set(None);
-        focus_soon(textarea);
+        focus_id("try-checker-text");
     };
 
     let summary = move || {
@@ -88,7 +87,7 @@ pub(super) fn TryTheChecker() -> impl IntoView {
                             <li>
                                 <button
                                     type="button"
-                                    class="gl-button gl-secondary"
+                                    class="button"
                                     on:click=move |_| apply(finding.clone(), suggestion.clone())
                                 >
                                     {label}
@@ -124,15 +123,7 @@ pub(super) fn TryTheChecker() -> impl IntoView {
                 "Write or paste a sentence to see which phrases the checker notices, your own "
                 "“instead of” phrases included. Nothing you type here is saved."
             </p>
-            <label for="try-checker-text">"Your sentence"</label>
-            <textarea
-                id="try-checker-text"
-                class="gl-input"
-                rows="3"
-                node_ref=textarea
-                prop:value=move || text.get()
-                on:input=move |ev| text.set(event_target_value(&ev))
-            ></textarea>
+            <Field id="try-checker-text" label="Your sentence" value=text control=Control::TextArea(3)/>
             <div role="status" class="checker-status">
                 <p>{summary}</p>
                 {move || {
@@ -144,7 +135,7 @@ pub(super) fn TryTheChecker() -> impl IntoView {
                                     {format!("Changed “{}” to “{}”. ", edit.removed, edit.inserted)}
                                     <button
                                         type="button"
-                                        class="gl-button"
+                                        class="button primary"
                                         node_ref=undo_button
                                         on:click=undo
                                     >

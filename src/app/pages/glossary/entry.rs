@@ -7,7 +7,8 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use super::search::InsteadOfTry;
-use super::{focus_soon, use_glossary};
+use super::use_glossary;
+use crate::app::form::focus_node;
 use crate::app::page::Page;
 use crate::domain::glossary::GlossaryEntry;
 
@@ -83,7 +84,7 @@ fn EntryView(
             Ok(removed) => {
                 problem.set(None);
                 deleted.set(Some(removed));
-                focus_soon(undo_button);
+                focus_node(undo_button);
             }
             Err(error) => problem.set(Some(error.to_string())),
         }
@@ -92,7 +93,7 @@ fn EntryView(
         if let Some(entry) = deleted.get_untracked() {
             glossary.update(|g| g.restore_own(entry));
             deleted.set(None);
-            focus_soon(delete_button);
+            focus_node(delete_button);
         }
     };
 
@@ -130,8 +131,8 @@ fn EntryView(
         let edit_href = format!("/glossary/{}/edit", entry.id);
         view! {
             <div class="entry-actions" prop:hidden=move || deleted.read().is_some()>
-                <A href=edit_href attr:class="gl-button gl-secondary">"Edit this entry"</A>
-                <button type="button" class="gl-button gl-secondary" node_ref=delete_button on:click=delete>
+                <A href=edit_href attr:class="button">"Edit this entry"</A>
+                <button type="button" class="button" node_ref=delete_button on:click=delete>
                     "Delete this entry"
                 </button>
             </div>
@@ -141,13 +142,13 @@ fn EntryView(
     view! {
         <Page title=entry.term.clone()>
             <p class="entry-category">
-                <span class="gl-visually-hidden">"Category: "</span>
+                <span class="visually-hidden">"Category: "</span>
                 {entry.category.clone()}
             </p>
             <div class="entry-toolbar" prop:hidden=move || deleted.read().is_some()>
                 <button
                     type="button"
-                    class="gl-button gl-favourite"
+                    class="button favourite"
                     aria-pressed=move || if is_favourite() { "true" } else { "false" }
                     on:click=move |_| {
                         glossary.update(|g| {
@@ -171,7 +172,7 @@ fn EntryView(
                                     {format!("“{}” has been deleted. ", entry.term)}
                                     <button
                                         type="button"
-                                        class="gl-button"
+                                        class="button primary"
                                         node_ref=undo_button
                                         on:click=undo
                                     >

@@ -8,9 +8,10 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::flashcards_due::{ready_message, use_due_summary};
-use super::local_date::today;
 use super::search::InsteadOfTry;
-use super::{focus_soon, use_flashcards, use_glossary};
+use super::{use_flashcards, use_glossary};
+use crate::app::clock::today;
+use crate::app::form::focus_node;
 use crate::app::page::Page;
 use crate::domain::flashcards::{deck_ids, DeckChoice, ReviewOutcome, BOX_INTERVAL_DAYS};
 use crate::domain::glossary::TraineeGlossary;
@@ -61,7 +62,7 @@ pub fn FlashcardsPage() -> impl IntoView {
             knew: 0,
             not_yet: 0,
         }));
-        focus_soon(card_heading);
+        focus_node(card_heading);
     };
     let reveal = move |_| {
         session.update(|s| {
@@ -69,7 +70,7 @@ pub fn FlashcardsPage() -> impl IntoView {
                 s.revealed = true;
             }
         });
-        focus_soon(meaning);
+        focus_node(meaning);
     };
     let answer = move |outcome: ReviewOutcome| {
         let Some(current) = session.get_untracked() else {
@@ -91,14 +92,14 @@ pub fn FlashcardsPage() -> impl IntoView {
         let finished = next.position >= next.queue.len();
         session.set(Some(next));
         if finished {
-            focus_soon(done_heading);
+            focus_node(done_heading);
         } else {
-            focus_soon(card_heading);
+            focus_node(card_heading);
         }
     };
     let finish = move |_| {
         session.set(None);
-        focus_soon(start_button);
+        focus_node(start_button);
     };
 
     let set_deck = move |deck: DeckChoice| {
@@ -198,7 +199,7 @@ pub fn FlashcardsPage() -> impl IntoView {
                     view! {
                         <button
                             type="button"
-                            class="gl-button"
+                            class="button primary"
                             node_ref=start_button
                             on:click=start
                         >
@@ -224,16 +225,16 @@ pub fn FlashcardsPage() -> impl IntoView {
                             s.not_yet,
                         )}
                     </p>
-                    <div class="gl-actions">
+                    <div class="actions flashcard-actions">
                         {more
                             .then(|| {
                                 view! {
-                                    <button type="button" class="gl-button" on:click=start>
+                                    <button type="button" class="button primary" on:click=start>
                                         "Study more"
                                     </button>
                                 }
                             })}
-                        <button type="button" class="gl-button gl-secondary" on:click=finish>
+                        <button type="button" class="button" on:click=finish>
                             "Finish"
                         </button>
                     </div>
@@ -274,18 +275,18 @@ pub fn FlashcardsPage() -> impl IntoView {
                             })}
                         {pair}
                     </div>
-                    <div class="gl-actions flashcard-answers" role="group" aria-label="Did you know it?">
+                    <div class="actions flashcard-actions flashcard-answers" role="group" aria-label="Did you know it?">
                         <p class="flashcard-ask">"Did you know it?"</p>
                         <button
                             type="button"
-                            class="gl-button"
+                            class="button primary"
                             on:click=move |_| answer(ReviewOutcome::KnewIt)
                         >
                             "I knew it"
                         </button>
                         <button
                             type="button"
-                            class="gl-button gl-secondary"
+                            class="button"
                             on:click=move |_| answer(ReviewOutcome::NotYet)
                         >
                             "Not yet"
@@ -295,7 +296,7 @@ pub fn FlashcardsPage() -> impl IntoView {
             });
             let front = (!s.revealed).then(|| {
                 view! {
-                    <button type="button" class="gl-button" on:click=reveal>
+                    <button type="button" class="button primary" on:click=reveal>
                         "Show the meaning"
                     </button>
                 }
@@ -310,7 +311,7 @@ pub fn FlashcardsPage() -> impl IntoView {
                     {front}
                     {back}
                     <p>
-                        <button type="button" class="gl-link-button" on:click=finish>
+                        <button type="button" class="link-button" on:click=finish>
                             "Finish for now"
                         </button>
                     </p>

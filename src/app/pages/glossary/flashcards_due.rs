@@ -4,8 +4,9 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::local_date::today;
 use super::{use_flashcards, use_glossary};
+use crate::app::clock::today;
+use crate::app::page::Card;
 use crate::domain::flashcards::{deck_ids, DueSummary};
 
 /// "Ready today: 2 to review and 110 new." for a deck's counts.
@@ -41,10 +42,9 @@ pub(super) fn use_due_summary() -> Memo<(DueSummary, usize)> {
 pub fn FlashcardsDue() -> impl IntoView {
     let summary = use_due_summary();
     view! {
-        <section class="card flashcards-due" aria-labelledby="home-flashcards">
-            <h2 id="home-flashcards">"Flashcards"</h2>
+        <Card heading_id="home-flashcards" title="Flashcards" class="flashcards-due">
             <p>{move || summary.with(|(s, size)| ready_message(*s, *size))}</p>
             <p><A href="/glossary/flashcards">"Study flashcards"</A></p>
-        </section>
+        </Card>
     }
 }

@@ -3,20 +3,21 @@
 //!
 //! The rules (search, checking, scheduling) all live in the domain layer; these pages only show
 //! them. The trainee's side of the glossary (own entries and favourites) is one record,
-//! `"glossary-own"`, and flashcard progress (with the chosen deck) is another, `"flashcards"`.
+//! `"glossary-own"` (named by the checker, which reads it too, so the checker never imports from
+//! a page), and flashcard progress (with the chosen deck) is another, `"flashcards"`.
 
 mod checker_box;
 mod entry;
 mod flashcards;
 mod flashcards_due;
-mod local_date;
 mod own_entry_form;
 mod search;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::app::focus::focus_soon;
+use crate::app::form::focus_id;
+use crate::app::language_checker::GLOSSARY_RECORD;
 use crate::app::page::Page;
 use crate::app::records::use_record;
 use crate::domain::flashcards::FlashcardProgress;
@@ -29,9 +30,6 @@ pub use own_entry_form::{EditOwnEntryPage, NewOwnEntryPage};
 
 use checker_box::TryTheChecker;
 use search::SearchAndBrowse;
-
-/// The record holding the trainee's own entries and favourites.
-pub const GLOSSARY_RECORD: &str = "glossary-own";
 
 /// The record holding flashcard progress and the chosen deck.
 pub const FLASHCARDS_RECORD: &str = "flashcards";
@@ -54,12 +52,7 @@ pub fn GlossaryPage() -> impl IntoView {
     // router would otherwise treat the link as a navigation): the next Tab is the sentence box.
     let to_the_checker = |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();
-        if let Some(heading) = document()
-            .get_element_by_id("try-checker-heading")
-            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
-        {
-            let _ = heading.focus();
-        }
+        focus_id("try-checker-heading");
     };
     view! {
         <Page title="Glossary">

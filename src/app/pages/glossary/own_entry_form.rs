@@ -8,9 +8,9 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use leptos_router::NavigateOptions;
-use wasm_bindgen::JsCast;
 
 use super::use_glossary;
+use crate::app::form::{error_of, focus_first_problem, focus_id, Control, Field};
 use crate::app::page::Page;
 use crate::domain::glossary::{
     OwnEntryDraft, OwnEntryError, OwnEntryField, TraineeGlossary, OWN_CATEGORY,
@@ -72,68 +72,6 @@ pub fn EditOwnEntryPage() -> impl IntoView {
     }
 }
 
-/// What one text field of the form needs: its id, the error it shows, and its hint's id (if any).
-#[derive(Clone, Copy)]
-struct FieldIds {
-    id: &'static str,
-    field: OwnEntryField,
-    hint: Option<&'static str>,
-}
-
-impl FieldIds {
-    fn error_id(self) -> String {
-        format!("{}-error", self.id)
-    }
-}
-
-const TERM: FieldIds = FieldIds {
-    id: "own-term",
-    field: OwnEntryField::Term,
-    hint: None,
-};
-const NEW_CATEGORY_NAME: FieldIds = FieldIds {
-    id: "own-new-category",
-    field: OwnEntryField::Category,
-    hint: Some("own-new-category-hint"),
-};
-const EXPLANATION: FieldIds = FieldIds {
-    id: "own-explanation",
-    field: OwnEntryField::Explanation,
-    hint: None,
-};
-const EXAMPLE: FieldIds = FieldIds {
-    id: "own-example",
-    field: OwnEntryField::Example,
-    hint: None,
-};
-const INSTEAD_OF: FieldIds = FieldIds {
-    id: "own-instead-of",
-    field: OwnEntryField::InsteadOf,
-    hint: Some("own-instead-of-hint"),
-};
-const SUGGESTIONS: FieldIds = FieldIds {
-    id: "own-suggestions",
-    field: OwnEntryField::Suggestions,
-    hint: Some("own-suggestions-hint"),
-};
-const WHY: FieldIds = FieldIds {
-    id: "own-why",
-    field: OwnEntryField::Why,
-    hint: None,
-};
-
-/// Moves focus to the element with this id once the page has updated.
-fn focus_by_id(id: &'static str) {
-    request_animation_frame(move || {
-        if let Some(element) = document()
-            .get_element_by_id(id)
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = element.focus();
-        }
-    });
-}
-
 /// The add/edit form.
 #[component]
 fn OwnEntryForm(
@@ -168,41 +106,9 @@ fn OwnEntryForm(
     let why = RwSignal::new(draft.why);
     let error = RwSignal::new(None::<OwnEntryError>);
 
-    let error_for = move |ids: FieldIds| {
-        error.with(|e| {
-            e.as_ref()
-                .filter(|e| e.field() == ids.field)
-                .map(ToString::to_string)
-        })
-    };
-    let invalid = move |ids: FieldIds| {
-        move || {
-            if error_for(ids).is_some() {
-                Some("true")
-            } else {
-                None
-            }
-        }
-    };
-    let described_by = move |ids: FieldIds| {
-        move || {
-            let mut parts: Vec<String> = ids.hint.map(str::to_string).into_iter().collect();
-            if error_for(ids).is_some() {
-                parts.push(ids.error_id());
-            }
-            (!parts.is_empty()).then(|| parts.join(" "))
-        }
-    };
-    let message = move |ids: FieldIds| {
-        move || {
-            error_for(ids).map(|text| {
-                view! {
-                    <p class="gl-field-error" id=ids.error_id()>
-                        {text}
-                    </p>
-                }
-            })
-        }
+    // Each field shows the problem only when it is about that field.
+    let error_at = move |field: OwnEntryField| {
+        error_of(error, move |e| e.as_ref().filter(|e| e.field() == field))
     };
 
     let save = move |ev: leptos::ev::SubmitEvent| {
@@ -236,38 +142,33 @@ fn OwnEntryForm(
                 navigate(&format!("/glossary/{id}"), NavigateOptions::default());
             }
             Err(e) => {
-                let target = match e.field() {
-                    OwnEntryField::Term => TERM.id,
-                    // Only a new category's name can be wrong: the others already exist.
-                    OwnEntryField::Category => NEW_CATEGORY_NAME.id,
-                    OwnEntryField::Explanation => EXPLANATION.id,
-                    OwnEntryField::Example => EXAMPLE.id,
-                    OwnEntryField::InsteadOf => INSTEAD_OF.id,
-                    OwnEntryField::Suggestions => SUGGESTIONS.id,
-                    OwnEntryField::Why => WHY.id,
-                    OwnEntryField::Whole => "own-form-problem",
-                };
+                let whole = e.field() == OwnEntryField::Whole;
                 error.set(Some(e));
-                focus_by_id(target);
+                if whole {
+                    focus_id("own-form-problem");
+                } else {
+                    focus_first_problem("own-entry-form");
+                }
             }
         }
     };
 
-    let category_options = categories
+    let category_options: Vec<(String, String)> = categories
         .into_iter()
-        .map(|name| {
-            let selected = category.get_untracked() == name;
-            view! { <option value=name.clone() selected=selected>{name.clone()}</option> }
-        })
-        .collect_view();
+        .map(|name| (name.clone(), name))
+        .chain(std::iter::once((
+            NEW_CATEGORY.to_string(),
+            "A new category…".to_string(),
+        )))
+        .collect();
     let cancel_href = match editing.read_value().as_deref() {
         Some(id) => format!("/glossary/{id}"),
         None => "/glossary".to_string(),
     };
 
     view! {
-        <form class="own-entry-form" novalidate on:submit=save>
-            <p id="own-form-problem" class="gl-field-error" tabindex="-1">
+        <form id="own-entry-form" class="own-entry-form" novalidate on:submit=save>
+            <p id="own-form-problem" class="field-error" tabindex="-1">
                 {move || {
                     error.with(|e| {
                         e.as_ref()
@@ -276,127 +177,73 @@ fn OwnEntryForm(
                     })
                 }}
             </p>
-            <div class="gl-field">
-                <label for=TERM.id>"Word or phrase"</label>
-                {message(TERM)}
-                <input
-                    type="text"
-                    id=TERM.id
-                    class="gl-input"
-                    autocomplete="off"
-                    aria-invalid=invalid(TERM)
-                    aria-describedby=described_by(TERM)
-                    prop:value=move || term.get()
-                    on:input=move |ev| term.set(event_target_value(&ev))
-                />
-            </div>
-            <div class="gl-field">
-                <label for="own-category">"Category"</label>
-                <select
-                    id="own-category"
-                    class="gl-input"
-                    on:change=move |ev| category.set(event_target_value(&ev))
-                >
-                    {category_options}
-                    <option value=NEW_CATEGORY>"A new category…"</option>
-                </select>
-            </div>
+            <Field
+                id="own-term"
+                label="Word or phrase"
+                value=term
+                autocomplete="off"
+                error=error_at(OwnEntryField::Term)
+            />
+            <Field
+                id="own-category"
+                label="Category"
+                value=category
+                control=Control::Select(Signal::stored(category_options))
+            />
             {move || {
                 (*category.read() == NEW_CATEGORY)
                     .then(|| {
                         view! {
-                            <div class="gl-field">
-                                <label for=NEW_CATEGORY_NAME.id>"Name of the new category"</label>
-                                <p class="gl-hint" id="own-new-category-hint">
-                                    "Left empty, the entry goes in “My own words”."
-                                </p>
-                                {message(NEW_CATEGORY_NAME)}
-                                <input
-                                    type="text"
-                                    id=NEW_CATEGORY_NAME.id
-                                    class="gl-input"
-                                    aria-invalid=invalid(NEW_CATEGORY_NAME)
-                                    aria-describedby=described_by(NEW_CATEGORY_NAME)
-                                    prop:value=move || new_category.get()
-                                    on:input=move |ev| new_category.set(event_target_value(&ev))
-                                />
-                            </div>
+                            // Only a new category's name can be wrong: the others already exist.
+                            <Field
+                                id="own-new-category"
+                                label="Name of the new category"
+                                value=new_category
+                                hint="Left empty, the entry goes in “My own words”."
+                                error=error_at(OwnEntryField::Category)
+                            />
                         }
                     })
             }}
-            <div class="gl-field">
-                <label for=EXPLANATION.id>"What it means to you"</label>
-                {message(EXPLANATION)}
-                <textarea
-                    id=EXPLANATION.id
-                    class="gl-input"
-                    rows="4"
-                    aria-invalid=invalid(EXPLANATION)
-                    aria-describedby=described_by(EXPLANATION)
-                    prop:value=move || explanation.get()
-                    on:input=move |ev| explanation.set(event_target_value(&ev))
-                ></textarea>
-            </div>
-            <div class="gl-field">
-                <label for=EXAMPLE.id>"An example sentence (optional)"</label>
-                {message(EXAMPLE)}
-                <textarea
-                    id=EXAMPLE.id
-                    class="gl-input"
-                    rows="2"
-                    aria-invalid=invalid(EXAMPLE)
-                    aria-describedby=described_by(EXAMPLE)
-                    prop:value=move || example.get()
-                    on:input=move |ev| example.set(event_target_value(&ev))
-                ></textarea>
-            </div>
-            <div class="gl-field">
-                <label for=INSTEAD_OF.id>"“Instead of” phrases (optional)"</label>
-                <p class="gl-hint" id="own-instead-of-hint">
-                    "Phrases you'd like the checker to notice in your writing, one per line."
-                </p>
-                {message(INSTEAD_OF)}
-                <textarea
-                    id=INSTEAD_OF.id
-                    class="gl-input"
-                    rows="3"
-                    aria-invalid=invalid(INSTEAD_OF)
-                    aria-describedby=described_by(INSTEAD_OF)
-                    prop:value=move || instead_of.get()
-                    on:input=move |ev| instead_of.set(event_target_value(&ev))
-                ></textarea>
-            </div>
-            <div class="gl-field">
-                <label for=SUGGESTIONS.id>"What to try instead (optional)"</label>
-                <p class="gl-hint" id="own-suggestions-hint">
-                    "Words the checker can offer in their place, one per line."
-                </p>
-                {message(SUGGESTIONS)}
-                <textarea
-                    id=SUGGESTIONS.id
-                    class="gl-input"
-                    rows="3"
-                    aria-invalid=invalid(SUGGESTIONS)
-                    aria-describedby=described_by(SUGGESTIONS)
-                    prop:value=move || suggestions.get()
-                    on:input=move |ev| suggestions.set(event_target_value(&ev))
-                ></textarea>
-            </div>
-            <div class="gl-field">
-                <label for=WHY.id>"Why it matters (optional)"</label>
-                {message(WHY)}
-                <textarea
-                    id=WHY.id
-                    class="gl-input"
-                    rows="2"
-                    aria-invalid=invalid(WHY)
-                    aria-describedby=described_by(WHY)
-                    prop:value=move || why.get()
-                    on:input=move |ev| why.set(event_target_value(&ev))
-                ></textarea>
-            </div>
-            <div class="gl-actions">
-                <button type="submit" class="gl-button">
+            <Field
+                id="own-explanation"
+                label="What it means to you"
+                value=explanation
+                control=Control::TextArea(4)
+                error=error_at(OwnEntryField::Explanation)
+            />
+            <Field
+                id="own-example"
+                label="An example sentence (optional)"
+                value=example
+                control=Control::TextArea(2)
+                error=error_at(OwnEntryField::Example)
+            />
+            <Field
+                id="own-instead-of"
+                label="“Instead of” phrases (optional)"
+                value=instead_of
+                control=Control::TextArea(3)
+                hint="Phrases you'd like the checker to notice in your writing, one per line."
+                error=error_at(OwnEntryField::InsteadOf)
+            />
+            <Field
+                id="own-suggestions"
+                label="What to try instead (optional)"
+                value=suggestions
+                control=Control::TextArea(3)
+                hint="Words the checker can offer in their place, one per line."
+                error=error_at(OwnEntryField::Suggestions)
+            />
+            <Field
+                id="own-why"
+                label="Why it matters (optional)"
+                value=why
+                control=Control::TextArea(2)
+                error=error_at(OwnEntryField::Why)
+            />
+            <div class="actions">
+                <button type="submit" class="button primary">
                     {if is_editing { "Save changes" } else { "Save entry" }}
                 </button>
                 <A href=cancel_href>"Cancel"</A>

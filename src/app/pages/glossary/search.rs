@@ -304,30 +304,30 @@ pub(super) fn SearchAndBrowse() -> impl IntoView {
         <section class="glossary-search" aria-labelledby="glossary-search-heading">
             <h2 id="glossary-search-heading">"Search and browse"</h2>
             <form role="search" on:submit=|ev| ev.prevent_default()>
-                <label for="glossary-search">"Search the glossary"</label>
-                <p class="gl-hint" id="glossary-search-hint">
-                    "A word, or a phrase you'd like to say differently, such as “suffering from”. "
-                    "Small typos are fine."
-                </p>
-                <input
-                    type="search"
-                    id="glossary-search"
-                    class="gl-input"
-                    autocomplete="off"
-                    spellcheck="false"
-                    aria-describedby="glossary-search-hint"
-                    prop:value=move || query.get()
-                    on:input=move |ev| {
-                        query.set(event_target_value(&ev));
-                        remember_in_address(&query.read_untracked(), &category.read_untracked());
-                    }
-                />
+                <div class="field">
+                    <label for="glossary-search">"Search the glossary"</label>
+                    <p class="field-hint" id="glossary-search-hint">
+                        "A word, or a phrase you'd like to say differently, such as “suffering from”. "
+                        "Small typos are fine."
+                    </p>
+                    <input
+                        type="search"
+                        id="glossary-search"
+                        autocomplete="off"
+                        spellcheck="false"
+                        aria-describedby="glossary-search-hint"
+                        prop:value=move || query.get()
+                        on:input=move |ev| {
+                            query.set(event_target_value(&ev));
+                            remember_in_address(&query.read_untracked(), &category.read_untracked());
+                        }
+                    />
+                </div>
                 <div class="glossary-filters">
-                    <div class="gl-field">
+                    <div class="field">
                         <label for="glossary-category">"Category"</label>
                         <select
                             id="glossary-category"
-                            class="gl-input"
                             prop:value=move || category.get()
                             on:change=move |ev| {
                                 category.set(event_target_value(&ev));

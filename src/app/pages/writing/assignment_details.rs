@@ -1,9 +1,9 @@
 //! An assignment's own details: its title, word target and hand-in date, each changed in place
 //! with any problem explained beside its field (and what was typed kept).
 
-use leptos::html::Input;
 use leptos::prelude::*;
 
+use crate::app::form::{Control, Field};
 use crate::domain::assignment::Assignment;
 use crate::domain::date::CalendarDate;
 
@@ -18,9 +18,14 @@ pub fn AssignmentDetails(
     let current = assignments
         .with_untracked(|list| list.iter().find(|a| a.id == id).cloned())
         .expect("the editor checks the assignment exists first");
-    let title_input = NodeRef::<Input>::new();
-    let target_input = NodeRef::<Input>::new();
-    let due_input = NodeRef::<Input>::new();
+    let title = RwSignal::new(current.title.clone());
+    let target = RwSignal::new(
+        current
+            .word_target
+            .map(|t| t.to_string())
+            .unwrap_or_default(),
+    );
+    let due = RwSignal::new(current.due.map(|d| d.to_string()).unwrap_or_default());
     let title_error = RwSignal::new(None::<String>);
     let target_error = RwSignal::new(None::<String>);
     let due_error = RwSignal::new(None::<String>);
@@ -42,26 +47,18 @@ pub fn AssignmentDetails(
     };
 
     let id_title = id.clone();
-    let on_title = move |_| {
-        let Some(field) = title_input.get_untracked() else {
-            return;
-        };
-        match edit(&id_title, &mut |a| {
-            a.rename(&field.value()).map_err(|e| e.to_string())
-        }) {
-            Ok(()) => {
-                title_error.set(None);
-                status.set("Title saved.".to_string());
-            }
-            Err(e) => title_error.set(Some(e)),
+    let on_title = move |()| match edit(&id_title, &mut |a| {
+        a.rename(&title.get_untracked()).map_err(|e| e.to_string())
+    }) {
+        Ok(()) => {
+            title_error.set(None);
+            status.set("Title saved.".to_string());
         }
+        Err(e) => title_error.set(Some(e)),
     };
     let id_target = id.clone();
-    let on_target = move |_| {
-        let Some(field) = target_input.get_untracked() else {
-            return;
-        };
-        let typed = field.value();
+    let on_target = move |()| {
+        let typed = target.get_untracked();
         let typed = typed.trim().replace(',', "");
         let target = if typed.is_empty() {
             Ok(None)
@@ -86,11 +83,8 @@ pub fn AssignmentDetails(
         }
     };
     let id_due = id.clone();
-    let on_due = move |_| {
-        let Some(field) = due_input.get_untracked() else {
-            return;
-        };
-        let typed = field.value();
+    let on_due = move |()| {
+        let typed = due.get_untracked();
         let due = if typed.trim().is_empty() {
             Ok(None)
         } else {
@@ -116,49 +110,30 @@ pub fn AssignmentDetails(
     view! {
         <details class="card assignment-details">
             <summary>"Title, word target and hand-in date"</summary>
-            <div class="field">
-                <label for="assignment-title">"Title"</label>
-                <input
-                    id="assignment-title"
-                    type="text"
-                    node_ref=title_input
-                    value=current.title.clone()
-                    on:change=on_title
-                    aria-invalid=move || title_error.with(|e| e.is_some()).then_some("true")
-                    aria-describedby="assignment-title-error"
-                />
-                <p class="field-error" id="assignment-title-error">{move || title_error.get()}</p>
-            </div>
-            <div class="field">
-                <label for="assignment-target">"Word target"</label>
-                <input
-                    id="assignment-target"
-                    type="text"
-                    inputmode="numeric"
-                    node_ref=target_input
-                    value=current.word_target.map(|t| t.to_string()).unwrap_or_default()
-                    on:change=on_target
-                    aria-invalid=move || target_error.with(|e| e.is_some()).then_some("true")
-                    aria-describedby="assignment-target-hint assignment-target-error"
-                />
-                <p class="hint" id="assignment-target-hint">
-                    "Your course team's figure is the one to follow. Leave it empty for no target."
-                </p>
-                <p class="field-error" id="assignment-target-error">{move || target_error.get()}</p>
-            </div>
-            <div class="field">
-                <label for="assignment-due">"Hand-in date"</label>
-                <input
-                    id="assignment-due"
-                    type="date"
-                    node_ref=due_input
-                    value=current.due.map(|d| d.to_string()).unwrap_or_default()
-                    on:change=on_due
-                    aria-invalid=move || due_error.with(|e| e.is_some()).then_some("true")
-                    aria-describedby="assignment-due-error"
-                />
-                <p class="field-error" id="assignment-due-error">{move || due_error.get()}</p>
-            </div>
+            <Field
+                id="assignment-title"
+                label="Title"
+                value=title
+                error=title_error
+                on_change=Callback::new(on_title)
+            />
+            <Field
+                id="assignment-target"
+                label="Word target"
+                value=target
+                control=Control::Number
+                hint="Your course team's figure is the one to follow. Leave it empty for no target."
+                error=target_error
+                on_change=Callback::new(on_target)
+            />
+            <Field
+                id="assignment-due"
+                label="Hand-in date"
+                value=due
+                control=Control::Date
+                error=due_error
+                on_change=Callback::new(on_due)
+            />
             <p class="status" role="status">{move || status.get()}</p>
         </details>
     }

@@ -4,7 +4,7 @@
 use leptos::html::Div;
 use leptos::prelude::*;
 
-use crate::app::focus::focus_soon;
+use crate::app::form::focus_node;
 use crate::app::pages::writing::draft_state::DraftState;
 use crate::domain::dismissal::Dismissal;
 
@@ -22,7 +22,7 @@ pub fn DismissedList(
         let matched = dismissal.matched().to_string();
         state.change(move |draft, _| draft.undismiss(&dismissal));
         status.set(format!("“{matched}” will be flagged again."));
-        focus_soon(container);
+        focus_node(container);
     };
     let items = move || {
         dismissed

@@ -12,7 +12,6 @@ use leptos::prelude::*;
 use crate::app::clock::now_ms;
 use crate::domain::assignment::{Draft, SectionId};
 use crate::domain::date::UnixMs;
-use crate::domain::word_count::count_words;
 
 /// The open draft, shared by the editor's parts. Cheap to copy.
 #[derive(Clone, Copy)]
@@ -33,12 +32,7 @@ impl DraftState {
     /// State for `draft`.
     pub fn new(draft: RwSignal<Draft>) -> DraftState {
         let counts = Memo::new(move |_| {
-            draft.with(|d| {
-                d.sections
-                    .iter()
-                    .map(|s| (s.id, count_words(&s.text)))
-                    .collect()
-            })
+            draft.with(|d| d.sections.iter().map(|s| (s.id, s.word_count())).collect())
         });
         DraftState {
             draft,

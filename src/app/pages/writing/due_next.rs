@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::app::page::Card;
 use crate::app::pages::writing::list::{editor_path, StartedSummary};
 use crate::app::records::use_record;
 use crate::domain::assignment::Assignment;
@@ -24,8 +25,7 @@ pub fn AssignmentsDueNext() -> impl IntoView {
         list
     });
     view! {
-        <section class="card" aria-labelledby="home-assignments">
-            <h2 id="home-assignments">"Assignments"</h2>
+        <Card heading_id="home-assignments" title="Assignments">
             {move || {
                 let list = soonest.get();
                 if list.is_empty() {
@@ -52,6 +52,6 @@ pub fn AssignmentsDueNext() -> impl IntoView {
                     .collect_view()
                     .into_any()
             }}
-        </section>
+        </Card>
     }
 }

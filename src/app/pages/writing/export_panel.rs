@@ -4,16 +4,17 @@
 //! The files are written by the domain's writers; this panel only gathers what goes on the title
 //! line (the trainee's name if they give one, and the course) and hands the bytes over.
 
-use leptos::html::Input;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::app::clock::today;
+use crate::app::file_out::{download, share, share_sheet_available, ShareOutcome};
+use crate::app::form::Field;
+use crate::app::page::Card;
 use crate::app::pages::writing::draft_state::DraftState;
-use crate::app::pages::writing::file_out::{download, share, share_sheet_available, ShareOutcome};
 use crate::domain::assignment::Assignment;
 use crate::domain::export::{export, ExportDocument, ExportFormat, ExportedFile};
-use crate::domain::profile::Profile;
+use crate::domain::profile::{Profile, ProfileError};
 
 /// The root class the print stylesheet reads for double line spacing.
 pub const DOUBLE_SPACING_CLASS: &str = "print-double-spacing";
@@ -50,69 +51,60 @@ fn exported_note(
     }
 }
 
-/// The name and course fields for the title line.
+/// The name and course fields for the title line; each is saved when the trainee leaves it.
 #[component]
 fn ProfileFields(
     /// The profile record.
     profile: RwSignal<Profile>,
 ) -> impl IntoView {
+    let initial = profile.get_untracked();
+    let name = RwSignal::new(initial.trainee_name.clone().unwrap_or_default());
+    let course = RwSignal::new(initial.course_name().to_string());
     let name_error = RwSignal::new(None::<String>);
     let course_error = RwSignal::new(None::<String>);
-    let name_input = NodeRef::<Input>::new();
-    let course_input = NodeRef::<Input>::new();
-    let initial = profile.get_untracked();
-    let on_name = move |_| {
-        let Some(field) = name_input.get_untracked() else {
-            return;
-        };
-        match profile
-            .try_update(|p| p.set_trainee_name(&field.value()))
-            .unwrap_or(Ok(()))
-        {
-            Ok(()) => name_error.set(None),
-            Err(e) => name_error.set(Some(e.to_string())),
-        }
+    // Saves what one field holds, or shows why it can't be saved (and keeps it as typed).
+    let save = move |field: RwSignal<String>,
+                     error: RwSignal<Option<String>>,
+                     set: fn(&mut Profile, &str) -> Result<(), ProfileError>| {
+        Callback::new(move |()| {
+            let result = profile
+                .try_update(|p| set(p, &field.read_untracked()))
+                .unwrap_or(Ok(()));
+            error.set(result.err().map(|e| e.to_string()));
+        })
     };
-    let on_course = move |_| {
-        let Some(field) = course_input.get_untracked() else {
-            return;
-        };
-        match profile
-            .try_update(|p| p.set_course_name(&field.value()))
-            .unwrap_or(Ok(()))
-        {
-            Ok(()) => course_error.set(None),
-            Err(e) => course_error.set(Some(e.to_string())),
+    // Saved as typed, like everywhere else a trainee types: saving only on leaving the field
+    // lost a name typed just before a reload. The first run only starts the tracking.
+    let save_name = save(name, name_error, Profile::set_trainee_name);
+    let save_course = save(course, course_error, Profile::set_course_name);
+    Effect::new(move |started: Option<()>| {
+        name.track();
+        if started.is_some() {
+            save_name.run(());
         }
-    };
+    });
+    Effect::new(move |started: Option<()>| {
+        course.track();
+        if started.is_some() {
+            save_course.run(());
+        }
+    });
     view! {
-        <div class="field">
-            <label for="export-name">"Your name on the document (optional)"</label>
-            <input
-                id="export-name"
-                type="text"
-                autocomplete="name"
-                node_ref=name_input
-                value=initial.trainee_name.clone().unwrap_or_default()
-                on:input=on_name
-                aria-invalid=move || name_error.with(|e| e.is_some()).then_some("true")
-                aria-describedby="export-name-error"
-            />
-            <p class="field-error" id="export-name-error">{move || name_error.get()}</p>
-        </div>
-        <div class="field">
-            <label for="export-course">"Course name"</label>
-            <input
-                id="export-course"
-                type="text"
-                node_ref=course_input
-                value=initial.course_name().to_string()
-                on:input=on_course
-                aria-invalid=move || course_error.with(|e| e.is_some()).then_some("true")
-                aria-describedby="export-course-error"
-            />
-            <p class="field-error" id="export-course-error">{move || course_error.get()}</p>
-        </div>
+        <Field
+            id="export-name"
+            label="Your name on the document (optional)"
+            value=name
+            autocomplete="name"
+            error=name_error
+            on_change=save_name
+        />
+        <Field
+            id="export-course"
+            label="Course name"
+            value=course
+            error=course_error
+            on_change=save_course
+        />
     }
 }
 
@@ -212,8 +204,7 @@ pub fn ExportPanel(
     };
 
     view! {
-        <section class="card export-panel" aria-labelledby="export-heading">
-            <h2 id="export-heading">"Export and print"</h2>
+        <Card heading_id="export-heading" title="Export and print" class="export-panel">
             <p>
                 "Make a copy of your draft to hand in or keep. Files are made on this device and "
                 "go only where you send them."
@@ -246,7 +237,7 @@ pub fn ExportPanel(
                             <div class="export-format">
                                 <button
                                     type="button"
-                                    class="button button-primary"
+                                    class="button primary"
                                     on:click=move |_| on_download(format)
                                 >
                                     {format!("Download {}", format.label())}
@@ -275,6 +266,6 @@ pub fn ExportPanel(
                 </button>
             </div>
             <p class="status" role="status">{move || status.get()}</p>
-        </section>
+        </Card>
     }
 }

@@ -12,7 +12,7 @@ use leptos::html::{Button, Textarea, P};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::app::focus::focus_soon;
+use crate::app::form::focus_node;
 use crate::app::pages::writing::draft_state::DraftState;
 use crate::app::pages::writing::textarea_edit::write_edit;
 use crate::domain::assignment::SectionId;
@@ -112,7 +112,7 @@ pub fn FindingsList(
             Ok((new_text, edit)) => {
                 write_edit(state, id, textarea.get_untracked(), &text, &edit, new_text);
                 done.set(Some(Done::Applied(edit)));
-                focus_soon(undo_button);
+                focus_node(undo_button);
             }
             Err(error) => done.set(Some(Done::Note(error.to_string()))),
         }
@@ -130,7 +130,7 @@ pub fn FindingsList(
         let stored = dismissal.clone();
         state.change(move |draft, _| draft.dismiss(stored));
         done.set(Some(Done::Dismissed(dismissal)));
-        focus_soon(undo_button);
+        focus_node(undo_button);
     };
     let undo = move |_| {
         match done.get_untracked() {
@@ -160,7 +160,7 @@ pub fn FindingsList(
             _ => {}
         }
         // The Undo button has gone; the list where the phrase is back is the next thing to read.
-        focus_soon(summary_line);
+        focus_node(summary_line);
     };
 
     let status = move || {

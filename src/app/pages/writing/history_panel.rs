@@ -6,10 +6,11 @@
 
 use std::time::Duration;
 
-use leptos::html::Input;
 use leptos::prelude::*;
 
 use crate::app::clock::{moment_label, now_ms};
+use crate::app::form::Field;
+use crate::app::page::Card;
 use crate::app::pages::writing::draft_state::DraftState;
 use crate::domain::history::{BlockKind, Change, Comparison, History, SnapshotId, ThinningPolicy};
 use crate::domain::word_count::{group_thousands, TargetProgress};
@@ -85,7 +86,7 @@ pub fn HistoryPanel(
     /// Its version history record.
     history: RwSignal<History>,
 ) -> impl IntoView {
-    let name_input = NodeRef::<Input>::new();
+    let name = RwSignal::new(String::new());
     let name_error = RwSignal::new(None::<String>);
     let status = RwSignal::new(String::new());
     let comparing = RwSignal::new(None::<(String, Comparison)>);
@@ -109,13 +110,12 @@ pub fn HistoryPanel(
 
     let on_save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(field) = name_input.get_untracked() else {
-            return;
-        };
         let now = now_ms();
         let result = state.draft.with_untracked(|d| {
             history
-                .try_update(|h| h.take_named(d, &field.value(), now, &ThinningPolicy::default()))
+                .try_update(|h| {
+                    h.take_named(d, &name.get_untracked(), now, &ThinningPolicy::default())
+                })
                 .expect("the history record is alive while the editor is open")
         });
         match result {
@@ -124,7 +124,7 @@ pub fn HistoryPanel(
                 let label = history
                     .with_untracked(|h| h.get(id).map(|s| s.label().to_string()))
                     .unwrap_or_default();
-                field.set_value("");
+                name.set(String::new());
                 status.set(format!("Saved this version as “{label}”."));
             }
             Err(e) => name_error.set(Some(e.to_string())),
@@ -177,25 +177,15 @@ pub fn HistoryPanel(
     };
 
     view! {
-        <section class="card history-panel" aria-labelledby="history-heading">
-            <h2 id="history-heading">"Versions"</h2>
+        <Card heading_id="history-heading" title="Versions" class="history-panel">
             <p>
                 "A copy is kept as you write, after a pause and every few minutes. Save a "
                 "version with a name to keep it for good."
             </p>
-            <form class="field" on:submit=on_save>
-                <label for="version-name">"Name for this version"</label>
-                <div class="field-row">
-                    <input
-                        id="version-name"
-                        type="text"
-                        node_ref=name_input
-                        aria-invalid=move || name_error.with(|e| e.is_some()).then_some("true")
-                        aria-describedby="version-name-error"
-                    />
+            <form on:submit=on_save>
+                <Field id="version-name" label="Name for this version" value=name error=name_error>
                     <button type="submit" class="button">"Save a version"</button>
-                </div>
-                <p class="field-error" id="version-name-error">{move || name_error.get()}</p>
+                </Field>
             </form>
             <p class="status" role="status">{move || status.get()}</p>
             <Show
@@ -216,7 +206,7 @@ pub fn HistoryPanel(
                                     <p class="version-meta">
                                         {moment_label(row.taken_at)} " · " {words}
                                     </p>
-                                    <div class="tool-row">
+                                    <div class="actions">
                                         <button
                                             type="button"
                                             class="button"
@@ -244,7 +234,7 @@ pub fn HistoryPanel(
             {move || comparing.get().map(|(label, comparison)| view! {
                 <ComparisonView label comparison on_close=move || comparing.set(None)/>
             })}
-        </section>
+        </Card>
     }
 }
 

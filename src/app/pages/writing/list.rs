@@ -1,18 +1,18 @@
 //! The assignments list (`/assignments`): the course's two assignments (started with one tap,
 //! opened once started), the trainee's own, and a way to add one.
 
-use leptos::html::Input;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use crate::app::clock::{now_ms, today};
+use crate::app::form::{focus_id, Field};
 use crate::app::page::Page;
 use crate::app::records::use_record;
 use crate::domain::assignment::{
     course_assignments, days_to_go_label, Assignment, AssignmentOrigin, CourseAssignment, Draft,
 };
-use crate::domain::word_count::{group_thousands, DraftWordCount, TargetProgress};
+use crate::domain::word_count::{group_thousands, TargetProgress};
 
 /// The address of an assignment's editor.
 pub fn editor_path(id: &str) -> String {
@@ -27,9 +27,7 @@ pub(crate) fn StartedSummary(
 ) -> impl IntoView {
     let draft = use_record::<Draft>(&format!("draft/{}", assignment.id));
     let target = assignment.word_target;
-    let progress = Memo::new(move |_| {
-        TargetProgress::new(draft.with(|d| DraftWordCount::of(d).total), target)
-    });
+    let progress = Memo::new(move |_| TargetProgress::new(draft.with(Draft::word_count), target));
     let due = match assignment.due {
         Some(due) => {
             let days = assignment.days_until_due(today()).unwrap_or_default();
@@ -97,7 +95,7 @@ fn CourseAssignmentCard(
                         <p>{format!("About {} words", group_thousands(template.word_target as usize))}</p>
                         <button
                             type="button"
-                            class="button button-primary"
+                            class="button primary"
                             aria-describedby=heading_id.clone()
                             on:click=start.clone()
                         >
@@ -140,15 +138,12 @@ fn AddOwnAssignment(
     assignments: RwSignal<Vec<Assignment>>,
 ) -> impl IntoView {
     let navigate = use_navigate();
-    let input = NodeRef::<Input>::new();
+    let title = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(field) = input.get_untracked() else {
-            return;
-        };
         let started = assignments
-            .with_untracked(|list| Assignment::start_own(&field.value(), list, now_ms()));
+            .with_untracked(|list| Assignment::start_own(&title.get_untracked(), list, now_ms()));
         match started {
             Ok((assignment, draft)) => {
                 error.set(None);
@@ -160,25 +155,16 @@ fn AddOwnAssignment(
             // What was typed stays in the field, with the reason beside it.
             Err(e) => {
                 error.set(Some(e.to_string()));
-                let _ = field.focus();
+                focus_id("own-title");
             }
         }
     };
     view! {
-        <form class="card field add-assignment" on:submit=on_submit>
+        <form class="card add-assignment" on:submit=on_submit>
             <h2 id="add-own-heading">"Add an assignment of your own"</h2>
-            <label for="own-title">"Title of your assignment"</label>
-            <div class="field-row">
-                <input
-                    id="own-title"
-                    type="text"
-                    node_ref=input
-                    aria-invalid=move || error.with(|e| e.is_some()).then_some("true")
-                    aria-describedby="own-title-error"
-                />
+            <Field id="own-title" label="Title of your assignment" value=title error>
                 <button type="submit" class="button">"Add assignment"</button>
-            </div>
-            <p class="field-error" id="own-title-error">{move || error.get()}</p>
+            </Field>
         </form>
     }
 }

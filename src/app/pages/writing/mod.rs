@@ -11,7 +11,6 @@ pub mod draft_state;
 pub mod due_next;
 mod editor;
 mod export_panel;
-pub mod file_out;
 mod findings_list;
 mod highlight_backdrop;
 mod history_panel;

@@ -3,21 +3,12 @@
 //! The domain refuses to remove a section that still holds words; here that refusal is explained
 //! in place and turned into an offer: merge the words into another section, then remove it.
 
-use leptos::html::{Button, Input};
+use leptos::html::Button;
 use leptos::prelude::*;
 
+use crate::app::form::{focus_node, Control, Field};
 use crate::app::pages::writing::draft_state::DraftState;
 use crate::domain::assignment::{AssignmentError, SectionId};
-
-/// Move focus back to a button after the section it belongs to has moved (moving a node in the
-/// page takes focus away from it).
-fn refocus(button: NodeRef<Button>) {
-    request_animation_frame(move || {
-        if let Some(button) = button.get_untracked() {
-            let _ = button.focus();
-        }
-    });
-}
 
 /// The tools for one section, folded away until wanted: rename, move up or down, remove (or
 /// merge, when it holds words).
@@ -32,24 +23,23 @@ pub fn SectionTools(
     /// Where changes that remove this section are announced.
     announce: WriteSignal<String>,
 ) -> impl IntoView {
-    let rename_input = NodeRef::<Input>::new();
+    // What the rename field holds: the section's title, until the trainee types another.
+    let rename_to = RwSignal::new(title.get_untracked());
+    Effect::new(move |_| rename_to.set(title.get()));
     let up_button = NodeRef::<Button>::new();
     let down_button = NodeRef::<Button>::new();
     let rename_error = RwSignal::new(None::<String>);
     let status = RwSignal::new(String::new());
     let merge_offer = RwSignal::new(false);
-    let merge_into = RwSignal::new(None::<SectionId>);
+    // The chosen section's id, as the drop-down list holds it.
+    let merge_into = RwSignal::new(String::new());
 
     let rename_id = format!("section-{}-rename", id.0);
-    let rename_error_id = format!("section-{}-rename-error", id.0);
     let merge_id = format!("section-{}-merge", id.0);
 
     let on_rename = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(input) = rename_input.get_untracked() else {
-            return;
-        };
-        match state.change(|d, now| d.rename_section(id, &input.value(), now)) {
+        match state.change(|d, now| d.rename_section(id, &rename_to.get_untracked(), now)) {
             Ok(()) => {
                 rename_error.set(None);
                 status.set(format!("Renamed to “{}”.", title.get_untracked()));
@@ -88,7 +78,8 @@ pub fn SectionTools(
         } else {
             status.set(position_note());
         }
-        refocus(if up { up_button } else { down_button });
+        // Moving a node in the page takes focus away from it; put it back on the button.
+        focus_node(if up { up_button } else { down_button });
     };
 
     let on_remove = move |_| {
@@ -105,7 +96,7 @@ pub fn SectionTools(
             }
             Err(e @ AssignmentError::SectionHasText { .. }) => {
                 status.set(e.to_string());
-                merge_into.set(neighbour);
+                merge_into.set(neighbour.map(|s| s.0.to_string()).unwrap_or_default());
                 merge_offer.set(true);
             }
             Err(e) => status.set(e.to_string()),
@@ -117,12 +108,12 @@ pub fn SectionTools(
             d.sections
                 .iter()
                 .filter(|s| s.id != id)
-                .map(|s| (s.id, s.title.clone()))
+                .map(|s| (s.id.0.to_string(), s.title.clone()))
                 .collect::<Vec<_>>()
         })
     });
     let on_merge = move |_| {
-        let Some(into) = merge_into.get_untracked() else {
+        let Some(into) = merge_into.get_untracked().parse().ok().map(SectionId) else {
             return;
         };
         let from_title = title.get_untracked();
@@ -144,24 +135,12 @@ pub fn SectionTools(
     view! {
         <details class="section-tools">
             <summary>"Rename, move or remove"</summary>
-            <form class="field" on:submit=on_rename>
-                <label for=rename_id.clone()>"Section name"</label>
-                <div class="field-row">
-                    <input
-                        id=rename_id
-                        type="text"
-                        node_ref=rename_input
-                        prop:value=move || title.get()
-                        aria-invalid=move || rename_error.with(|e| e.is_some()).then_some("true")
-                        aria-describedby=rename_error_id.clone()
-                    />
+            <form on:submit=on_rename>
+                <Field id=rename_id label="Section name" value=rename_to error=rename_error>
                     <button type="submit" class="button">"Rename"</button>
-                </div>
-                <p class="field-error" id=rename_error_id>
-                    {move || rename_error.get()}
-                </p>
+                </Field>
             </form>
-            <div class="tool-row">
+            <div class="actions">
                 <button type="button" class="button" node_ref=up_button on:click=move |_| move_by(true)>
                     "Move up"
                 </button>
@@ -174,36 +153,17 @@ pub fn SectionTools(
             </div>
             <p class="status" role="status">{move || status.get()}</p>
             <Show when=move || merge_offer.get() && !others.with(Vec::is_empty)>
-                <div class="merge-offer field">
-                    <label for=merge_id.clone()>"Move its words to the end of"</label>
-                    <div class="field-row">
-                        <select
-                            id=merge_id.clone()
-                            on:change=move |ev| {
-                                merge_into.set(event_target_value(&ev).parse().ok().map(SectionId));
-                            }
-                        >
-                            {move || {
-                                others
-                                    .get()
-                                    .into_iter()
-                                    .map(|(other, name)| {
-                                        view! {
-                                            <option
-                                                value=other.0.to_string()
-                                                selected=move || merge_into.get() == Some(other)
-                                            >
-                                                {name}
-                                            </option>
-                                        }
-                                    })
-                                    .collect_view()
-                            }}
-                        </select>
+                <div class="merge-offer">
+                    <Field
+                        id=merge_id.clone()
+                        label="Move its words to the end of"
+                        value=merge_into
+                        control=Control::Select(others.into())
+                    >
                         <button type="button" class="button" on:click=on_merge>
                             "Merge and remove"
                         </button>
-                    </div>
+                    </Field>
                 </div>
             </Show>
         </details>
@@ -218,41 +178,29 @@ pub fn AddSection(
     /// Where the new section is announced.
     announce: WriteSignal<String>,
 ) -> impl IntoView {
-    let input = NodeRef::<Input>::new();
+    let name = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(field) = input.get_untracked() else {
-            return;
-        };
-        match state.change(|d, now| d.add_section(&field.value(), None, now)) {
+        match state.change(|d, now| d.add_section(&name.get_untracked(), None, now)) {
             Ok(id) => {
                 error.set(None);
-                let name = state
+                let added = state
                     .draft
                     .with_untracked(|d| d.section(id).map(|s| s.title.clone()))
                     .unwrap_or_default();
-                field.set_value("");
-                announce.set(format!("Added the section “{name}” at the end."));
+                name.set(String::new());
+                announce.set(format!("Added the section “{added}” at the end."));
                 state.focus_request.set(Some(id));
             }
             Err(e) => error.set(Some(e.to_string())),
         }
     };
     view! {
-        <form class="add-section field" on:submit=on_submit>
-            <label for="add-section-name">"Name for a new section"</label>
-            <div class="field-row">
-                <input
-                    id="add-section-name"
-                    type="text"
-                    node_ref=input
-                    aria-invalid=move || error.with(|e| e.is_some()).then_some("true")
-                    aria-describedby="add-section-error"
-                />
+        <form class="add-section" on:submit=on_submit>
+            <Field id="add-section-name" label="Name for a new section" value=name error>
                 <button type="submit" class="button">"Add section"</button>
-            </div>
-            <p class="field-error" id="add-section-error">{move || error.get()}</p>
+            </Field>
         </form>
     }
 }

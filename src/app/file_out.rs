@@ -1,5 +1,6 @@
-//! Getting an exported file off the page: a download through a Blob and an object URL, or the
-//! system share sheet where the browser offers one for files (mostly phones).
+//! Getting a file off the page, for every screen that hands one over (an exported draft, a
+//! backup, a set-aside copy): a download through a Blob and an object URL, or the system share
+//! sheet where the browser offers one for files (mostly phones).
 //!
 //! The share sheet is feature-detected with `Reflect` (never assumed), so a browser without
 //! `navigator.canShare` or `navigator.share` simply never shows the Share button.
@@ -13,7 +14,7 @@ use web_sys::{Blob, BlobPropertyBag, File, FilePropertyBag, HtmlAnchorElement, U
 
 use crate::domain::export::ExportedFile;
 
-/// Why a file could not be handed over. The draft is never touched by these.
+/// Why a file could not be handed over. Nothing stored is ever touched by these.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FileOutError {
     /// The browser refused to make or download the file.
@@ -27,13 +28,13 @@ impl std::fmt::Display for FileOutError {
         match self {
             FileOutError::Download => write!(
                 f,
-                "This browser would not save the file. Your draft is safe; please try again, or \
-                 try another format."
+                "This browser would not save the file. Nothing you have written is lost; please \
+                 try again."
             ),
             FileOutError::ShareUnavailable => write!(
                 f,
                 "This browser cannot share this kind of file, so please use the download button \
-                 instead. Your draft is safe."
+                 instead. Nothing you have written is lost."
             ),
         }
     }
@@ -73,6 +74,19 @@ pub fn download(file: &ExportedFile) -> Result<(), FileOutError> {
         Duration::from_secs(60),
     );
     Ok(())
+}
+
+/// Save `text` through the browser's downloads as a file called `filename`.
+pub fn download_text(
+    filename: &str,
+    mime_type: &'static str,
+    text: &str,
+) -> Result<(), FileOutError> {
+    download(&ExportedFile {
+        filename: filename.to_string(),
+        mime_type,
+        bytes: text.as_bytes().to_vec(),
+    })
 }
 
 fn as_file(file: &ExportedFile) -> Option<File> {

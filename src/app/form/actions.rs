@@ -1,0 +1,172 @@
+//! The buttons of forms and list items: a form's save (and cancel) buttons, and the actions of one
+//! item in a list the trainee keeps (a journal entry, a placement entry, a task of their own):
+//! Edit, and Delete after a second press ("Delete this entry for good?").
+//!
+//! Focus is never lost: asking moves it to "Keep it", keeping moves it back to Edit, and the
+//! caller moves it somewhere that stays once the item is gone.
+
+use leptos::prelude::*;
+
+use super::focus::focus_id;
+
+/// The words of one kind of item's actions.
+#[derive(Clone, Copy)]
+pub struct ItemActionWords {
+    /// The verb on the second button: "Delete", "Remove".
+    pub remove: &'static str,
+    /// Which item the buttons act on, for screen readers (hidden): " this entry".
+    pub what: &'static str,
+    /// The question asked before removing: "Delete this entry for good?"
+    pub question: &'static str,
+    /// The button that answers yes: "Yes, delete it".
+    pub confirm: &'static str,
+}
+
+/// A journal or placement entry: deleting it loses the trainee's words, so the question says so.
+pub const DELETE_ENTRY: ItemActionWords = ItemActionWords {
+    remove: "Delete",
+    what: " this entry",
+    question: "Delete this entry for good?",
+    confirm: "Yes, delete it",
+};
+
+/// One of the trainee's own prep tasks.
+pub const REMOVE_TASK: ItemActionWords = ItemActionWords {
+    remove: "Remove",
+    what: " this task",
+    question: "Remove this task?",
+    confirm: "Yes, remove it",
+};
+
+/// Edit, and remove after a second press. The buttons' ids are `edit-{id}` and `keep-{id}`, so a
+/// closing edit form can send focus back to Edit.
+#[component]
+pub fn ItemActions(
+    /// The item's id.
+    #[prop(into)]
+    id: String,
+    /// What the buttons and the question say.
+    words: ItemActionWords,
+    /// Which item of the list is waiting for an answer (one at a time).
+    confirming: RwSignal<Option<String>>,
+    /// Opens the item's edit form; the caller moves focus into it.
+    on_edit: Callback<()>,
+    /// Removes the item; the caller says so and moves focus somewhere that stays.
+    on_remove: Callback<()>,
+) -> impl IntoView {
+    let id = StoredValue::new(id);
+    let edit_id = move || format!("edit-{}", id.read_value());
+    let keep_id = move || format!("keep-{}", id.read_value());
+    let is_confirming = move || confirming.with(|c| c.as_deref() == Some(id.read_value().as_str()));
+    let ask = move |_| {
+        confirming.set(Some(id.get_value()));
+        focus_id(keep_id());
+    };
+    let keep = move |_| {
+        confirming.set(None);
+        focus_id(edit_id());
+    };
+    let remove = move |_| {
+        confirming.set(None);
+        on_remove.run(());
+    };
+    view! {
+        <div class="item-actions">
+            <Show
+                when=is_confirming
+                fallback=move || {
+                    view! {
+                        <button
+                            type="button"
+                            class="button quiet small"
+                            id=edit_id()
+                            on:click=move |_| on_edit.run(())
+                        >
+                            "Edit"
+                            <span class="visually-hidden">{words.what}</span>
+                        </button>
+                        <button type="button" class="button quiet small" on:click=ask>
+                            {words.remove}
+                            <span class="visually-hidden">{words.what}</span>
+                        </button>
+                    }
+                }
+            >
+                <span class="confirm-text">{words.question}</span>
+                <button type="button" class="button primary small" on:click=remove>
+                    {words.confirm}
+                </button>
+                <button type="button" class="button quiet small" id=keep_id() on:click=keep>
+                    "Keep it"
+                </button>
+            </Show>
+        </div>
+    }
+}
+
+/// A form's save button, and a Cancel button when the form can be closed (editing in place).
+#[component]
+pub fn FormButtons(
+    /// The save button's words ("Add task", "Save changes").
+    submit_label: &'static str,
+    /// Closes the form without saving; no Cancel button without it.
+    #[prop(optional_no_strip)]
+    on_cancel: Option<Callback<()>>,
+) -> impl IntoView {
+    view! {
+        <div class="actions">
+            <button type="submit" class="button primary">{submit_label}</button>
+            {on_cancel
+                .map(|cancel| {
+                    view! {
+                        <button type="button" class="button quiet" on:click=move |_| cancel.run(())>
+                            "Cancel"
+                        </button>
+                    }
+                })}
+        </div>
+    }
+}
+
+/// An item being edited in place: which item of the list has its form open, and the list's
+/// status line. Closing the form sends focus back to the item's Edit button (see [`ItemActions`]).
+#[derive(Clone, Copy)]
+pub struct EditInPlace {
+    /// Which item's edit form is open.
+    pub editing: RwSignal<Option<String>>,
+    /// Where the list says what happened.
+    pub status: RwSignal<String>,
+}
+
+impl EditInPlace {
+    /// Closes `id`'s form without saving.
+    pub fn cancel(self, id: &str) {
+        self.editing.set(None);
+        focus_id(format!("edit-{id}"));
+    }
+
+    /// Closes `id`'s form after a save that worked (saying `saved`), or after one that failed for
+    /// a reason other than what was typed (saying why). Problems with what was typed, as
+    /// `fields` picks them out, keep the form open to show them beside their fields.
+    pub fn finish<E, F>(
+        self,
+        id: &str,
+        outcome: Result<(), E>,
+        fields: impl FnOnce(E) -> Result<F, E>,
+        saved: &str,
+    ) -> Result<(), F>
+    where
+        E: std::fmt::Display,
+    {
+        match outcome.map_err(fields) {
+            Err(Ok(problems)) => return Err(problems),
+            Err(Err(other)) => self.status.set(other.to_string()),
+            Ok(()) => {
+                self.status.set(saved.to_string());
+                focus_id(format!("edit-{id}"));
+            }
+        }
+        self.editing.set(None);
+        Ok(())
+    }
+}
