@@ -5,7 +5,8 @@
 #   scripts/setup.sh build   Rust wasm target, Trunk, wasm-bindgen CLI, node tools (wasm-opt)
 #   scripts/setup.sh test    all of the above, plus Chromium, ChromeDriver and python-docx
 #
-# Versions are pinned on purpose; see ../shared/TOOLCHAIN.md for why each one.
+# Versions are pinned on purpose; docs/build.md ("Pinned tool versions, and why") gives the reason
+# for each one.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."

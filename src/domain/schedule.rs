@@ -296,7 +296,7 @@ impl Schedule {
             let date = match self.moved.get(&number) {
                 Some(&moved) => moved,
                 None => {
-                    let pattern = first.add_days(7 * i64::from(number - 1));
+                    let pattern = first.add_weeks(i64::from(number - 1));
                     match dates.last() {
                         Some(&previous) if pattern <= previous => {
                             previous.add_days(1).next_on_or_after(self.weekday)

@@ -127,26 +127,7 @@ pub(crate) fn one_line(text: &str) -> Option<String> {
 
 /// A date as written in British prose: "21 November 2026".
 pub fn long_date(date: CalendarDate) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    format!(
-        "{} {} {}",
-        date.day(),
-        MONTHS[(date.month() - 1) as usize],
-        date.year()
-    )
+    format!("{} {} {}", date.day(), date.month_name(), date.year())
 }
 
 /// The formats a draft can be exported to.
