@@ -1,25 +1,33 @@
 //! The recovery-language checker: finds deficit-based, clinical or stigmatising phrases in a
 //! draft, using the "instead of" phrases of the glossary (built-in and the trainee's own), and
-//! applies a chosen suggestion as an undoable edit.
+//! offers what to write instead: a one-tap replacement where it reads as English in that spot
+//! (see [`grammar_slot`](super::grammar_slot)), ideas for a rewrite everywhere else.
 //!
-//! How it works: the glossary's phrase patterns are compiled once into word sequences, indexed by
-//! their first word in a hash map. A check tokenises the text once (see
-//! [`phrase_pattern`](super::phrase_pattern)) and walks the words; at each word only the rules
-//! starting with that word are tried, longest first, and the first one whose words and context
-//! fit wins. So a check costs one pass over the text whatever the size of the glossary.
+//! How it works: the glossary's phrase patterns are compiled once into word sequences (with the
+//! plurals of nouns and the -s, -ed and -ing forms of verbs), indexed by their first word in a
+//! hash map. A check tokenises the text once (see [`phrase_pattern`](super::phrase_pattern))
+//! and walks the words; at each word only the rules starting with that word are tried, longest
+//! first, and the first one whose words and context fit wins. So a check costs one pass over
+//! the text whatever the size of the glossary. The last word of a phrase may carry 's ("the
+//! schizo's room"): that is still the label, but no replacement is offered with one tap.
 //!
 //! For the editor, [`ParagraphCache`] keeps each paragraph's findings keyed by the paragraph's
 //! text, so after a keystroke only the paragraph that changed is checked again.
 
 use std::collections::HashMap;
-use std::fmt;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
 use super::glossary::{builtin_entries, GlossaryEntry};
-use super::phrase_pattern::{paragraph_ranges, phrase_variants, tokenize, Tokens};
+use super::grammar_slot::{
+    indefinite_article, is_be_word, is_determiner, is_function_word, is_intensifier,
+    is_object_pronoun, is_person_label_word, is_thing_be, is_thing_subject, plurals, split_article,
+    verb_forms, Slot, SlotFamily,
+};
+use super::phrase_pattern::{paragraph_ranges, phrase_variants, tokenize, PatternError, Tokens};
+pub use super::text_edit::{apply_suggestion, match_capitalisation, ApplyError, TextEdit};
 
 /// One phrase the checker found.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -32,10 +40,29 @@ pub struct Finding {
     pub matched: String,
     /// The glossary entry it comes from, for its page and its "why".
     pub entry_id: String,
-    /// What could go there instead, ready to apply (may be empty when only a rewrite will do).
+    /// Replacements that read as English in this spot, ready to apply with one tap (empty when
+    /// only a rewrite will do).
     pub suggestions: Vec<String>,
+    /// Ideas for rewriting the sentence, to read rather than apply.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ideas: Vec<String>,
+    /// The grammatical slot the phrase sits in, where the rule knows it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub slot: Option<Slot>,
     /// A short, kind note on why.
     pub why: String,
+}
+
+impl Finding {
+    /// The ideas for a rewrite as one sentence for the screen, or `None` when there are none:
+    /// "Ideas for a rewrite: “chose not to”, “say what was decided and why”."
+    pub fn ideas_text(&self) -> Option<String> {
+        if self.ideas.is_empty() {
+            return None;
+        }
+        let quoted: Vec<String> = self.ideas.iter().map(|i| format!("“{i}”")).collect();
+        Some(format!("Ideas for a rewrite: {}.", quoted.join(", ")))
+    }
 }
 
 /// Checks text against the built-in glossary.
@@ -44,6 +71,19 @@ pub struct Finding {
 pub fn check_language(text: &str) -> Vec<Finding> {
     Checker::builtin().check(text)
 }
+
+/// How many words after a phrase `only_followed_nearby` looks at ("suffering from very severe
+/// anxiety").
+const NEARBY_WORDS: usize = 4;
+
+/// What comes before a trainee's description of themselves ("I'm an", "called myself", "I
+/// felt"): rules marked `unless_self` leave it alone.
+const SELF_DESCRIPTION: [&str; 4] = [
+    "{myself,ourselves,themselves,himself,herself,yourself,themself}{ as,}{ a, an,}",
+    "{i'm,i am,we're,we are,i was,we were,i've been,i'd been,i felt,i feel,i became,me being,i'm still,i am still}{ a, an,}",
+    "{i'm,i am,i was,i felt,i feel,i've been} {so,really,a bit,a little,totally,completely,such,very,quite,properly}{ a, an,}",
+    "{call,called,calling,calls} {me,us}{ a, an,}",
+];
 
 /// A sequence of words, as compiled from a pattern.
 type Words = Box<[Box<str>]>;
@@ -54,6 +94,9 @@ struct Context {
     unless_after: Vec<Words>,
     only_before: Vec<Words>,
     only_after: Vec<Words>,
+    only_nearby: Vec<Words>,
+    unless_self: bool,
+    as_noun: bool,
 }
 
 #[derive(Debug)]
@@ -62,12 +105,22 @@ struct CompiledRule {
     entry: usize,
     suggestions: usize,
     context: usize,
+    slot: Option<Slot>,
 }
 
 #[derive(Debug)]
 struct EntryInfo {
     id: String,
     why: String,
+    ideas: Vec<String>,
+}
+
+/// A suggestion with the slots it reads well in (`None`: offered everywhere, as a trainee's
+/// own suggestions are).
+#[derive(Debug)]
+struct Suggestion {
+    text: String,
+    fits: Option<Vec<Slot>>,
 }
 
 /// A compiled set of "instead of" rules, ready to check text.
@@ -75,27 +128,64 @@ struct EntryInfo {
 pub struct Checker {
     id: u64,
     entries: Vec<EntryInfo>,
-    suggestion_lists: Vec<Vec<String>>,
+    suggestion_lists: Vec<Vec<Suggestion>>,
     contexts: Vec<Context>,
     rules: Vec<CompiledRule>,
     /// First word -> rules starting with it, longest first.
     by_first_word: HashMap<Box<str>, Vec<usize>>,
+    self_description: Vec<Words>,
     skipped: Vec<String>,
 }
 
-fn compile_words(pattern: &str) -> Result<Vec<Words>, super::phrase_pattern::PatternError> {
+fn compile_words(pattern: &str) -> Result<Vec<Words>, PatternError> {
     Ok(phrase_variants(pattern)?
         .into_iter()
         .map(|v| v.into_iter().map(String::into_boxed_str).collect())
         .collect())
 }
 
-fn compile_list(patterns: &[String]) -> Result<Vec<Words>, super::phrase_pattern::PatternError> {
+fn compile_list(patterns: &[String]) -> Result<Vec<Words>, PatternError> {
     let mut out = Vec::new();
     for p in patterns {
         out.extend(compile_words(p)?);
     }
     Ok(out)
+}
+
+/// The word sequences of a rule with their slots, grown by morphology: a noun's plural, a
+/// verb's -s, -ed and -ing forms.
+fn with_inflections(variants: Vec<Words>, slot: Option<Slot>) -> Vec<(Words, Option<Slot>)> {
+    let mut out: Vec<(Words, Option<Slot>)> = Vec::new();
+    let mut push = |words: Words, slot: Option<Slot>| {
+        if !out.iter().any(|(w, _)| *w == words) {
+            out.push((words, slot));
+        }
+    };
+    for words in variants {
+        match slot {
+            Some(Slot::Noun) => {
+                let with_article = matches!(&*words[0], "a" | "an");
+                push(words.clone(), slot);
+                if !with_article {
+                    let last = words.len() - 1;
+                    for plural in plurals(&words[last]) {
+                        let mut grown = words.to_vec();
+                        grown[last] = plural.into_boxed_str();
+                        push(grown.into_boxed_slice(), Some(Slot::PluralNoun));
+                    }
+                }
+            }
+            Some(Slot::Verb) => {
+                for (form_slot, form) in verb_forms(&words[0]) {
+                    let mut grown = words.to_vec();
+                    grown[0] = form.into_boxed_str();
+                    push(grown.into_boxed_slice(), Some(form_slot));
+                }
+            }
+            _ => push(words, slot),
+        }
+    }
+    out
 }
 
 impl Checker {
@@ -123,6 +213,10 @@ impl Checker {
             contexts: Vec::new(),
             rules: Vec::new(),
             by_first_word: HashMap::new(),
+            self_description: SELF_DESCRIPTION
+                .iter()
+                .flat_map(|p| compile_words(p).expect("the self-description patterns are valid"))
+                .collect(),
             skipped: Vec::new(),
         };
         for entry in entries {
@@ -133,9 +227,20 @@ impl Checker {
             checker.entries.push(EntryInfo {
                 id: entry.id.clone(),
                 why: entry.why.clone(),
+                ideas: entry.ideas.clone(),
             });
+            let suggestions_of = |list: &[String]| -> Vec<Suggestion> {
+                list.iter()
+                    .map(|text| Suggestion {
+                        text: text.clone(),
+                        fits: entry.fits.get(text).cloned(),
+                    })
+                    .collect()
+            };
             let default_suggestions = checker.suggestion_lists.len();
-            checker.suggestion_lists.push(entry.suggestions.clone());
+            checker
+                .suggestion_lists
+                .push(suggestions_of(&entry.suggestions));
             for rule in &entry.instead_of {
                 let compiled = (|| {
                     let variants = compile_words(&rule.phrase)?;
@@ -144,8 +249,11 @@ impl Checker {
                         unless_after: compile_list(&rule.unless_followed_by)?,
                         only_before: compile_list(&rule.only_preceded_by)?,
                         only_after: compile_list(&rule.only_followed_by)?,
+                        only_nearby: compile_list(&rule.only_followed_nearby)?,
+                        unless_self: rule.unless_self,
+                        as_noun: rule.as_noun,
                     };
-                    Ok::<_, super::phrase_pattern::PatternError>((variants, context))
+                    Ok::<_, PatternError>((variants, context))
                 })();
                 let (variants, context) = match compiled {
                     Ok(c) => c,
@@ -156,19 +264,20 @@ impl Checker {
                 };
                 let suggestions = match &rule.suggestions {
                     Some(list) => {
-                        checker.suggestion_lists.push(list.clone());
+                        checker.suggestion_lists.push(suggestions_of(list));
                         checker.suggestion_lists.len() - 1
                     }
                     None => default_suggestions,
                 };
                 let context_index = checker.contexts.len();
                 checker.contexts.push(context);
-                for words in variants {
+                for (words, slot) in with_inflections(variants, rule.slot) {
                     checker.rules.push(CompiledRule {
                         words,
                         entry: entry_index,
                         suggestions,
                         context: context_index,
+                        slot,
                     });
                 }
             }
@@ -215,25 +324,42 @@ impl Checker {
                 i += 1;
                 continue;
             }
-            let Some(candidates) = self.by_first_word.get(tokens.word(i)) else {
-                i += 1;
-                continue;
-            };
-            let found = candidates.iter().map(|&r| &self.rules[r]).find(|rule| {
-                words_at(&tokens, i, &rule.words) && self.context_allows(&tokens, i, rule)
+            let word = tokens.word(i);
+            // A one-word label with 's ("schizo's") is found under the label itself.
+            let candidates = self
+                .by_first_word
+                .get(word)
+                .into_iter()
+                .chain(possessive_stem(word).and_then(|w| self.by_first_word.get(w)))
+                .flatten();
+            let found = candidates.map(|&r| &self.rules[r]).find_map(|rule| {
+                let possessive = rule_at(&tokens, i, &rule.words)?;
+                self.context_allows(&tokens, i, rule, possessive)
+                    .then_some((rule, possessive))
             });
             match found {
-                Some(rule) => {
+                Some((rule, possessive)) => {
                     let last = i + rule.words.len() - 1;
                     let start = tokens.tokens[i].start;
                     let end = tokens.tokens[last].end;
                     let entry = &self.entries[rule.entry];
+                    let slot = if possessive {
+                        Some(Slot::Possessive)
+                    } else if rule.slot == Some(Slot::Adjective) {
+                        Some(adjective_position(&tokens, i, last + 1))
+                    } else {
+                        rule.slot
+                    };
+                    let matched = &text[start..end];
+                    let (suggestions, ideas) = self.offer(rule, entry, slot, &tokens, i);
                     out.push(Finding {
                         start: start + offset,
                         end: end + offset,
-                        matched: text[start..end].to_string(),
+                        matched: matched.to_string(),
                         entry_id: entry.id.clone(),
-                        suggestions: self.suggestion_lists[rule.suggestions].clone(),
+                        suggestions,
+                        ideas,
+                        slot,
                         why: entry.why.clone(),
                     });
                     i = last + 1;
@@ -243,7 +369,62 @@ impl Checker {
         }
     }
 
-    fn context_allows(&self, tokens: &Tokens, i: usize, rule: &CompiledRule) -> bool {
+    /// The one-tap replacements that read as English in `slot`, and the ideas for a rewrite.
+    fn offer(
+        &self,
+        rule: &CompiledRule,
+        entry: &EntryInfo,
+        slot: Option<Slot>,
+        tokens: &Tokens,
+        i: usize,
+    ) -> (Vec<String>, Vec<String>) {
+        let mut one_tap: Vec<String> = Vec::new();
+        let mut other_forms: Vec<&str> = Vec::new();
+        let mut ideas: Vec<String> = Vec::new();
+        for suggestion in &self.suggestion_lists[rule.suggestions] {
+            let Some(fits) = &suggestion.fits else {
+                one_tap.push(suggestion.text.clone());
+                continue;
+            };
+            let fitting = slot.filter(|&at| fits.iter().any(|claim| claim.fits(at)));
+            let adapted = fitting.and_then(|at| {
+                if at.family() == SlotFamily::Noun {
+                    noun_in_place(&suggestion.text, at, tokens, i)
+                } else {
+                    Some(suggestion.text.clone())
+                }
+            });
+            match adapted {
+                Some(text) => {
+                    if !one_tap.contains(&text) {
+                        one_tap.push(text);
+                    }
+                }
+                None if fits.is_empty() => ideas.push(suggestion.text.clone()),
+                None => other_forms.push(&suggestion.text),
+            }
+        }
+        // Other adjectives are real alternatives; other noun and verb forms are mostly the same
+        // words inflected, so they are shown only when nothing fits at all.
+        let adjective = slot.is_some_and(|s| s.family() == SlotFamily::Adjective);
+        if adjective || one_tap.is_empty() {
+            ideas.extend(other_forms.into_iter().map(str::to_string));
+        }
+        for idea in &entry.ideas {
+            if !ideas.contains(idea) {
+                ideas.push(idea.clone());
+            }
+        }
+        (one_tap, ideas)
+    }
+
+    fn context_allows(
+        &self,
+        tokens: &Tokens,
+        i: usize,
+        rule: &CompiledRule,
+        possessive: bool,
+    ) -> bool {
         let context = &self.contexts[rule.context];
         let after = i + rule.words.len();
         let before_matches = |w: &Words| words_before(tokens, i, w);
@@ -251,8 +432,12 @@ impl Checker {
             |w: &Words| words_at(tokens, after, w) && tokens.tokens[after].joins_previous;
         (context.only_before.is_empty() || context.only_before.iter().any(before_matches))
             && (context.only_after.is_empty() || context.only_after.iter().any(after_matches))
+            && (context.only_nearby.is_empty()
+                || followed_nearby(tokens, after, &context.only_nearby))
             && !context.unless_before.iter().any(before_matches)
             && !context.unless_after.iter().any(after_matches)
+            && !(context.unless_self && self.self_description.iter().any(before_matches))
+            && (!context.as_noun || possessive || used_as_noun(tokens, after))
     }
 
     /// Checks a draft using (and refreshing) a per-paragraph cache: paragraphs whose text is
@@ -292,6 +477,36 @@ impl Checker {
     }
 }
 
+/// "schizo's" -> "schizo"; `None` for a word without 's.
+fn possessive_stem(word: &str) -> Option<&str> {
+    word.strip_suffix("'s").filter(|stem| !stem.is_empty())
+}
+
+/// Whether `words` match at token `i`, joined as a phrase, and if so whether the last word
+/// carried 's ("the bed-blocker's").
+fn rule_at(tokens: &Tokens, i: usize, words: &[Box<str>]) -> Option<bool> {
+    let n = tokens.tokens.len();
+    if i + words.len() > n {
+        return None;
+    }
+    let last = words.len() - 1;
+    let mut possessive = false;
+    for (k, w) in words.iter().enumerate() {
+        if k > 0 && !tokens.tokens[i + k].joins_previous {
+            return None;
+        }
+        let word = tokens.word(i + k);
+        if word != &**w {
+            if k == last && possessive_stem(word) == Some(&**w) {
+                possessive = true;
+            } else {
+                return None;
+            }
+        }
+    }
+    Some(possessive)
+}
+
 /// Whether the words of `words` appear at token `i`, joined as a phrase.
 fn words_at(tokens: &Tokens, i: usize, words: &[Box<str>]) -> bool {
     let n = tokens.tokens.len();
@@ -307,6 +522,131 @@ fn words_at(tokens: &Tokens, i: usize, words: &[Box<str>]) -> bool {
 /// Whether `words` end just before token `i`, joined to it.
 fn words_before(tokens: &Tokens, i: usize, words: &[Box<str>]) -> bool {
     i >= words.len() && tokens.tokens[i].joins_previous && words_at(tokens, i - words.len(), words)
+}
+
+/// Whether one of `list` starts within [`NEARBY_WORDS`] words after token `after`, in the same
+/// clause (no punctuation between).
+fn followed_nearby(tokens: &Tokens, after: usize, list: &[Words]) -> bool {
+    (after..tokens.tokens.len())
+        .take(NEARBY_WORDS + 1)
+        .take_while(|&p| tokens.tokens[p].joins_previous)
+        .any(|p| list.iter().any(|w| words_at(tokens, p, w)))
+}
+
+/// Whether a label ending just before token `after` is used as a noun: nothing follows in its
+/// clause, or a word that can't be the noun it describes ("an anorexic who...", "a borderline
+/// and...", "a schizo walked in").
+fn used_as_noun(tokens: &Tokens, after: usize) -> bool {
+    let Some(next) = tokens.tokens.get(after) else {
+        return true;
+    };
+    if !next.joins_previous {
+        return true;
+    }
+    let word = tokens.word(after);
+    is_function_word(word) || (word.len() > 4 && word.ends_with("ed"))
+}
+
+/// Where an adjective at tokens `i..after` sits: before a noun, describing a person after
+/// "called me" or "saw myself as", said of a thing ("it was crazy"), after "be", or unknown.
+fn adjective_position(tokens: &Tokens, i: usize, after: usize) -> Slot {
+    // The words before it in the same clause, nearest first, skipping intensifiers ("so").
+    let mut before: Vec<&str> = Vec::with_capacity(2);
+    let mut k = i;
+    let mut skipped_bit = false;
+    while k > 0 && tokens.tokens[k].joins_previous && before.len() < 2 {
+        k -= 1;
+        let word = tokens.word(k);
+        if before.is_empty() && is_intensifier(word) {
+            skipped_bit |= matches!(word, "bit" | "little");
+            continue;
+        }
+        if before.is_empty() && skipped_bit && word == "a" {
+            skipped_bit = false;
+            continue;
+        }
+        before.push(word);
+    }
+    let p1 = before.first().copied().unwrap_or("");
+    let p2 = before.get(1).copied().unwrap_or("");
+    let next_is_noun = tokens
+        .tokens
+        .get(after)
+        .is_some_and(|t| t.joins_previous && !is_function_word(tokens.word(after)));
+    if is_determiner(p1) || next_is_noun {
+        Slot::BeforeNoun
+    } else if is_person_label_word(p1)
+        || (is_object_pronoun(p1)
+            && matches!(
+                p2,
+                "call"
+                    | "called"
+                    | "calls"
+                    | "calling"
+                    | "label"
+                    | "labelled"
+                    | "labeled"
+                    | "brand"
+                    | "branded"
+                    | "consider"
+                    | "considered"
+                    | "thought"
+                    | "thinks"
+                    | "think"
+                    | "found"
+                    | "made"
+                    | "make"
+                    | "makes"
+                    | "making"
+                    | "drive"
+                    | "drives"
+                    | "drove"
+                    | "driving"
+                    | "see"
+                    | "saw"
+                    | "seen"
+                    | "seeing"
+                    | "sees"
+                    | "deemed"
+                    | "declared"
+                    | "described"
+                    | "treated"
+            ))
+    {
+        Slot::CalledMe
+    } else if is_thing_be(p1) || (is_be_word(p1) && is_thing_subject(p2)) {
+        Slot::AboutAThing
+    } else if is_be_word(p1) {
+        Slot::AfterBe
+    } else {
+        Slot::Adjective
+    }
+}
+
+/// A noun suggestion fitted to the article of the text it replaces: "a person living with
+/// schizophrenia" replaces "the schizophrenic" as "the person living with schizophrenia", and
+/// replaces "schizophrenic" after "my" as "person living with schizophrenia". `None` when no
+/// article makes it fit ("someone ..." after "the").
+fn noun_in_place(suggestion: &str, slot: Slot, tokens: &Tokens, i: usize) -> Option<String> {
+    let first = tokens.word(i);
+    let matched_article = matches!(first, "a" | "an" | "the").then_some(first);
+    let determiner_before =
+        i > 0 && tokens.tokens[i].joins_previous && is_determiner(tokens.word(i - 1));
+    let (article, rest) = split_article(suggestion);
+    let stands_alone = matches!(
+        rest.split(' ').next(),
+        Some("someone" | "somebody" | "anyone")
+    );
+    match (matched_article, article) {
+        (Some("the"), Some(_)) => Some(format!("the {rest}")),
+        (Some(_), Some(_)) => Some(format!("{} {rest}", indefinite_article(rest))),
+        (Some("the"), None) if slot == Slot::PluralNoun => Some(suggestion.to_string()),
+        (Some("the"), None) => (!stands_alone).then(|| format!("the {suggestion}")),
+        (Some(_), None) => stands_alone.then(|| suggestion.to_string()),
+        (None, Some(_)) if determiner_before => Some(rest.to_string()),
+        (None, None) if determiner_before && stands_alone => None,
+        (None, _) => Some(suggestion.to_string()),
+    }
 }
 
 /// Findings per paragraph, remembered between checks of the same draft (see
@@ -330,114 +670,6 @@ impl ParagraphCache {
     pub fn last_rechecked(&self) -> usize {
         self.last_rechecked
     }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Applying a suggestion
-// ---------------------------------------------------------------------------------------------
-
-/// One change to a text, enough to undo or redo it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TextEdit {
-    /// Byte offset where the change starts.
-    pub start: usize,
-    /// The text that was there.
-    pub removed: String,
-    /// The text put in its place.
-    pub inserted: String,
-}
-
-impl TextEdit {
-    /// The text with this edit undone, if the edited text is still there.
-    pub fn undo(&self, text: &str) -> Result<String, ApplyError> {
-        replace_checked(text, self.start, &self.inserted, &self.removed)
-    }
-
-    /// The text with this edit made again, if the original text is still there.
-    pub fn redo(&self, text: &str) -> Result<String, ApplyError> {
-        replace_checked(text, self.start, &self.removed, &self.inserted)
-    }
-}
-
-/// Why a suggestion or an undo could not be applied. The text is left as it was.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ApplyError {
-    /// The text at that place is no longer what it was (it was edited since the check).
-    TextChanged {
-        /// What was expected there.
-        expected: String,
-    },
-}
-
-impl fmt::Display for ApplyError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ApplyError::TextChanged { expected } => write!(
-                f,
-                "\"{expected}\" has changed since it was checked, so nothing was replaced; the check will run again in a moment."
-            ),
-        }
-    }
-}
-
-impl std::error::Error for ApplyError {}
-
-fn replace_checked(
-    text: &str,
-    start: usize,
-    expected: &str,
-    replacement: &str,
-) -> Result<String, ApplyError> {
-    let end = start.checked_add(expected.len());
-    match end.and_then(|end| text.get(start..end)) {
-        Some(found) if found == expected => {
-            let end = start + expected.len();
-            let mut out = String::with_capacity(text.len() - expected.len() + replacement.len());
-            out.push_str(&text[..start]);
-            out.push_str(replacement);
-            out.push_str(&text[end..]);
-            Ok(out)
-        }
-        _ => Err(ApplyError::TextChanged {
-            expected: expected.to_string(),
-        }),
-    }
-}
-
-/// Gives `suggestion` the capitalisation of `matched`: "Suffering from" + "living with" ->
-/// "Living with"; "NON-COMPLIANT" + "chose not to" -> "CHOSE NOT TO". A suggestion that already
-/// has capitals (a name such as "Mental Health Act") keeps them.
-pub fn match_capitalisation(matched: &str, suggestion: &str) -> String {
-    let letters: Vec<char> = matched.chars().filter(|c| c.is_alphabetic()).collect();
-    let all_caps = letters.len() > 1 && letters.iter().all(|c| c.is_uppercase());
-    if all_caps {
-        return suggestion.to_uppercase();
-    }
-    if letters.first().is_some_and(|c| c.is_uppercase()) {
-        let mut chars = suggestion.chars();
-        if let Some(first) = chars.next() {
-            return first.to_uppercase().chain(chars).collect();
-        }
-    }
-    suggestion.to_string()
-}
-
-/// Replaces a finding's phrase with a suggestion (capitalised to match) and returns the new text
-/// and the edit, for undo. Fails, changing nothing, when the text no longer holds the finding's
-/// phrase at its place.
-pub fn apply_suggestion(
-    text: &str,
-    finding: &Finding,
-    suggestion: &str,
-) -> Result<(String, TextEdit), ApplyError> {
-    let inserted = match_capitalisation(&finding.matched, suggestion);
-    let new_text = replace_checked(text, finding.start, &finding.matched, &inserted)?;
-    let edit = TextEdit {
-        start: finding.start,
-        removed: finding.matched.clone(),
-        inserted,
-    };
-    Ok((new_text, edit))
 }
 
 #[cfg(test)]
@@ -660,38 +892,5 @@ mod tests {
         let other = Checker::with_own_entries(&[]);
         other.check_cached(&edited, &mut cache);
         assert_eq!(cache.last_rechecked(), 50);
-    }
-
-    #[test]
-    fn applying_a_suggestion_keeps_capitalisation_and_can_be_undone() {
-        let text = "Suffering from anxiety, she kept going.";
-        let f = &check_language(text)[0];
-        let (new_text, edit) = apply_suggestion(text, f, "living with").unwrap();
-        assert_eq!(new_text, "Living with anxiety, she kept going.");
-        assert_eq!(edit.undo(&new_text).unwrap(), text);
-        assert_eq!(edit.redo(text).unwrap(), new_text);
-        assert_eq!(
-            match_capitalisation("NON-COMPLIANT", "chose not to"),
-            "CHOSE NOT TO"
-        );
-        assert_eq!(
-            match_capitalisation("sectioned", "Mental Health Act"),
-            "Mental Health Act"
-        );
-        assert_eq!(match_capitalisation("", "x"), "x");
-    }
-
-    #[test]
-    fn a_stale_finding_changes_nothing() {
-        let text = "He was non-compliant.";
-        let f = check_language(text).remove(0);
-        let err = apply_suggestion("He was compliant.", &f, "chose not to").unwrap_err();
-        assert!(err.to_string().contains("non-compliant"));
-        let mut far = f.clone();
-        far.start = 1000;
-        assert!(apply_suggestion(text, &far, "x").is_err());
-        let mut mid_char = f;
-        mid_char.start = 1;
-        assert!(apply_suggestion("é and more text here", &mid_char, "x").is_err());
     }
 }
