@@ -72,26 +72,41 @@ impl GlossaryEntry {
 
     /// What to try instead of one of this entry's "instead of" phrases (a readable form, as
     /// given by [`GlossaryEntry::instead_of_phrases`]): the suggestions of the rule it comes
-    /// from when that rule has its own ("suffers from" -> "lives with"), otherwise the entry's.
-    pub fn suggestions_for_phrase(&self, phrase: &str) -> &[String] {
+    /// from when that rule has its own ("suffers from" -> "lives with"), those that fit the
+    /// phrase's grammatical form first, otherwise the entry's.
+    pub fn suggestions_for_phrase(&self, phrase: &str) -> Vec<String> {
         let words: Vec<&str> = phrase.split_whitespace().collect();
-        self.instead_of
-            .iter()
-            .find(|rule| {
-                phrase_variants(&rule.phrase)
-                    .is_ok_and(|variants| variants.iter().any(|v| v.iter().eq(words.iter())))
-            })
-            .and_then(|rule| rule.suggestions.as_deref())
-            .unwrap_or(&self.suggestions)
+        let found = self.instead_of.iter().find_map(|rule| {
+            let sequences = rule.word_sequences().ok()?;
+            let (_, slot) = sequences
+                .into_iter()
+                .find(|(seq, _)| seq.iter().eq(words.iter()))?;
+            Some((
+                rule.suggestions.as_deref().unwrap_or(&self.suggestions),
+                slot,
+            ))
+        });
+        let Some((list, slot)) = found else {
+            return self.suggestions.clone();
+        };
+        let fits_here = |s: &String| match (self.fits.get(s), slot) {
+            (Some(claims), Some(at)) => claims.iter().any(|c| c.fits(at)),
+            (Some(_), None) => false,
+            (None, _) => true,
+        };
+        let mut out: Vec<String> = list.iter().filter(|s| fits_here(s)).cloned().collect();
+        out.extend(list.iter().filter(|s| !fits_here(s)).cloned());
+        out
     }
 
     /// Readable forms of the "instead of" phrases ("suffering from", "non compliant"...), for
-    /// display and search. Invalid patterns are left out.
+    /// display and search, with the plurals and verb forms the checker also finds. Invalid
+    /// patterns are left out.
     pub fn instead_of_phrases(&self) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         for rule in &self.instead_of {
-            if let Ok(variants) = phrase_variants(&rule.phrase) {
-                for words in variants {
+            if let Ok(sequences) = rule.word_sequences() {
+                for (words, _) in sequences {
                     let phrase = words.join(" ");
                     if !out.contains(&phrase) {
                         out.push(phrase);
@@ -1005,16 +1020,19 @@ mod tests {
     fn own_entries_can_be_added_edited_and_deleted() {
         let mut g = TraineeGlossary::default();
         let id = g
-            .add_own(&draft("Basket case", &["basket case"]))
+            .add_own(&draft("Away with the fairies", &["away with the fairies"]))
             .unwrap()
             .id
             .clone();
         assert_eq!(id, "own-1");
         assert_eq!(g.entry(&id).unwrap().category, OWN_CATEGORY);
         assert!(g.categories().contains(&OWN_CATEGORY.to_string()));
-        assert_eq!(top(&g, "baskit case").as_deref(), Some("own-1"));
+        assert_eq!(top(&g, "away with the fairys").as_deref(), Some("own-1"));
 
-        let mut changed = draft("Basket case", &["basket case", "a basket-case"]);
+        let mut changed = draft(
+            "Away with the fairies",
+            &["away with the fairies", "away-with-the-fairies"],
+        );
         changed.category = "Words I'm unlearning".into();
         g.update_own(&id, &changed).unwrap();
         assert_eq!(g.entry(&id).unwrap().instead_of.len(), 2);

@@ -257,6 +257,34 @@ pub fn is_function_word(word: &str) -> bool {
             | "wouldn't"
             | "anyway"
             | "apparently"
+            | "behind"
+            | "beside"
+            | "near"
+            | "next"
+            | "across"
+            | "against"
+            | "among"
+            | "along"
+            | "outside"
+            | "inside"
+            | "within"
+            | "towards"
+            | "toward"
+            | "upon"
+            | "per"
+            | "via"
+            | "except"
+            | "despite"
+            | "beyond"
+            | "below"
+            | "above"
+            | "between"
+            | "whenever"
+            | "where"
+            | "whether"
+            | "why"
+            | "how"
+            | "what"
     )
 }
 
@@ -329,6 +357,15 @@ pub fn is_be_word(word: &str) -> bool {
             | "wasn't"
             | "aren't"
             | "weren't"
+            | "stay"
+            | "stays"
+            | "stayed"
+            | "staying"
+            | "keep"
+            | "kept"
+            | "sound"
+            | "sounds"
+            | "sounded"
     )
 }
 
@@ -473,7 +510,11 @@ pub fn verb_forms(word: &str) -> Vec<(Slot, String)> {
         let bytes = word.as_bytes();
         let n = bytes.len();
         let vowel = |b: u8| matches!(b, b'a' | b'e' | b'i' | b'o' | b'u');
+        let unstressed = ["er", "en", "on", "or", "et", "el", "al"]
+            .iter()
+            .any(|end| word.ends_with(end));
         if n >= 3
+            && !unstressed
             && !vowel(bytes[n - 1])
             && !matches!(bytes[n - 1], b'w' | b'x' | b'y')
             && vowel(bytes[n - 2])

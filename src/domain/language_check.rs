@@ -23,8 +23,8 @@ use serde::{Deserialize, Serialize};
 use super::glossary::{builtin_entries, GlossaryEntry};
 use super::grammar_slot::{
     indefinite_article, is_be_word, is_determiner, is_function_word, is_intensifier,
-    is_object_pronoun, is_person_label_word, is_thing_be, is_thing_subject, plurals, split_article,
-    verb_forms, Slot, SlotFamily,
+    is_object_pronoun, is_person_label_word, is_thing_be, is_thing_subject, split_article, Slot,
+    SlotFamily,
 };
 use super::phrase_pattern::{paragraph_ranges, phrase_variants, tokenize, PatternError, Tokens};
 pub use super::text_edit::{apply_suggestion, match_capitalisation, ApplyError, TextEdit};
@@ -82,7 +82,7 @@ const SELF_DESCRIPTION: [&str; 4] = [
     "{myself,ourselves,themselves,himself,herself,yourself,themself}{ as,}{ a, an,}",
     "{i'm,i am,we're,we are,i was,we were,i've been,i'd been,i felt,i feel,i became,me being,i'm still,i am still}{ a, an,}",
     "{i'm,i am,i was,i felt,i feel,i've been} {so,really,a bit,a little,totally,completely,such,very,quite,properly}{ a, an,}",
-    "{call,called,calling,calls} {me,us}{ a, an,}",
+    "{i felt,i feel,i'd feel,i looked,i look,i was,i'm,i am} like{ a, an,}",
 ];
 
 /// A sequence of words, as compiled from a pattern.
@@ -152,42 +152,6 @@ fn compile_list(patterns: &[String]) -> Result<Vec<Words>, PatternError> {
     Ok(out)
 }
 
-/// The word sequences of a rule with their slots, grown by morphology: a noun's plural, a
-/// verb's -s, -ed and -ing forms.
-fn with_inflections(variants: Vec<Words>, slot: Option<Slot>) -> Vec<(Words, Option<Slot>)> {
-    let mut out: Vec<(Words, Option<Slot>)> = Vec::new();
-    let mut push = |words: Words, slot: Option<Slot>| {
-        if !out.iter().any(|(w, _)| *w == words) {
-            out.push((words, slot));
-        }
-    };
-    for words in variants {
-        match slot {
-            Some(Slot::Noun) => {
-                let with_article = matches!(&*words[0], "a" | "an");
-                push(words.clone(), slot);
-                if !with_article {
-                    let last = words.len() - 1;
-                    for plural in plurals(&words[last]) {
-                        let mut grown = words.to_vec();
-                        grown[last] = plural.into_boxed_str();
-                        push(grown.into_boxed_slice(), Some(Slot::PluralNoun));
-                    }
-                }
-            }
-            Some(Slot::Verb) => {
-                for (form_slot, form) in verb_forms(&words[0]) {
-                    let mut grown = words.to_vec();
-                    grown[0] = form.into_boxed_str();
-                    push(grown.into_boxed_slice(), Some(form_slot));
-                }
-            }
-            _ => push(words, slot),
-        }
-    }
-    out
-}
-
 impl Checker {
     /// The checker for the built-in glossary, compiled once.
     pub fn builtin() -> &'static Checker {
@@ -243,7 +207,7 @@ impl Checker {
                 .push(suggestions_of(&entry.suggestions));
             for rule in &entry.instead_of {
                 let compiled = (|| {
-                    let variants = compile_words(&rule.phrase)?;
+                    let variants = rule.word_sequences()?;
                     let context = Context {
                         unless_before: compile_list(&rule.unless_preceded_by)?,
                         unless_after: compile_list(&rule.unless_followed_by)?,
@@ -271,9 +235,9 @@ impl Checker {
                 };
                 let context_index = checker.contexts.len();
                 checker.contexts.push(context);
-                for (words, slot) in with_inflections(variants, rule.slot) {
+                for (words, slot) in variants {
                     checker.rules.push(CompiledRule {
-                        words,
+                        words: words.into_iter().map(String::into_boxed_str).collect(),
                         entry: entry_index,
                         suggestions,
                         context: context_index,
@@ -404,10 +368,12 @@ impl Checker {
                 None => other_forms.push(&suggestion.text),
             }
         }
-        // Other adjectives are real alternatives; other noun and verb forms are mostly the same
-        // words inflected, so they are shown only when nothing fits at all.
-        let adjective = slot.is_some_and(|s| s.family() == SlotFamily::Adjective);
-        if adjective || one_tap.is_empty() {
+        // A noun or verb suggestion for another form is the same words inflected ("lives
+        // with" for "suffering from"): worth showing only when nothing fits at all, as with a
+        // possessive. An adjective for another position would mislead ("wild" after "called
+        // me"), so it is never shown; the entry's ideas say what to do instead.
+        let inflectable = slot.is_some_and(|s| s.family() != SlotFamily::Adjective);
+        if inflectable && one_tap.is_empty() {
             ideas.extend(other_forms.into_iter().map(str::to_string));
         }
         for idea in &entry.ideas {
@@ -643,7 +609,7 @@ fn noun_in_place(suggestion: &str, slot: Slot, tokens: &Tokens, i: usize) -> Opt
         (Some("the"), None) if slot == Slot::PluralNoun => Some(suggestion.to_string()),
         (Some("the"), None) => (!stands_alone).then(|| format!("the {suggestion}")),
         (Some(_), None) => stands_alone.then(|| suggestion.to_string()),
-        (None, Some(_)) if determiner_before => Some(rest.to_string()),
+        (None, Some(_)) => Some(rest.to_string()),
         (None, None) if determiner_before && stands_alone => None,
         (None, _) => Some(suggestion.to_string()),
     }
@@ -703,7 +669,11 @@ mod tests {
 
     #[test]
     fn case_does_not_matter() {
-        for text in ["Suffering from", "SUFFERING FROM", "sUfFeRiNg FrOm"] {
+        for text in [
+            "Suffering from stress",
+            "SUFFERING FROM STRESS",
+            "sUfFeRiNg FrOm stress",
+        ] {
             assert_eq!(ids(text), ["suffering-from"], "{text}");
         }
     }
@@ -711,15 +681,18 @@ mod tests {
     #[test]
     fn inflections_are_found() {
         for text in [
-            "she suffers from",
-            "he suffered from",
-            "I was suffering from",
-            "people suffer from",
+            "she suffers from anxiety",
+            "he suffered from depression",
+            "I was suffering from low mood",
+            "people suffer from psychosis",
         ] {
             assert_eq!(ids(text), ["suffering-from"], "{text}");
         }
-        assert_eq!(ids("He relapsed in May."), ["relapse"]);
-        assert_eq!(ids("Relapses happen."), ["relapse"]);
+        assert_eq!(ids("She committed suicide."), ["committed-suicide"]);
+        assert_eq!(
+            ids("two bed-blockers and a bed blocker"),
+            ["bed-blocker", "bed-blocker"]
+        );
     }
 
     #[test]
@@ -855,6 +828,8 @@ mod tests {
                 PhraseRule::plain("non-compliant"),
             ],
             suggestions: vec!["having a hard time".into()],
+            fits: Default::default(),
+            ideas: Vec::new(),
             why: "my note".into(),
         };
         let checker = Checker::with_own_entries(std::slice::from_ref(&own));

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::grammar_slot::Slot;
+use super::grammar_slot::{plurals, verb_forms, Slot};
 use super::phrase_pattern::{phrase_variants, PatternError};
 
 /// One phrase the checker looks for, with the context that decides whether it is meant.
@@ -56,6 +56,43 @@ impl PhraseRule {
 
     fn is_plain(&self) -> bool {
         *self == PhraseRule::plain(self.phrase.clone())
+    }
+
+    /// Every word sequence the rule matches, normalised, with the slot of each: the pattern's
+    /// own variants, then the plurals of a `noun` (as `plural-noun`; not after "a" or "an")
+    /// and the -s, -ed and -ing forms of a `verb` (its first word).
+    pub fn word_sequences(&self) -> Result<Vec<(Vec<String>, Option<Slot>)>, PatternError> {
+        let mut out: Vec<(Vec<String>, Option<Slot>)> = Vec::new();
+        let mut push = |words: Vec<String>, slot: Option<Slot>| {
+            if !out.iter().any(|(w, _)| *w == words) {
+                out.push((words, slot));
+            }
+        };
+        let variants = phrase_variants(&self.phrase)?;
+        for words in &variants {
+            push(words.clone(), self.slot);
+        }
+        for words in variants {
+            match self.slot {
+                Some(Slot::Noun) if !matches!(words[0].as_str(), "a" | "an") => {
+                    let last = words.len() - 1;
+                    for plural in plurals(&words[last]) {
+                        let mut grown = words.clone();
+                        grown[last] = plural;
+                        push(grown, Some(Slot::PluralNoun));
+                    }
+                }
+                Some(Slot::Verb) => {
+                    for (slot, form) in verb_forms(&words[0]) {
+                        let mut grown = words.clone();
+                        grown[0] = form;
+                        push(grown, Some(slot));
+                    }
+                }
+                _ => {}
+            }
+        }
+        Ok(out)
     }
 
     /// Checks the phrase and every context pattern.
