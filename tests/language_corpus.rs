@@ -7,6 +7,10 @@
 //!   own story, their placement and what others said to them, before the rules it exercises
 //!   existed, and marked as a peer trainer would mark it. It says how the checker does on
 //!   sentences nobody tuned it for, so it is held above a floor rather than to perfection.
+//!   (Its first run scored 85.0% precision and 76.1% recall; general fixes followed, such as
+//!   "called me" no longer counting as self-description, so it is no longer unseen.)
+//! - `tests/data/language_corpus_heldout.json` was written once the rules were finished and
+//!   has never been used to tune them: the honest figure for sentences the checker hasn't seen.
 //!
 //! Both print their precision and recall (run with `--nocapture` to see them, and every miss
 //! and false alarm).
@@ -34,6 +38,11 @@ struct Expected {
 
 fn rule_driven() -> Corpus {
     serde_json::from_str(include_str!("data/language_corpus.json")).expect("corpus parses")
+}
+
+fn heldout() -> Corpus {
+    serde_json::from_str(include_str!("data/language_corpus_heldout.json"))
+        .expect("held-out corpus parses")
 }
 
 fn fresh() -> Corpus {
@@ -122,8 +131,13 @@ fn score(name: &str, corpus: &Corpus, exact_spans: bool) -> Score {
 
 #[test]
 fn the_corpora_have_enough_sentences_including_many_that_must_not_be_flagged() {
-    let (a, b) = (rule_driven(), fresh());
-    let all: Vec<&Sentence> = a.sentences.iter().chain(&b.sentences).collect();
+    let (a, b, c) = (rule_driven(), fresh(), heldout());
+    let all: Vec<&Sentence> = a
+        .sentences
+        .iter()
+        .chain(&b.sentences)
+        .chain(&c.sentences)
+        .collect();
     assert!(all.len() >= 300, "{} sentences", all.len());
     let clean = all.iter().filter(|s| s.expect.is_empty()).count();
     assert!(
@@ -175,3 +189,24 @@ fn on_the_fresh_corpus_precision_and_recall_stay_above_their_floors() {
 
 const PRECISION_FLOOR: f64 = 0.98;
 const RECALL_FLOOR: f64 = 0.92;
+
+/// Like the fresh corpus, held above the figures of its first and only run.
+#[test]
+fn on_the_held_out_corpus_precision_and_recall_stay_above_their_floors() {
+    let s = score("held-out corpus", &heldout(), false);
+    assert!(
+        s.precision() >= HELD_OUT_PRECISION_FLOOR,
+        "precision {:.3} fell below {HELD_OUT_PRECISION_FLOOR}:\n{}",
+        s.precision(),
+        s.problems.join("\n")
+    );
+    assert!(
+        s.recall() >= HELD_OUT_RECALL_FLOOR,
+        "recall {:.3} fell below {HELD_OUT_RECALL_FLOOR}:\n{}",
+        s.recall(),
+        s.problems.join("\n")
+    );
+}
+
+const HELD_OUT_PRECISION_FLOOR: f64 = 0.96;
+const HELD_OUT_RECALL_FLOOR: f64 = 0.96;

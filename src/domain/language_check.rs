@@ -80,7 +80,7 @@ const NEARBY_WORDS: usize = 4;
 /// felt"): rules marked `unless_self` leave it alone.
 const SELF_DESCRIPTION: [&str; 4] = [
     "{myself,ourselves,themselves,himself,herself,yourself,themself}{ as,}{ a, an,}",
-    "{i'm,i am,we're,we are,i was,we were,i've been,i'd been,i felt,i feel,i became,me being,i'm still,i am still}{ a, an,}",
+    "{i'm,i am,we're,we are,i was,we were,i've been,i'd been,i felt,i feel,i became,me being,i'm still,i am still,i used to be,we used to be}{ a, an,}",
     "{i'm,i am,i was,i felt,i feel,i've been} {so,really,a bit,a little,totally,completely,such,very,quite,properly}{ a, an,}",
     "{i felt,i feel,i'd feel,i looked,i look,i was,i'm,i am} like{ a, an,}",
 ];
@@ -403,7 +403,10 @@ impl Checker {
             && !context.unless_before.iter().any(before_matches)
             && !context.unless_after.iter().any(after_matches)
             && !(context.unless_self && self.self_description.iter().any(before_matches))
-            && (!context.as_noun || possessive || used_as_noun(tokens, after))
+            && (!context.as_noun
+                || possessive
+                || rule.slot == Some(Slot::PluralNoun)
+                || used_as_noun(tokens, after))
     }
 
     /// Checks a draft using (and refreshing) a per-paragraph cache: paragraphs whose text is

@@ -59,7 +59,7 @@ impl PhraseRule {
     }
 
     /// Every word sequence the rule matches, normalised, with the slot of each: the pattern's
-    /// own variants, then the plurals of a `noun` (as `plural-noun`; not after "a" or "an")
+    /// own variants, then the plurals of a `noun` (as `plural-noun`; not after an article)
     /// and the -s, -ed and -ing forms of a `verb` (its first word).
     pub fn word_sequences(&self) -> Result<Vec<(Vec<String>, Option<Slot>)>, PatternError> {
         let mut out: Vec<(Vec<String>, Option<Slot>)> = Vec::new();
@@ -74,7 +74,7 @@ impl PhraseRule {
         }
         for words in variants {
             match self.slot {
-                Some(Slot::Noun) if !matches!(words[0].as_str(), "a" | "an") => {
+                Some(Slot::Noun) if !matches!(words[0].as_str(), "a" | "an" | "the") => {
                     let last = words.len() - 1;
                     for plural in plurals(&words[last]) {
                         let mut grown = words.clone();
