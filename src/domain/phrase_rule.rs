@@ -7,6 +7,9 @@ use serde::{Deserialize, Serialize};
 use super::grammar_slot::{plurals, verb_forms, Slot};
 use super::phrase_pattern::{phrase_variants, PatternError};
 
+/// One word sequence a rule matches (normalised words), with the grammatical slot it fills.
+pub type WordSequence = (Vec<String>, Option<Slot>);
+
 /// One phrase the checker looks for, with the context that decides whether it is meant.
 ///
 /// In the data it is either a plain pattern string (see
@@ -61,8 +64,8 @@ impl PhraseRule {
     /// Every word sequence the rule matches, normalised, with the slot of each: the pattern's
     /// own variants, then the plurals of a `noun` (as `plural-noun`; not after an article)
     /// and the -s, -ed and -ing forms of a `verb` (its first word).
-    pub fn word_sequences(&self) -> Result<Vec<(Vec<String>, Option<Slot>)>, PatternError> {
-        let mut out: Vec<(Vec<String>, Option<Slot>)> = Vec::new();
+    pub fn word_sequences(&self) -> Result<Vec<WordSequence>, PatternError> {
+        let mut out: Vec<WordSequence> = Vec::new();
         let mut push = |words: Vec<String>, slot: Option<Slot>| {
             if !out.iter().any(|(w, _)| *w == words) {
                 out.push((words, slot));
