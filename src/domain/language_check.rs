@@ -15,6 +15,7 @@
 //! text, so after a keystroke only the paragraph that changed is checked again.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
 
@@ -423,18 +424,22 @@ impl Checker {
         cache.last_rechecked = 0;
         for range in paragraph_ranges(text) {
             let paragraph = &text[range.clone()];
-            match cache.paragraphs.get_mut(paragraph) {
-                Some(cached) => cached.1 = generation,
+            let found = match cache.paragraphs.get_mut(paragraph) {
+                Some(cached) => {
+                    cached.1 = generation;
+                    &cached.0
+                }
                 None => {
                     let mut found = Vec::new();
                     self.check_into(paragraph, 0, &mut found);
-                    cache
-                        .paragraphs
-                        .insert(paragraph.to_string(), (found, generation));
                     cache.last_rechecked += 1;
+                    &cache
+                        .paragraphs
+                        .entry(paragraph.to_string())
+                        .or_insert((found, generation))
+                        .0
                 }
-            }
-            let (found, _) = &cache.paragraphs[paragraph];
+            };
             out.extend(found.iter().map(|f| Finding {
                 start: f.start + range.start,
                 end: f.end + range.start,
@@ -625,8 +630,32 @@ fn noun_in_place(suggestion: &str, slot: Slot, tokens: &Tokens, i: usize) -> Opt
 pub struct ParagraphCache {
     checker_id: u64,
     generation: u64,
-    paragraphs: HashMap<String, (Vec<Finding>, u64)>,
+    paragraphs: HashMap<String, (Vec<Finding>, u64), BuildHasherDefault<FastHasher>>,
     last_rechecked: usize,
+}
+
+/// A quick hash for the paragraph cache (the FxHash mix, eight bytes at a time): every
+/// keystroke hashes the whole draft, and the default hasher's protection against crafted keys
+/// is no use for a trainee's own text on their own device.
+#[derive(Default)]
+struct FastHasher(u64);
+
+impl Hasher for FastHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+            self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(K);
+        }
+        for &byte in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(byte)).wrapping_mul(K);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 impl ParagraphCache {
