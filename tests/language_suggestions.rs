@@ -122,6 +122,19 @@ fn every_built_in_rule_has_a_slot_and_every_suggestion_says_where_it_fits() {
                 }
             }
         }
+        for listed in entry.fits.keys() {
+            let offered = entry.suggestions.contains(listed)
+                || entry
+                    .instead_of
+                    .iter()
+                    .any(|r| r.suggestions.iter().flatten().any(|s| s == listed));
+            if !offered {
+                problems.push(format!(
+                    "{}: fits names \"{listed}\", which is never offered",
+                    entry.id
+                ));
+            }
+        }
         if entry.is_instead_of() {
             for s in &entry.suggestions {
                 if !entry.fits.contains_key(s) {
