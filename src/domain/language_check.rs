@@ -11,23 +11,21 @@
 //! the text whatever the size of the glossary. The last word of a phrase may carry 's ("the
 //! schizo's room"): that is still the label, but no replacement is offered with one tap.
 //!
-//! For the editor, [`ParagraphCache`] keeps each paragraph's findings keyed by the paragraph's
-//! text, so after a keystroke only the paragraph that changed is checked again.
+//! For the editor, [`ParagraphCache`] (in [`paragraph_cache`](super::paragraph_cache)) keeps
+//! each paragraph's findings keyed by the paragraph's text, so after a keystroke only the
+//! paragraph that changed is checked again.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
 use super::glossary::{builtin_entries, GlossaryEntry};
-use super::grammar_slot::{
-    indefinite_article, is_be_word, is_determiner, is_function_word, is_intensifier,
-    is_object_pronoun, is_person_label_word, is_thing_be, is_thing_subject, split_article, Slot,
-    SlotFamily,
-};
-use super::phrase_pattern::{paragraph_ranges, phrase_variants, tokenize, PatternError, Tokens};
+use super::grammar_slot::{Slot, SlotFamily};
+pub use super::paragraph_cache::ParagraphCache;
+use super::phrase_pattern::{phrase_variants, tokenize, PatternError, Tokens};
+use super::slot_context::{adjective_position, noun_in_place, used_as_noun};
 pub use super::text_edit::{apply_suggestion, match_capitalisation, ApplyError, TextEdit};
 
 /// One phrase the checker found.
@@ -127,7 +125,7 @@ struct Suggestion {
 /// A compiled set of "instead of" rules, ready to check text.
 #[derive(Debug)]
 pub struct Checker {
-    id: u64,
+    pub(super) id: u64,
     entries: Vec<EntryInfo>,
     suggestion_lists: Vec<Vec<Suggestion>>,
     contexts: Vec<Context>,
@@ -280,7 +278,7 @@ impl Checker {
     }
 
     /// Checks `text` and appends findings shifted by `offset`.
-    fn check_into(&self, text: &str, offset: usize, out: &mut Vec<Finding>) {
+    pub(super) fn check_into(&self, text: &str, offset: usize, out: &mut Vec<Finding>) {
         let tokens = tokenize(text);
         let n = tokens.tokens.len();
         let mut i = 0;
@@ -409,46 +407,6 @@ impl Checker {
                 || rule.slot == Some(Slot::PluralNoun)
                 || used_as_noun(tokens, after))
     }
-
-    /// Checks a draft using (and refreshing) a per-paragraph cache: paragraphs whose text is
-    /// unchanged since the last call are not checked again. The result is always the same as
-    /// [`Checker::check`] on the whole text.
-    pub fn check_cached(&self, text: &str, cache: &mut ParagraphCache) -> Vec<Finding> {
-        if cache.checker_id != self.id {
-            cache.paragraphs.clear();
-            cache.checker_id = self.id;
-        }
-        cache.generation = cache.generation.wrapping_add(1);
-        let generation = cache.generation;
-        let mut out = Vec::new();
-        cache.last_rechecked = 0;
-        for range in paragraph_ranges(text) {
-            let paragraph = &text[range.clone()];
-            let found = match cache.paragraphs.get_mut(paragraph) {
-                Some(cached) => {
-                    cached.1 = generation;
-                    &cached.0
-                }
-                None => {
-                    let mut found = Vec::new();
-                    self.check_into(paragraph, 0, &mut found);
-                    cache.last_rechecked += 1;
-                    &cache
-                        .paragraphs
-                        .entry(paragraph.to_string())
-                        .or_insert((found, generation))
-                        .0
-                }
-            };
-            out.extend(found.iter().map(|f| Finding {
-                start: f.start + range.start,
-                end: f.end + range.start,
-                ..f.clone()
-            }));
-        }
-        cache.paragraphs.retain(|_, (_, g)| *g == generation);
-        out
-    }
 }
 
 /// "schizo's" -> "schizo"; `None` for a word without 's.
@@ -507,169 +465,6 @@ fn followed_nearby(tokens: &Tokens, after: usize, list: &[Words]) -> bool {
         .any(|p| list.iter().any(|w| words_at(tokens, p, w)))
 }
 
-/// Whether a label ending just before token `after` is used as a noun: nothing follows in its
-/// clause, or a word that can't be the noun it describes ("an anorexic who...", "a borderline
-/// and...", "a schizo walked in").
-fn used_as_noun(tokens: &Tokens, after: usize) -> bool {
-    let Some(next) = tokens.tokens.get(after) else {
-        return true;
-    };
-    if !next.joins_previous {
-        return true;
-    }
-    let word = tokens.word(after);
-    is_function_word(word) || (word.len() > 4 && word.ends_with("ed"))
-}
-
-/// Where an adjective at tokens `i..after` sits: before a noun, describing a person after
-/// "called me" or "saw myself as", said of a thing ("it was crazy"), after "be", or unknown.
-fn adjective_position(tokens: &Tokens, i: usize, after: usize) -> Slot {
-    // The words before it in the same clause, nearest first, skipping intensifiers ("so").
-    let mut before: Vec<&str> = Vec::with_capacity(2);
-    let mut k = i;
-    let mut skipped_bit = false;
-    while k > 0 && tokens.tokens[k].joins_previous && before.len() < 2 {
-        k -= 1;
-        let word = tokens.word(k);
-        if before.is_empty() && is_intensifier(word) {
-            skipped_bit |= matches!(word, "bit" | "little");
-            continue;
-        }
-        if before.is_empty() && skipped_bit && word == "a" {
-            skipped_bit = false;
-            continue;
-        }
-        before.push(word);
-    }
-    let p1 = before.first().copied().unwrap_or("");
-    let p2 = before.get(1).copied().unwrap_or("");
-    let next_is_noun = tokens
-        .tokens
-        .get(after)
-        .is_some_and(|t| t.joins_previous && !is_function_word(tokens.word(after)));
-    if is_determiner(p1) || next_is_noun {
-        Slot::BeforeNoun
-    } else if is_person_label_word(p1)
-        || (is_object_pronoun(p1)
-            && matches!(
-                p2,
-                "call"
-                    | "called"
-                    | "calls"
-                    | "calling"
-                    | "label"
-                    | "labelled"
-                    | "labeled"
-                    | "brand"
-                    | "branded"
-                    | "consider"
-                    | "considered"
-                    | "thought"
-                    | "thinks"
-                    | "think"
-                    | "found"
-                    | "made"
-                    | "make"
-                    | "makes"
-                    | "making"
-                    | "drive"
-                    | "drives"
-                    | "drove"
-                    | "driving"
-                    | "see"
-                    | "saw"
-                    | "seen"
-                    | "seeing"
-                    | "sees"
-                    | "deemed"
-                    | "declared"
-                    | "described"
-                    | "treated"
-            ))
-    {
-        Slot::CalledMe
-    } else if is_thing_be(p1) || (is_be_word(p1) && is_thing_subject(p2)) {
-        Slot::AboutAThing
-    } else if is_be_word(p1) {
-        Slot::AfterBe
-    } else {
-        Slot::Adjective
-    }
-}
-
-/// A noun suggestion fitted to the article of the text it replaces: "a person living with
-/// schizophrenia" replaces "the schizophrenic" as "the person living with schizophrenia", and
-/// replaces "schizophrenic" after "my" as "person living with schizophrenia". `None` when no
-/// article makes it fit ("someone ..." after "the").
-fn noun_in_place(suggestion: &str, slot: Slot, tokens: &Tokens, i: usize) -> Option<String> {
-    let first = tokens.word(i);
-    let matched_article = matches!(first, "a" | "an" | "the").then_some(first);
-    let determiner_before =
-        i > 0 && tokens.tokens[i].joins_previous && is_determiner(tokens.word(i - 1));
-    let (article, rest) = split_article(suggestion);
-    let stands_alone = matches!(
-        rest.split(' ').next(),
-        Some("someone" | "somebody" | "anyone")
-    );
-    match (matched_article, article) {
-        (Some("the"), Some(_)) => Some(format!("the {rest}")),
-        (Some(_), Some(_)) => Some(format!("{} {rest}", indefinite_article(rest))),
-        (Some("the"), None) if slot == Slot::PluralNoun => Some(suggestion.to_string()),
-        (Some("the"), None) => (!stands_alone).then(|| format!("the {suggestion}")),
-        (Some(_), None) => stands_alone.then(|| suggestion.to_string()),
-        (None, Some(_)) => Some(rest.to_string()),
-        (None, None) if determiner_before && stands_alone => None,
-        (None, _) => Some(suggestion.to_string()),
-    }
-}
-
-/// Findings per paragraph, remembered between checks of the same draft (see
-/// [`Checker::check_cached`]). Keep one per open draft; it forgets paragraphs that are gone, and
-/// everything when used with a different checker.
-#[derive(Debug, Default)]
-pub struct ParagraphCache {
-    checker_id: u64,
-    generation: u64,
-    paragraphs: HashMap<String, (Vec<Finding>, u64), BuildHasherDefault<FastHasher>>,
-    last_rechecked: usize,
-}
-
-/// A quick hash for the paragraph cache (the FxHash mix, eight bytes at a time): every
-/// keystroke hashes the whole draft, and the default hasher's protection against crafted keys
-/// is no use for a trainee's own text on their own device.
-#[derive(Default)]
-struct FastHasher(u64);
-
-impl Hasher for FastHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-            self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(K);
-        }
-        for &byte in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(byte)).wrapping_mul(K);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-impl ParagraphCache {
-    /// An empty cache.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// How many paragraphs the last [`Checker::check_cached`] had to check afresh.
-    pub fn last_rechecked(&self) -> usize {
-        self.last_rechecked
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -725,76 +520,6 @@ mod tests {
             ids("two bed-blockers and a bed blocker"),
             ["bed-blocker", "bed-blocker"]
         );
-    }
-
-    #[test]
-    fn labels_are_found_with_possessives_plurals_and_verb_endings() {
-        // 's with a straight or curly apostrophe, and s' on a plural.
-        assert_eq!(
-            found("the addict's mum"),
-            [("addict".into(), "addict's".into())]
-        );
-        assert_eq!(
-            found("the addict\u{2019}s mum"),
-            [("addict".into(), "addict\u{2019}s".into())]
-        );
-        assert_eq!(
-            found("addicts' voices"),
-            [("addict".into(), "addicts".into())]
-        );
-        // Plurals grown from the singular, with a non-breaking hyphen.
-        assert_eq!(
-            found("two bed\u{2011}blockers"),
-            [("bed-blocker".into(), "bed\u{2011}blockers".into())]
-        );
-        // -s, -ed and -ing grown from the base verb.
-        for text in [
-            "acts out",
-            "acted out",
-            "acting out",
-            "commits suicide",
-            "committing suicide",
-        ] {
-            assert_eq!(found(text).len(), 1, "{text}");
-        }
-        // A label used as a noun, but not the same word describing something else.
-        assert_eq!(
-            ids("She was called an anorexic."),
-            ["eating-disorder-labels"]
-        );
-        assert!(ids("I still notice anorexic thoughts.").is_empty());
-        assert_eq!(
-            ids("You know what borderlines are like."),
-            ["borderline-label"]
-        );
-        assert!(ids("It was a borderline pass.").is_empty());
-    }
-
-    #[test]
-    fn context_keeps_everyday_and_self_description_alone() {
-        for fine in [
-            "I was suffering from the heat.",
-            "She's suffering from jet lag and a cold.",
-            "He suffered from a hangover.",
-            "I had to commit suicide prevention to memory.",
-            "I'm bipolar and proud of it.",
-            "I called myself an addict for years.",
-            "The patients on the ward chose a film.",
-            "I relapsed last winter.",
-            "The old asylum is now flats.",
-        ] {
-            assert!(
-                ids(fine).is_empty(),
-                "false alarm in {fine:?}: {:?}",
-                found(fine)
-            );
-        }
-        assert_eq!(
-            ids("She is suffering from severe anxiety."),
-            ["suffering-from"]
-        );
-        assert_eq!(ids("My dad is bipolar."), ["bipolar-label"]);
-        assert_eq!(ids("He called me an addict."), ["addict"]);
     }
 
     #[test]

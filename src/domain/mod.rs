@@ -28,6 +28,8 @@ pub mod glossary;
 pub mod grammar_slot;
 pub mod highlight;
 pub mod language_check;
+pub mod paragraph_cache;
 pub mod phrase_pattern;
 pub mod phrase_rule;
+pub mod slot_context;
 pub mod text_edit;
