@@ -18,7 +18,7 @@ import { startups } from "./lib/startup.mjs";
 import { ms, ratio, spread, summary, times } from "./lib/stats.mjs";
 import { renderTable } from "./lib/table.mjs";
 import { typing } from "./lib/typing.mjs";
-import { checkerInBrowser, storageInBrowser, writeHostPage } from "./lib/wasm.mjs";
+import { checkerInBrowser, firstWords, keystrokeInBrowser, storageInBrowser, writeHostPage } from "./lib/wasm.mjs";
 
 const QUICK = process.env.BENCH_QUICK === "1";
 const PORT = Number(process.env.BENCH_PORT ?? 4305);
@@ -142,7 +142,11 @@ try {
     const wasmChecker = await checkerInBrowser(browser, benchPages.base, texts);
     log("checker: alex in Node");
     const alex = alexTimes(texts, RUNS.alex);
-    results.checker = { native: nativeChecker, wasm: wasmChecker, alex };
+    log("checker: a keystroke in a 10,000-word draft, 1x and 4x CPU");
+    const draft = firstWords(texts[50000], 10000);
+    const keystroke = {};
+    for (const rate of [1, 4]) keystroke[`${rate}x`] = await keystrokeInBrowser(browser, benchPages.base, draft, rate);
+    results.checker = { native: nativeChecker, wasm: wasmChecker, alex, keystroke };
   });
 
   // ----- storage -----
@@ -257,7 +261,7 @@ section("typing", TYPING, () => {
   return rows;
 });
 
-section("checker", "CHECKER: one full check of a generated text", () => {
+section("checker", "CHECKER: one full check of a generated text, and the recheck after one keystroke", () => {
   const rows = [];
   for (const name of ["5000", "50000"]) {
     const words = Number(name).toLocaleString("en-GB");
@@ -278,6 +282,13 @@ section("checker", "CHECKER: one full check of a generated text", () => {
       spread: spread(a),
       reference: `Peer Study wasm ${ms(w.median)}`,
       ratio: times(ratio(a.median, w.median)),
+    });
+  }
+  for (const [rate, k] of Object.entries(results.checker.keystroke ?? {})) {
+    rows.push({
+      figure: `recheck after a keystroke, ${k.words.toLocaleString("en-GB")}-word draft (paragraph cache), Chromium wasm, ${rate} CPU`,
+      value: ms(k.ms.median),
+      spread: spread(k.ms),
     });
   }
   return rows;

@@ -1,6 +1,19 @@
-//! The checker against a corpus of real-sounding sentences (`tests/data/language_corpus.json`):
-//! every expected finding must be found and nothing else may be flagged. Prints precision and
-//! recall (run with `--nocapture` to see them).
+//! The checker against two corpora of trainee-style sentences, reported separately:
+//!
+//! - `tests/data/language_corpus.json` was written alongside the rules, one or more sentences
+//!   per rule and per false alarm the rules guard against. It says whether the rules do what
+//!   they were written to do, so every expected finding must be found and nothing else flagged.
+//! - `tests/data/language_corpus_fresh.json` was written as a trainee would write about their
+//!   own story, their placement and what others said to them, before the rules it exercises
+//!   existed, and marked as a peer trainer would mark it. It says how the checker does on
+//!   sentences nobody tuned it for, so it is held above a floor rather than to perfection.
+//!   (Its first run scored 85.0% precision and 76.1% recall; general fixes followed, such as
+//!   "called me" no longer counting as self-description, so it is no longer unseen.)
+//! - `tests/data/language_corpus_heldout.json` was written once the rules were finished and
+//!   has never been used to tune them: the honest figure for sentences the checker hasn't seen.
+//!
+//! Both print their precision and recall (run with `--nocapture` to see them, and every miss
+//! and false alarm).
 #![cfg(not(target_arch = "wasm32"))]
 
 use peer_study::domain::language_check::check_language;
@@ -23,26 +36,50 @@ struct Expected {
     matched: String,
 }
 
-fn corpus() -> Corpus {
+fn rule_driven() -> Corpus {
     serde_json::from_str(include_str!("data/language_corpus.json")).expect("corpus parses")
 }
 
-#[test]
-fn the_corpus_has_enough_sentences_including_many_that_must_not_be_flagged() {
-    let c = corpus();
-    assert!(c.sentences.len() >= 150, "{} sentences", c.sentences.len());
-    let clean = c.sentences.iter().filter(|s| s.expect.is_empty()).count();
-    assert!(
-        clean >= 75,
-        "only {clean} sentences that must not be flagged"
-    );
+fn heldout() -> Corpus {
+    serde_json::from_str(include_str!("data/language_corpus_heldout.json"))
+        .expect("held-out corpus parses")
 }
 
-#[test]
-fn every_expected_phrase_is_found_and_nothing_else_is_flagged() {
-    let (mut true_pos, mut false_pos, mut false_neg) = (0usize, 0usize, 0usize);
-    let mut problems = Vec::new();
-    for sentence in corpus().sentences {
+fn fresh() -> Corpus {
+    serde_json::from_str(include_str!("data/language_corpus_fresh.json"))
+        .expect("fresh corpus parses")
+}
+
+/// What the checker got right and wrong on one corpus.
+struct Score {
+    found: usize,
+    false_alarms: usize,
+    missed: usize,
+    problems: Vec<String>,
+}
+
+impl Score {
+    fn precision(&self) -> f64 {
+        self.found as f64 / (self.found + self.false_alarms).max(1) as f64
+    }
+
+    fn recall(&self) -> f64 {
+        self.found as f64 / (self.found + self.missed).max(1) as f64
+    }
+}
+
+/// Scores the checker on a corpus. With `exact_spans`, a finding must quote exactly the
+/// expected text; without, it must be for the expected entry and one of the two texts must
+/// contain the other ("an addict's" for "addict's"): a trainer marks the word, and where the
+/// mark starts is a detail.
+fn score(name: &str, corpus: &Corpus, exact_spans: bool) -> Score {
+    let mut s = Score {
+        found: 0,
+        false_alarms: 0,
+        missed: 0,
+        problems: Vec::new(),
+    };
+    for sentence in &corpus.sentences {
         let found: Vec<Expected> = check_language(&sentence.text)
             .into_iter()
             .map(|f| Expected {
@@ -52,36 +89,124 @@ fn every_expected_phrase_is_found_and_nothing_else_is_flagged() {
             .collect();
         let mut unmatched = found.clone();
         for expected in &sentence.expect {
-            if let Some(pos) = unmatched.iter().position(|f| f == expected) {
+            let same = |f: &Expected| {
+                f.entry == expected.entry
+                    && (f.matched == expected.matched
+                        || !exact_spans
+                            && (f.matched.contains(&expected.matched)
+                                || expected.matched.contains(&f.matched)))
+            };
+            if let Some(pos) = unmatched.iter().position(same) {
                 unmatched.remove(pos);
-                true_pos += 1;
+                s.found += 1;
             } else {
-                false_neg += 1;
-                problems.push(format!(
+                s.missed += 1;
+                s.problems.push(format!(
                     "MISSED {expected:?} in {:?} (found {found:?})",
                     sentence.text
                 ));
             }
         }
         for extra in unmatched {
-            false_pos += 1;
-            problems.push(format!("FALSE ALARM {extra:?} in {:?}", sentence.text));
+            s.false_alarms += 1;
+            s.problems
+                .push(format!("FALSE ALARM {extra:?} in {:?}", sentence.text));
         }
     }
-    let precision = true_pos as f64 / (true_pos + false_pos).max(1) as f64;
-    let recall = true_pos as f64 / (true_pos + false_neg).max(1) as f64;
-    for p in &problems {
-        println!("{p}");
+    for p in &s.problems {
+        println!("{name}: {p}");
     }
     println!(
-        "language corpus: {true_pos} found, {false_pos} false alarms, {false_neg} missed; precision {:.1}%, recall {:.1}%",
-        precision * 100.0,
-        recall * 100.0
+        "{name}: {} sentences ({} must not be flagged); {} found, {} false alarms, {} missed; precision {:.1}%, recall {:.1}%",
+        corpus.sentences.len(),
+        corpus.sentences.iter().filter(|s| s.expect.is_empty()).count(),
+        s.found,
+        s.false_alarms,
+        s.missed,
+        s.precision() * 100.0,
+        s.recall() * 100.0
+    );
+    s
+}
+
+#[test]
+fn the_corpora_have_enough_sentences_including_many_that_must_not_be_flagged() {
+    let (a, b, c) = (rule_driven(), fresh(), heldout());
+    let all: Vec<&Sentence> = a
+        .sentences
+        .iter()
+        .chain(&b.sentences)
+        .chain(&c.sentences)
+        .collect();
+    assert!(all.len() >= 300, "{} sentences", all.len());
+    let clean = all.iter().filter(|s| s.expect.is_empty()).count();
+    assert!(
+        clean >= 120,
+        "only {clean} sentences that must not be flagged"
+    );
+    // The fresh file is a real test of its own, not a handful of sentences.
+    assert!(
+        b.sentences.len() >= 120,
+        "{} fresh sentences",
+        b.sentences.len()
     );
     assert!(
-        problems.is_empty(),
-        "{} problems:\n{}",
-        problems.len(),
-        problems.join("\n")
+        b.sentences.iter().filter(|s| s.expect.is_empty()).count() >= 60,
+        "too few fresh sentences that must not be flagged"
     );
 }
+
+#[test]
+fn on_the_rule_driven_corpus_every_expected_phrase_is_found_and_nothing_else() {
+    let s = score("rule-driven corpus", &rule_driven(), true);
+    assert!(
+        s.problems.is_empty(),
+        "{} problems:\n{}",
+        s.problems.len(),
+        s.problems.join("\n")
+    );
+}
+
+/// The floors are the figures measured when the fresh corpus was first run against the
+/// finished rules (see the numbers printed); raise them as the checker improves, never lower
+/// them to let a change through.
+#[test]
+fn on_the_fresh_corpus_precision_and_recall_stay_above_their_floors() {
+    let s = score("fresh corpus", &fresh(), false);
+    assert!(
+        s.precision() >= PRECISION_FLOOR,
+        "precision {:.3} fell below {PRECISION_FLOOR}:\n{}",
+        s.precision(),
+        s.problems.join("\n")
+    );
+    assert!(
+        s.recall() >= RECALL_FLOOR,
+        "recall {:.3} fell below {RECALL_FLOOR}:\n{}",
+        s.recall(),
+        s.problems.join("\n")
+    );
+}
+
+const PRECISION_FLOOR: f64 = 0.98;
+const RECALL_FLOOR: f64 = 0.92;
+
+/// Like the fresh corpus, held above the figures of its first and only run.
+#[test]
+fn on_the_held_out_corpus_precision_and_recall_stay_above_their_floors() {
+    let s = score("held-out corpus", &heldout(), false);
+    assert!(
+        s.precision() >= HELD_OUT_PRECISION_FLOOR,
+        "precision {:.3} fell below {HELD_OUT_PRECISION_FLOOR}:\n{}",
+        s.precision(),
+        s.problems.join("\n")
+    );
+    assert!(
+        s.recall() >= HELD_OUT_RECALL_FLOOR,
+        "recall {:.3} fell below {HELD_OUT_RECALL_FLOOR}:\n{}",
+        s.recall(),
+        s.problems.join("\n")
+    );
+}
+
+const HELD_OUT_PRECISION_FLOOR: f64 = 0.96;
+const HELD_OUT_RECALL_FLOOR: f64 = 0.96;

@@ -13,8 +13,8 @@ export function writeHostPage(dir) {
   );
 }
 
-async function loaded(browser, base) {
-  const { context, page } = await freshPage(browser, 1);
+async function loaded(browser, base, throttle = 1) {
+  const { context, page } = await freshPage(browser, throttle);
   await page.goto(`${base}/bench-wasm/index.html`);
   await page.evaluate(async () => {
     const wasm = await import("/bench-wasm/bench_wasm.js");
@@ -60,6 +60,51 @@ export async function checkerInBrowser(browser, base, texts) {
   } finally {
     await context.close();
   }
+}
+
+/**
+ * Times the recheck after one keystroke in a long draft, with the paragraph cache the editor
+ * keeps (so only the paragraph typed in is checked again), at a CPU throttling `rate`. One
+ * keystroke is shorter than the browser's 0.1 ms clock step, so each sample times a batch of 20
+ * and divides; a second of keystrokes first lets Chromium tier the code up, as typing does.
+ */
+export async function keystrokeInBrowser(browser, base, text, rate) {
+  const { context, page } = await loaded(browser, base, rate);
+  try {
+    const r = await page.evaluate(
+      ({ text }) => {
+        const findings = window.bench.set_keystroke_text(text);
+        let n = 0;
+        const warmUntil = performance.now() + 1000;
+        while (performance.now() < warmUntil) window.bench.keystroke(++n);
+        const batch = 20;
+        const times = [];
+        for (let sample = 0; sample < 15; sample++) {
+          const started = performance.now();
+          for (let i = 0; i < batch; i++) window.bench.keystroke(++n);
+          times.push((performance.now() - started) / batch);
+        }
+        return { findings, times, words: text.split(/\s+/).filter(Boolean).length };
+      },
+      { text },
+    );
+    r.ms = summary(r.times);
+    return r;
+  } finally {
+    await context.close();
+  }
+}
+
+/** The first whole paragraphs of `text` that hold at least `words` words. */
+export function firstWords(text, words) {
+  const kept = [];
+  let count = 0;
+  for (const paragraph of text.split("\n\n")) {
+    if (count >= words) break;
+    kept.push(paragraph);
+    count += paragraph.split(/\s+/).filter(Boolean).length;
+  }
+  return kept.join("\n\n");
 }
 
 /**

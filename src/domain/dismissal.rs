@@ -206,7 +206,7 @@ mod tests {
 
     #[test]
     fn context_stops_at_the_line_and_at_the_length_limit() {
-        let text = "First line\nsome words before suffering from after words that go on and on";
+        let text = "First line\nsome words before non-compliant after words that go on and on";
         let f = first(text);
         let Dismissal::Spot { before, after, .. } = Dismissal::spot(text, &f) else {
             panic!("a spot");
@@ -216,7 +216,7 @@ mod tests {
         assert_eq!(after.chars().count(), CONTEXT_CHARS);
 
         // Characters, not bytes, so non-Latin text is cut on a character boundary.
-        let text = "ééééééééééééééééééééééé suffering from";
+        let text = "ééééééééééééééééééééééé non-compliant";
         let Dismissal::Spot { before, .. } = Dismissal::spot(text, &first(text)) else {
             panic!("a spot");
         };

@@ -4,13 +4,15 @@
 //! "Instead of / try" entries carry the phrases the language checker looks for
 //! ([`GlossaryEntry::instead_of`]), so the checker's rules live in the data, never in code.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
+use super::grammar_slot::Slot;
 use super::phrase_pattern::{phrase_variants, PatternError};
+pub use super::phrase_rule::PhraseRule;
 
 /// The category a trainee's own entry goes in when they don't choose one.
 pub const OWN_CATEGORY: &str = "My own words";
@@ -19,126 +21,6 @@ pub const OWN_CATEGORY: &str = "My own words";
 pub const OWN_ID_PREFIX: &str = "own-";
 
 const BUILTIN_JSON: &str = include_str!("../../content/glossary.json");
-
-/// One phrase the checker looks for, with the context that decides whether it is meant.
-///
-/// In the data it is either a plain pattern string (see
-/// [`phrase_pattern`](super::phrase_pattern) for the syntax) or an object:
-/// `{ "phrase": "patient{s,}", "only_preceded_by": ["a", "the"], "unless_followed_by": ["with"] }`.
-/// All context lists hold patterns too. When both `only_` lists are given, both must hold; to
-/// accept either, write the phrase twice.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(from = "PhraseRuleData", into = "PhraseRuleData")]
-pub struct PhraseRule {
-    /// The phrase pattern, such as `suffer{s,ed,ing,} from`.
-    pub phrase: String,
-    /// Replacements for this phrase alone, when the entry's own would not read well here.
-    pub suggestions: Option<Vec<String>>,
-    /// Skip the match when one of these comes straight before it ("be patient").
-    pub unless_preceded_by: Vec<String>,
-    /// Skip the match when one of these comes straight after it ("mental health").
-    pub unless_followed_by: Vec<String>,
-    /// Only match when one of these comes straight before it ("the patient").
-    pub only_preceded_by: Vec<String>,
-    /// Only match when one of these comes straight after it ("refused medication").
-    pub only_followed_by: Vec<String>,
-}
-
-impl PhraseRule {
-    /// A rule with no context: the phrase is always flagged.
-    pub fn plain(phrase: impl Into<String>) -> Self {
-        PhraseRule {
-            phrase: phrase.into(),
-            suggestions: None,
-            unless_preceded_by: Vec::new(),
-            unless_followed_by: Vec::new(),
-            only_preceded_by: Vec::new(),
-            only_followed_by: Vec::new(),
-        }
-    }
-
-    fn is_plain(&self) -> bool {
-        self.suggestions.is_none()
-            && self.unless_preceded_by.is_empty()
-            && self.unless_followed_by.is_empty()
-            && self.only_preceded_by.is_empty()
-            && self.only_followed_by.is_empty()
-    }
-
-    /// Checks the phrase and every context pattern.
-    pub fn validate(&self) -> Result<(), PatternError> {
-        phrase_variants(&self.phrase)?;
-        for context in self
-            .unless_preceded_by
-            .iter()
-            .chain(&self.unless_followed_by)
-            .chain(&self.only_preceded_by)
-            .chain(&self.only_followed_by)
-        {
-            phrase_variants(context)?;
-        }
-        Ok(())
-    }
-}
-
-#[derive(Serialize, Deserialize)]
-#[serde(untagged)]
-enum PhraseRuleData {
-    Plain(String),
-    Detailed {
-        phrase: String,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        suggestions: Option<Vec<String>>,
-        #[serde(default, skip_serializing_if = "Vec::is_empty")]
-        unless_preceded_by: Vec<String>,
-        #[serde(default, skip_serializing_if = "Vec::is_empty")]
-        unless_followed_by: Vec<String>,
-        #[serde(default, skip_serializing_if = "Vec::is_empty")]
-        only_preceded_by: Vec<String>,
-        #[serde(default, skip_serializing_if = "Vec::is_empty")]
-        only_followed_by: Vec<String>,
-    },
-}
-
-impl From<PhraseRuleData> for PhraseRule {
-    fn from(data: PhraseRuleData) -> Self {
-        match data {
-            PhraseRuleData::Plain(phrase) => PhraseRule::plain(phrase),
-            PhraseRuleData::Detailed {
-                phrase,
-                suggestions,
-                unless_preceded_by,
-                unless_followed_by,
-                only_preceded_by,
-                only_followed_by,
-            } => PhraseRule {
-                phrase,
-                suggestions,
-                unless_preceded_by,
-                unless_followed_by,
-                only_preceded_by,
-                only_followed_by,
-            },
-        }
-    }
-}
-
-impl From<PhraseRule> for PhraseRuleData {
-    fn from(rule: PhraseRule) -> Self {
-        if rule.is_plain() {
-            PhraseRuleData::Plain(rule.phrase)
-        } else {
-            PhraseRuleData::Detailed {
-                phrase: rule.phrase,
-                suggestions: rule.suggestions,
-                unless_preceded_by: rule.unless_preceded_by,
-                unless_followed_by: rule.unless_followed_by,
-                only_preceded_by: rule.only_preceded_by,
-                only_followed_by: rule.only_followed_by,
-            }
-        }
-    }
-}
 
 /// One glossary entry: a recovery concept, or an "instead of / try" pair.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -160,9 +42,18 @@ pub struct GlossaryEntry {
     /// Phrases the checker looks for (empty for concepts).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub instead_of: Vec<PhraseRule>,
-    /// What to try instead: replacements offered with one tap.
+    /// What to try instead: replacements offered with one tap where they fit the sentence.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub suggestions: Vec<String>,
+    /// The grammatical slots each suggestion (the entry's or a rule's) reads well in. A
+    /// suggestion listed here is offered with one tap only where the finding's slot is among
+    /// them, and as an idea for a rewrite elsewhere (an empty list: always an idea). A
+    /// suggestion not listed (a trainee's own) is always offered with one tap.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub fits: BTreeMap<String, Vec<Slot>>,
+    /// Ideas for rewriting the sentence, shown with every finding (never applied with one tap).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ideas: Vec<String>,
     /// A short, kind note on why, shown with each finding.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub why: String,
@@ -181,26 +72,41 @@ impl GlossaryEntry {
 
     /// What to try instead of one of this entry's "instead of" phrases (a readable form, as
     /// given by [`GlossaryEntry::instead_of_phrases`]): the suggestions of the rule it comes
-    /// from when that rule has its own ("suffers from" -> "lives with"), otherwise the entry's.
-    pub fn suggestions_for_phrase(&self, phrase: &str) -> &[String] {
+    /// from when that rule has its own ("suffers from" -> "lives with"), those that fit the
+    /// phrase's grammatical form first, otherwise the entry's.
+    pub fn suggestions_for_phrase(&self, phrase: &str) -> Vec<String> {
         let words: Vec<&str> = phrase.split_whitespace().collect();
-        self.instead_of
-            .iter()
-            .find(|rule| {
-                phrase_variants(&rule.phrase)
-                    .is_ok_and(|variants| variants.iter().any(|v| v.iter().eq(words.iter())))
-            })
-            .and_then(|rule| rule.suggestions.as_deref())
-            .unwrap_or(&self.suggestions)
+        let found = self.instead_of.iter().find_map(|rule| {
+            let sequences = rule.word_sequences().ok()?;
+            let (_, slot) = sequences
+                .into_iter()
+                .find(|(seq, _)| seq.iter().eq(words.iter()))?;
+            Some((
+                rule.suggestions.as_deref().unwrap_or(&self.suggestions),
+                slot,
+            ))
+        });
+        let Some((list, slot)) = found else {
+            return self.suggestions.clone();
+        };
+        let fits_here = |s: &String| match (self.fits.get(s), slot) {
+            (Some(claims), Some(at)) => claims.iter().any(|c| c.fits(at)),
+            (Some(_), None) => false,
+            (None, _) => true,
+        };
+        let mut out: Vec<String> = list.iter().filter(|s| fits_here(s)).cloned().collect();
+        out.extend(list.iter().filter(|s| !fits_here(s)).cloned());
+        out
     }
 
     /// Readable forms of the "instead of" phrases ("suffering from", "non compliant"...), for
-    /// display and search. Invalid patterns are left out.
+    /// display and search, with the plurals and verb forms the checker also finds. Invalid
+    /// patterns are left out.
     pub fn instead_of_phrases(&self) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         for rule in &self.instead_of {
-            if let Ok(variants) = phrase_variants(&rule.phrase) {
-                for words in variants {
+            if let Ok(sequences) = rule.word_sequences() {
+                for (words, _) in sequences {
                     let phrase = words.join(" ");
                     if !out.contains(&phrase) {
                         out.push(phrase);
@@ -835,6 +741,8 @@ impl TraineeGlossary {
             source: String::new(),
             instead_of: instead_of.into_iter().map(PhraseRule::plain).collect(),
             suggestions,
+            fits: BTreeMap::new(),
+            ideas: Vec::new(),
             why: draft.why.trim().to_string(),
         })
     }
@@ -1112,16 +1020,19 @@ mod tests {
     fn own_entries_can_be_added_edited_and_deleted() {
         let mut g = TraineeGlossary::default();
         let id = g
-            .add_own(&draft("Basket case", &["basket case"]))
+            .add_own(&draft("Away with the fairies", &["away with the fairies"]))
             .unwrap()
             .id
             .clone();
         assert_eq!(id, "own-1");
         assert_eq!(g.entry(&id).unwrap().category, OWN_CATEGORY);
         assert!(g.categories().contains(&OWN_CATEGORY.to_string()));
-        assert_eq!(top(&g, "baskit case").as_deref(), Some("own-1"));
+        assert_eq!(top(&g, "away with the fairys").as_deref(), Some("own-1"));
 
-        let mut changed = draft("Basket case", &["basket case", "a basket-case"]);
+        let mut changed = draft(
+            "Away with the fairies",
+            &["away with the fairies", "away-with-the-fairies"],
+        );
         changed.category = "Words I'm unlearning".into();
         g.update_own(&id, &changed).unwrap();
         assert_eq!(g.entry(&id).unwrap().instead_of.len(), 2);

@@ -266,28 +266,39 @@ pub fn tokenize(text: &str) -> Tokens {
 
 /// The byte ranges of a text's paragraphs: the pieces between paragraph breaks (runs of
 /// whitespace holding two or more line breaks). Words in different paragraphs never form one
-/// phrase, so each paragraph can be checked on its own.
+/// phrase, so each paragraph can be checked on its own. A paragraph keeps any whitespace at the
+/// very end of the text.
+///
+/// This runs on every keystroke over the whole draft, so it jumps from line break to line break
+/// (a fast byte search) and looks at the whitespace around each one, instead of reading every
+/// character.
 pub fn paragraph_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut ranges = Vec::new();
     let mut para_start = 0;
-    let mut run_start: Option<usize> = None;
-    let mut run_newlines = 0;
-    for (i, c) in text.char_indices() {
-        if c.is_whitespace() {
-            if run_start.is_none() {
-                run_start = Some(i);
-                run_newlines = 0;
+    let mut search = 0;
+    while let Some(found) = text[search..].find('\n') {
+        let newline = search + found;
+        // The run of whitespace around this line break.
+        let run_start = text[..newline]
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| c.is_whitespace())
+            .last()
+            .map_or(newline, |(i, _)| i);
+        let run_end = text[newline..]
+            .char_indices()
+            .find(|&(_, c)| !c.is_whitespace())
+            .map_or(text.len(), |(i, _)| newline + i);
+        let newlines = text[run_start..run_end].matches('\n').count();
+        if newlines >= 2 && run_end < text.len() {
+            if run_start > para_start {
+                ranges.push(para_start..run_start);
             }
-            if c == '\n' {
-                run_newlines += 1;
-            }
-        } else if let Some(rs) = run_start.take() {
-            if run_newlines >= 2 {
-                if rs > para_start {
-                    ranges.push(para_start..rs);
-                }
-                para_start = i;
-            }
+            para_start = run_end;
+        }
+        search = run_end.max(newline + 1);
+        if search >= text.len() {
+            break;
         }
     }
     if para_start < text.len() {
@@ -476,6 +487,58 @@ mod tests {
             phrase_variants("  ?! "),
             Err(PatternError::NoWords(_))
         ));
+    }
+
+    /// The plain character-by-character definition, to check the fast one against.
+    fn paragraph_ranges_reference(text: &str) -> Vec<std::ops::Range<usize>> {
+        let mut ranges = Vec::new();
+        let mut para_start = 0;
+        let mut run_start: Option<usize> = None;
+        let mut run_newlines = 0;
+        for (i, c) in text.char_indices() {
+            if c.is_whitespace() {
+                if run_start.is_none() {
+                    run_start = Some(i);
+                    run_newlines = 0;
+                }
+                if c == '\n' {
+                    run_newlines += 1;
+                }
+            } else if let Some(rs) = run_start.take() {
+                if run_newlines >= 2 {
+                    if rs > para_start {
+                        ranges.push(para_start..rs);
+                    }
+                    para_start = i;
+                }
+            }
+        }
+        if para_start < text.len() {
+            ranges.push(para_start..text.len());
+        }
+        ranges
+    }
+
+    #[test]
+    fn the_fast_paragraph_split_agrees_with_the_plain_definition() {
+        for text in [
+            "",
+            "\n",
+            "\n\n",
+            "a",
+            "a\n\n",
+            "\n\na",
+            " \n \n b \n\n\u{2028}\nc\n",
+            "one\ntwo\n\n three \n \n\nfour",
+            "é\r\n\r\nü\u{a0}\n\u{a0}\nx",
+            "a\n b\n c\n\n\n\n",
+        ] {
+            assert_eq!(
+                paragraph_ranges(text),
+                paragraph_ranges_reference(text),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]

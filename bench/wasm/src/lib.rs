@@ -10,7 +10,7 @@
 
 use std::cell::RefCell;
 
-use peer_study::domain::language_check::Checker;
+use peer_study::domain::language_check::{Checker, ParagraphCache};
 use peer_study::storage::backend::Backend;
 use peer_study::storage::keys;
 use peer_study::storage::local_storage::LocalStorageBackend;
@@ -21,6 +21,10 @@ use wasm_bindgen::prelude::*;
 thread_local! {
     static TEXT: RefCell<String> = const { RefCell::new(String::new()) };
     static STORE: RefCell<Option<Store<Box<dyn Backend>>>> = const { RefCell::new(None) };
+    /// The draft for [`keystroke`], the same with one character typed in its middle, and the
+    /// paragraph cache the editor would keep for it.
+    static KEYSTROKE: RefCell<Option<(String, String, ParagraphCache)>> =
+        const { RefCell::new(None) };
 }
 
 fn now() -> i64 {
@@ -38,6 +42,37 @@ pub fn set_text(text: String) {
 #[wasm_bindgen]
 pub fn check() -> u32 {
     TEXT.with(|t| Checker::builtin().check(&t.borrow()).len() as u32)
+}
+
+/// Hands a draft over for [`keystroke`] (not timed), makes the copy with one character typed in
+/// its middle, and checks the draft once so the paragraph cache is warm, as it is in the editor.
+/// Returns how many findings.
+#[wasm_bindgen]
+pub fn set_keystroke_text(text: String) -> u32 {
+    let middle = (text.len() / 2..=text.len())
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(text.len());
+    let mut typed = text.clone();
+    typed.insert(middle, 'x');
+    let mut cache = ParagraphCache::new();
+    let findings = Checker::builtin().check_cached(&text, &mut cache).len() as u32;
+    KEYSTROKE.with(|k| *k.borrow_mut() = Some((text, typed, cache)));
+    findings
+}
+
+/// Rechecks the draft after a keystroke, with the paragraph cache as the editor uses it: an odd
+/// `n` checks the copy with the typed character, an even `n` the draft itself, so every call
+/// finds one paragraph changed. Returns how many findings.
+#[wasm_bindgen]
+pub fn keystroke(n: u32) -> u32 {
+    KEYSTROKE.with(|k| {
+        let mut k = k.borrow_mut();
+        let Some((text, typed, cache)) = k.as_mut() else {
+            return 0;
+        };
+        let now = if n % 2 == 1 { &*typed } else { &*text };
+        Checker::builtin().check_cached(now, cache).len() as u32
+    })
 }
 
 /// Loads everything from localStorage, as the app does at start-up; returns how many records.

@@ -104,6 +104,9 @@ pub(super) fn TryTheChecker() -> impl IntoView {
                         </p>
                         {(!finding.why.is_empty())
                             .then(|| view! { <p class="finding-why">{finding.why.clone()}</p> })}
+                        {finding
+                            .ideas_text()
+                            .map(|ideas| view! { <p class="finding-ideas">{ideas}</p> })}
                         <ul class="suggestion-buttons" aria-label="Suggestions">
                             {buttons}
                         </ul>

@@ -221,6 +221,7 @@ pub fn FindingsList(
             <li class="lc-finding">
                 <p class="lc-phrase" id=phrase_id.clone()>{quoted.clone()}</p>
                 {(!finding.why.is_empty()).then(|| view! { <p class="lc-why">{finding.why.clone()}</p> })}
+                {finding.ideas_text().map(|ideas| view! { <p class="lc-ideas">{ideas}</p> })}
                 <div class="lc-actions">
                     {suggestion_buttons}
                     <button
