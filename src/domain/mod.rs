@@ -21,6 +21,11 @@ pub mod placement;
 pub mod progress;
 pub mod schedule;
 
+// The course companion (issue 16): the calendar file, graduating, placement dates.
+pub mod course_calendar;
+pub mod ics;
+pub mod placement_dates;
+
 // Recovery-language glossary, checker and flashcards (issue 6).
 pub mod dismissal;
 pub mod flashcards;
