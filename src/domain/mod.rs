@@ -21,9 +21,13 @@ pub mod placement;
 pub mod progress;
 pub mod schedule;
 
-// The course companion (issue 16): the calendar file, graduating, placement dates.
+// The course companion (issue 16): the calendar file, graduating, placement dates, journal
+// reflections into the essay.
 pub mod course_calendar;
+pub mod further_reading;
+pub mod graduation;
 pub mod ics;
+pub mod journal_insert;
 pub mod placement_dates;
 
 // Recovery-language glossary, checker and flashcards (issue 6).
