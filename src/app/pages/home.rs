@@ -1,11 +1,11 @@
 //! Home: "what should I do next?" at a glance. The next session with its prep (tick it off right
-//! here), earlier prep still open (said kindly), where attendance stands, and on first use an
-//! invitation to set the course dates.
+//! here), earlier prep still open (said kindly), where the trainee stands on graduating
+//! (attendance and assignments), and on first use an invitation to set the course dates.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::course::{module_href, PrepChecklist};
+use super::course::{module_href, GraduationCard, PrepChecklist};
 use crate::app::clock::today;
 use crate::app::page::Page;
 use crate::app::records::use_record;
@@ -133,15 +133,8 @@ pub fn HomePage() -> impl IntoView {
                 </section>
             </Show>
             <crate::app::pages::writing::AssignmentsDueNext/>
-            <Show when=move || stage.get() != Stage::NeedsDates>
-                <section class="card" aria-labelledby="home-attendance">
-                    <h2 id="home-attendance">"Attendance"</h2>
-                    <p>{move || steps.with(|s| s.attendance_message.clone())}</p>
-                    <p>
-                        <A href="/course/attendance">"Mark your attendance"</A>
-                    </p>
-                </section>
-            </Show>
+            // Attendance and the assignments together: where the trainee stands on graduating.
+            <GraduationCard/>
             <section class="card" aria-labelledby="home-privacy">
                 <h2 id="home-privacy">"Your words stay with you"</h2>
                 <p>

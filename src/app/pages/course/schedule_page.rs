@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::form_field::{focus_first_problem, focus_soon, SelectField, TextField};
-use super::{edit_record, BackToCourse};
+use super::{edit_record, AddToCalendar, BackToCourse, PlacementDatesForm};
 use crate::app::page::Page;
 use crate::app::records::use_record;
 use crate::domain::course::CourseState;
@@ -172,6 +172,8 @@ pub fn SchedulePage() -> impl IntoView {
                     </ol>
                 </section>
             </Show>
+            <AddToCalendar/>
+            <PlacementDatesForm/>
         </Page>
     }
 }
