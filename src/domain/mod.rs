@@ -29,6 +29,7 @@ pub mod graduation;
 pub mod ics;
 pub mod journal_insert;
 pub mod placement_dates;
+pub mod placement_export;
 
 // Recovery-language glossary, checker and flashcards (issue 6).
 pub mod dismissal;

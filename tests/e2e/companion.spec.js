@@ -165,3 +165,44 @@ test("the careers page keeps a private skills reflection", async ({ page }) => {
   await page.reload();
   await expect(grow.getByLabel("Communicating well, or being willing to learn how")).not.toBeChecked();
 });
+
+test("the placement log goes to the peer supervisor as a Word document and in print", async ({ page }) => {
+  // Printing is recorded, not opened: the test checks what would be printed.
+  await page.addInitScript(() => {
+    window.print = () => {
+      window.__printed = (window.__printed ?? 0) + 1;
+    };
+  });
+  await openApp(page, "/course/placement");
+  await page.getByLabel("Date", { exact: true }).fill(iso(fromToday(-2)));
+  await page.getByLabel("Hours", { exact: true }).fill("2.5");
+  await page.getByLabel("Setting", { exact: true }).fill("Community wellbeing hub");
+  await page.getByLabel("What I observed", { exact: true }).fill("A welcoming group; tea first.");
+  await page.getByRole("button", { name: "Add to log" }).click();
+
+  const share = page.getByRole("region", { name: "For your peer supervisor" });
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    share.getByRole("button", { name: "Download as a Word document" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^placement-log-\d{4}-\d{2}-\d{2}\.docx$/);
+  const bytes = await readFile(await download.path());
+  expect(bytes.subarray(0, 2).toString("latin1")).toBe("PK");
+  // The writer stores the XML uncompressed, so its words can be found in the file.
+  const xml = bytes.toString("utf8");
+  expect(xml).toContain("Peer supervisor's name:");
+  expect(xml).toContain("Community wellbeing hub");
+  expect(xml).toContain("A welcoming group; tea first.");
+  await expect(share.getByRole("status")).toContainText("ready as a Word document");
+
+  await share.getByRole("button", { name: "Print or save as PDF" }).click();
+  expect(await page.evaluate(() => window.__printed)).toBe(1);
+  await page.emulateMedia({ media: "print" });
+  const printed = page.locator("#placement-print");
+  await expect(printed.getByRole("heading", { level: 1 })).toHaveText("Placement log");
+  await expect(printed).toContainText("Peer supervisor's name:");
+  await expect(printed).toContainText("2 hours 30 minutes");
+  await expect(page.getByRole("main")).toBeHidden();
+  await page.emulateMedia({ media: "screen" });
+  await expect(printed).toBeHidden();
+});

@@ -17,6 +17,7 @@ mod journal_page;
 mod module_controls;
 mod module_page;
 mod placement_log;
+mod placement_share;
 mod progress_meter;
 mod reading_pages;
 mod schedule_page;

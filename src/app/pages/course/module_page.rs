@@ -10,6 +10,7 @@ use super::form_field::focus_soon;
 use super::journal::JournalEntries;
 use super::module_controls::ModuleControls;
 use super::placement_log::PlacementLogSection;
+use super::placement_share::PlacementShare;
 use super::{session_of, session_words, BackToCourse, PrepChecklist};
 use crate::app::page::Page;
 use crate::app::records::use_record;
@@ -207,7 +208,7 @@ fn ModuleBody(
                 <A href="/assignments">"See your assignments"</A>
             </p>
         </Show>
-        {is_placement.then(|| view! { <PlacementLogSection/> })}
+        {is_placement.then(|| view! { <PlacementLogSection/> <PlacementShare/> })}
         <section class="card" aria-labelledby="prep-heading">
             <h2 id="prep-heading">{prep_heading}</h2>
             <PrepChecklist module_id=id.clone() editable=true/>

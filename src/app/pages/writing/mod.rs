@@ -18,7 +18,7 @@ mod history_panel;
 pub mod language_check;
 mod list;
 mod outline;
-mod print_view;
+pub(crate) mod print_view;
 mod section_editor;
 mod textarea_edit;
 
