@@ -190,7 +190,7 @@ test("the placement log goes to the peer supervisor as a Word document and in pr
   expect(bytes.subarray(0, 2).toString("latin1")).toBe("PK");
   // The writer stores the XML uncompressed, so its words can be found in the file.
   const xml = bytes.toString("utf8");
-  expect(xml).toContain("Peer supervisor's name:");
+  expect(xml).toContain("Peer supervisor&apos;s name:");
   expect(xml).toContain("Community wellbeing hub");
   expect(xml).toContain("A welcoming group; tea first.");
   await expect(share.getByRole("status")).toContainText("ready as a Word document");
