@@ -15,6 +15,7 @@ pub mod file_out;
 mod findings_list;
 mod highlight_backdrop;
 mod history_panel;
+mod journal_picker;
 pub mod language_check;
 mod list;
 mod outline;
