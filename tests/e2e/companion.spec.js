@@ -206,3 +206,32 @@ test("the placement log goes to the peer supervisor as a Word document and in pr
   await page.emulateMedia({ media: "screen" });
   await expect(printed).toBeHidden();
 });
+
+test("a reflection from the journal goes into the essay at the cursor, and can be undone", async ({ page }) => {
+  await openApp(page, "/course/journal");
+  await page.getByLabel("Title (optional)").fill("What hope means to me");
+  await page.getByLabel("Your reflection").fill("Hope came back slowly, through small things.");
+  await page.getByRole("button", { name: "Save reflection" }).click();
+  await expect(page.getByRole("heading", { name: "What hope means to me" })).toBeVisible();
+
+  await openApp(page, "/assignments");
+  await page.getByRole("article", { name: ESSAY }).getByRole("button", { name: "Start writing" }).click();
+  const introduction = page.getByRole("textbox", { name: "Introduction", exact: true });
+  await introduction.fill("My opening line.");
+  await introduction.press("End");
+
+  const section = page.getByRole("region", { name: "Introduction" });
+  await section.getByText("Add from my journal").click();
+  await section.getByRole("button", { name: "Add to this section: What hope means to me" }).click();
+  await expect(introduction).toHaveValue("My opening line.\n\nHope came back slowly, through small things.");
+  const undo = section.getByRole("button", { name: "Undo" });
+  await expect(undo).toBeFocused();
+  await undo.click();
+  await expect(introduction).toHaveValue("My opening line.");
+
+  // Added again and kept: the journal says it was used.
+  await section.getByRole("button", { name: "Add to this section: What hope means to me" }).click();
+  await expect(introduction).toHaveValue(/Hope came back slowly/);
+  await openApp(page, "/course/journal");
+  await expect(page.getByRole("article", { name: "What hope means to me" })).toContainText("used in your essay");
+});
