@@ -220,7 +220,7 @@ test("a reflection from the journal goes into the essay at the cursor, and can b
   await introduction.fill("My opening line.");
   await introduction.press("End");
 
-  const section = page.getByRole("region", { name: "Introduction" });
+  const section = page.getByRole("region", { name: "Introduction", exact: true });
   await section.getByText("Add from my journal").click();
   await section.getByRole("button", { name: "Add to this section: What hope means to me" }).click();
   await expect(introduction).toHaveValue("My opening line.\n\nHope came back slowly, through small things.");
