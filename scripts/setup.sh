@@ -95,3 +95,4 @@ if ! python3 -c 'import docx' 2>/dev/null; then
   python3 -m pip install --quiet --disable-pip-version-check python-docx \
     || python3 -m pip install --quiet --disable-pip-version-check --break-system-packages python-docx
 fi
+python3 -c 'import icalendar' 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check icalendar 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check --break-system-packages icalendar  # reads back .ics files

@@ -23,9 +23,9 @@ use leptos_router::path;
 use app_update::AppUpdate;
 use display_settings::DisplaySettingsState;
 use pages::{
-    AssignmentsPage, AttendancePage, CoursePage, EditOwnEntryPage, EditorPage, FlashcardsPage,
-    GlossaryEntryPage, GlossaryPage, HomePage, JournalPage, ModulePage, MyDataPage,
-    NewOwnEntryPage, NotFoundPage, SchedulePage, SettingsPage,
+    AssignmentsPage, AttendancePage, CareersPage, CoursePage, EditOwnEntryPage, EditorPage,
+    FlashcardsPage, FurtherReadingPage, GlossaryEntryPage, GlossaryPage, HomePage, JournalPage,
+    ModulePage, MyDataPage, NewOwnEntryPage, NotFoundPage, SchedulePage, SettingsPage,
 };
 use records::Records;
 use shell::Shell;
@@ -54,6 +54,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/course/dates") view=SchedulePage/>
                     <Route path=path!("/course/attendance") view=AttendancePage/>
                     <Route path=path!("/course/journal") view=JournalPage/>
+                    <Route path=path!("/course/reading") view=FurtherReadingPage/>
+                    <Route path=path!("/course/careers") view=CareersPage/>
                     <Route path=path!("/course/:id") view=ModulePage/>
                     <Route path=path!("/assignments") view=AssignmentsPage/>
                     <Route path=path!("/assignments/:id") view=EditorPage/>

@@ -110,6 +110,10 @@ pub struct Assignment {
     /// The hand-in date, set by the trainee (the course does not fix one).
     #[serde(default)]
     pub due: Option<CalendarDate>,
+    /// The day the trainee handed it in, once they mark it so (see
+    /// [`crate::domain::graduation::hand_in`]); saves from before this field load with none.
+    #[serde(default)]
+    pub handed_in: Option<CalendarDate>,
     /// When the trainee started it.
     pub created_at: UnixMs,
 }
@@ -197,6 +201,7 @@ impl Assignment {
             brief: template.brief.clone(),
             word_target: Some(template.word_target).filter(|t| *t > 0),
             due: None,
+            handed_in: None,
             created_at: now,
         };
         let draft = Draft::from_outline(&assignment.id, &template.outline, now);
@@ -224,6 +229,7 @@ impl Assignment {
             brief: String::new(),
             word_target: None,
             due: None,
+            handed_in: None,
             created_at: now,
         };
         let outline = [OutlineTemplate {

@@ -176,6 +176,19 @@ impl CalendarDate {
         self.add_days(weeks.saturating_mul(7))
     }
 
+    /// Whole days since 1970-01-01 (negative before it): the calendar file's clock arithmetic
+    /// works in seconds since the Unix epoch.
+    pub fn days_since_epoch(self) -> i64 {
+        self.0
+            .signed_duration_since(NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or(NaiveDate::MIN))
+            .num_days()
+    }
+
+    /// The date a whole number of days after 1970-01-01 (before it when negative).
+    pub fn from_days_since_epoch(days: i64) -> Self {
+        Self(NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or(NaiveDate::MIN)).add_days(days)
+    }
+
     /// Whole days from `self` to `later` (negative when `later` is earlier).
     pub fn days_until(self, later: CalendarDate) -> i64 {
         later.0.signed_duration_since(self.0).num_days()

@@ -44,6 +44,10 @@ pub struct JournalEntry {
     /// When it was last changed.
     #[serde(default)]
     pub updated_ms: UnixMs,
+    /// Whether the trainee has put it into an assignment ("Add from my journal" in the editor);
+    /// saves from before this field load with `false`.
+    #[serde(default)]
+    pub used_in_essay: bool,
 }
 
 /// Every journal entry.
@@ -301,6 +305,7 @@ impl Journal {
             body,
             created_ms: now_ms,
             updated_ms: now_ms,
+            used_in_essay: false,
         });
         Ok(id)
     }

@@ -21,6 +21,16 @@ pub mod placement;
 pub mod progress;
 pub mod schedule;
 
+// The course companion (issue 16): the calendar file, graduating, placement dates, journal
+// reflections into the essay.
+pub mod course_calendar;
+pub mod further_reading;
+pub mod graduation;
+pub mod ics;
+pub mod journal_insert;
+pub mod placement_dates;
+pub mod placement_export;
+
 // Recovery-language glossary, checker and flashcards (issue 6).
 pub mod dismissal;
 pub mod flashcards;

@@ -136,6 +136,9 @@ pub struct PlacementLog {
     pub entries: Vec<PlacementEntry>,
     /// Counter for entry ids, so a removed entry's id is never reused.
     pub next_number: u32,
+    /// When the placement runs, once the trainee has said (saves from before this field load
+    /// with none).
+    pub dates: Option<super::placement_dates::PlacementDates>,
 }
 
 /// What the trainee typed in the placement entry form.

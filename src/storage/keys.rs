@@ -25,6 +25,8 @@ pub const PROFILE: &str = "peer-study/profile";
 pub const JOURNAL: &str = "peer-study/journal";
 /// The placement log.
 pub const PLACEMENT: &str = "peer-study/placement";
+/// The private self-reflection on the careers page (skills I have, skills I want to grow).
+pub const CAREERS: &str = "peer-study/careers";
 /// The trainee's own glossary entries and favourites.
 pub const GLOSSARY_OWN: &str = "peer-study/glossary-own";
 /// Flashcard review state.
@@ -163,7 +165,7 @@ pub fn classify(key: &str) -> KeyClass {
     }
     let kind = match key {
         SETTINGS | PROFILE => RecordKind::Settings,
-        COURSE | SCHEDULE | ATTENDANCE => RecordKind::Course,
+        COURSE | SCHEDULE | ATTENDANCE | CAREERS => RecordKind::Course,
         ASSIGNMENTS => RecordKind::Draft,
         JOURNAL => RecordKind::Journal,
         PLACEMENT => RecordKind::Placement,
@@ -206,6 +208,7 @@ mod tests {
             (COURSE, RecordKind::Course),
             (SCHEDULE, RecordKind::Course),
             (ATTENDANCE, RecordKind::Course),
+            (CAREERS, RecordKind::Course),
             (ASSIGNMENTS, RecordKind::Draft),
             (JOURNAL, RecordKind::Journal),
             (PLACEMENT, RecordKind::Placement),

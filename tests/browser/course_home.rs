@@ -47,5 +47,5 @@ async fn the_next_sessions_prep_can_be_ticked_from_home() {
     assert!(saved("peer-study/course")
         .unwrap()
         .contains("welcome:course-shape"));
-    assert!(text_of(&page, "#home-attendance + p").contains("You're on track"));
+    assert!(text_of(&page, ".graduation h3 + p").contains("You're on track"));
 }

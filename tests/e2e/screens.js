@@ -24,6 +24,8 @@ export const SCREENS = [
   { path: "/course/journal", name: "journal", heading: "Reflection journal" },
   { path: "/course/welcome", name: "module", heading: "Welcome and getting to know each other" },
   { path: "/course/placement", name: "placement", heading: "Observational placement" },
+  { path: "/course/reading", name: "further-reading", heading: "Further reading" },
+  { path: "/course/careers", name: "careers", heading: "Peer support as a career" },
   { path: "/assignments", name: "assignments", heading: "Assignments" },
   { path: "/assignments/recovery-story-essay", name: "editor", heading: ESSAY, prepare: startEssay },
   { path: "/glossary", name: "glossary", heading: "Glossary" },

@@ -1,11 +1,11 @@
 //! Home: "what should I do next?" at a glance. The next session with its prep (tick it off right
-//! here), earlier prep still open (said kindly), where attendance stands, and on first use an
-//! invitation to set the course dates.
+//! here), earlier prep still open (said kindly), where the trainee stands on graduating
+//! (attendance and assignments), and on first use an invitation to set the course dates.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::course::{module_href, PrepChecklist};
+use super::course::{module_href, GraduationCard, PrepChecklist};
 use crate::app::clock::today;
 use crate::app::page::{Card, Page};
 use crate::app::records::use_record;
@@ -130,8 +130,7 @@ pub fn HomePage() -> impl IntoView {
                 </Card>
             </Show>
             // One tap to the journal: trainees reflect most on the go, between sessions.
-            <section class="card" aria-labelledby="home-journal">
-                <h2 id="home-journal">"Your reflection journal"</h2>
+            <Card heading_id="home-journal" title="Your reflection journal">
                 <p>
                     "A few lines after a session or on the way home soon add up, and they are "
                     "the raw material for your essay."
@@ -139,16 +138,10 @@ pub fn HomePage() -> impl IntoView {
                 <p>
                     <A href="/course/journal" attr:class="button">"Write a reflection"</A>
                 </p>
-            </section>
+            </Card>
             <crate::app::pages::writing::AssignmentsDueNext/>
-            <Show when=move || stage.get() != Stage::NeedsDates>
-                <Card heading_id="home-attendance" title="Attendance">
-                    <p>{move || steps.with(|s| s.attendance_message.clone())}</p>
-                    <p>
-                        <A href="/course/attendance">"Mark your attendance"</A>
-                    </p>
-                </Card>
-            </Show>
+            // Attendance and the assignments together: where the trainee stands on graduating.
+            <GraduationCard/>
             <Card heading_id="home-privacy" title="Your words stay with you">
                 <p>
                     "Everything you add is stored in this browser on this device. Nothing is sent "

@@ -8,7 +8,10 @@ mod not_found;
 mod settings;
 pub mod writing;
 
-pub use course::{AttendancePage, CoursePage, JournalPage, ModulePage, SchedulePage};
+pub use course::{
+    AttendancePage, CareersPage, CoursePage, FurtherReadingPage, JournalPage, ModulePage,
+    SchedulePage,
+};
 pub use glossary::{
     EditOwnEntryPage, FlashcardsDue, FlashcardsPage, GlossaryEntryPage, GlossaryPage,
     NewOwnEntryPage,

@@ -5,7 +5,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::{
-    edit_record, module_href, module_progress_signal, session_of, session_words, ProgressMeter,
+    edit_record, module_href, module_progress_signal, session_of, session_words, AddToCalendar,
+    GraduationCard, ProgressMeter,
 };
 use crate::app::form::{error_of, focus_first_problem, focus_id, Control, Field};
 use crate::app::page::Page;
@@ -61,6 +62,8 @@ pub fn CoursePage() -> impl IntoView {
                     <li><A href="/course/attendance">"Attendance"</A></li>
                     <li><A href="/course/placement">"Placement and log"</A></li>
                     <li><A href="/course/journal">"Reflection journal"</A></li>
+                    <li><A href="/course/reading">"Further reading"</A></li>
+                    <li><A href="/course/careers">"Peer support as a career"</A></li>
                 </ul>
             </nav>
             <Show when=move || schedule.with(Option::is_none)>
@@ -124,6 +127,8 @@ pub fn CoursePage() -> impl IntoView {
                     </ul>
                 </section>
             </Show>
+            <GraduationCard/>
+            <AddToCalendar/>
             <p class="status" role="status">{move || status.get()}</p>
             <AddModule status/>
         </Page>

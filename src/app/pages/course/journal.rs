@@ -209,6 +209,9 @@ fn JournalItem(
                 <p class="journal-meta">
                     {move || entry.with(|e| e.as_ref().map(|e| e.date.display_short()))}
                     {module_link}
+                    <Show when=move || entry.with(|e| e.as_ref().is_some_and(|e| e.used_in_essay))>
+                        <span class="badge">"used in your essay"</span>
+                    </Show>
                 </p>
                 <p class="journal-body">{move || entry.with(|e| e.as_ref().map(|e| e.body.clone()))}</p>
                 {editable

@@ -2,27 +2,34 @@
 //! adapting it), the cohort's dates, attendance, the placement (with its log) and the journal.
 //!
 //! Everything is read from and written to records through [`crate::app::records::use_record`]:
-//! "course" (`CourseState`), "schedule" (`Option<Schedule>`), "attendance", "placement" and
-//! "journal". The rules live in the domain layer; these files only show them and pass input on.
+//! "course" (`CourseState`), "schedule" (`Option<Schedule>`), "attendance", "placement",
+//! "journal" and "careers". The rules live in the domain layer; these files only show them and pass input on.
 
 mod attendance_page;
+mod calendar_card;
 mod checklist;
 mod course_map;
+mod graduation_card;
 mod item_form;
 mod journal;
 mod journal_page;
 mod module_controls;
 mod module_page;
 mod placement_log;
+mod placement_share;
 mod progress_meter;
+mod reading_pages;
 mod schedule_page;
 
 pub use attendance_page::AttendancePage;
+pub use calendar_card::{AddToCalendar, PlacementDatesForm};
 pub use checklist::{module_progress_signal, PrepChecklist};
 pub use course_map::CoursePage;
+pub use graduation_card::GraduationCard;
 pub use journal_page::JournalPage;
 pub use module_page::ModulePage;
 pub use progress_meter::ProgressMeter;
+pub use reading_pages::{CareersPage, FurtherReadingPage};
 pub use schedule_page::SchedulePage;
 
 use leptos::prelude::*;

@@ -9,6 +9,7 @@ use super::checklist::module_anywhere;
 use super::journal::JournalEntries;
 use super::module_controls::ModuleControls;
 use super::placement_log::PlacementLogSection;
+use super::placement_share::PlacementShare;
 use super::{session_of, session_words, BackToCourse, PrepChecklist};
 use crate::app::form::focus_id;
 use crate::app::page::{Card, Page};
@@ -208,7 +209,7 @@ fn ModuleBody(
                 <A href="/assignments">"See your assignments"</A>
             </p>
         </Show>
-        {is_placement.then(|| view! { <PlacementLogSection/> })}
+        {is_placement.then(|| view! { <PlacementLogSection/> <PlacementShare/> })}
         <Card heading_id="prep-heading" title={prep_heading}>
             <PrepChecklist module_id=checklist_id editable=true/>
         </Card>

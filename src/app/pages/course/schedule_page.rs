@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::{edit_record, BackToCourse};
+use super::{edit_record, AddToCalendar, BackToCourse, PlacementDatesForm};
 use crate::app::form::{error_of, focus_first_problem, focus_id, Control, Field};
 use crate::app::page::Page;
 use crate::app::records::use_record;
@@ -172,6 +172,8 @@ pub fn SchedulePage() -> impl IntoView {
                     </ol>
                 </section>
             </Show>
+            <AddToCalendar/>
+            <PlacementDatesForm/>
         </Page>
     }
 }

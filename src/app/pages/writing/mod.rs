@@ -14,10 +14,11 @@ mod export_panel;
 mod findings_list;
 mod highlight_backdrop;
 mod history_panel;
+mod journal_picker;
 pub mod language_check;
 mod list;
 mod outline;
-mod print_view;
+pub(crate) mod print_view;
 mod section_editor;
 mod textarea_edit;
 

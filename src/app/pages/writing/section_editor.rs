@@ -162,6 +162,7 @@ pub fn SectionEditor(
             </div>
             <p class="section-count" id=count_id>{words}</p>
             <FindingsList state id findings textarea summary_id=findings_id/>
+            <crate::app::pages::writing::journal_picker::JournalPicker state id textarea/>
             <SectionTools state id title announce/>
         </section>
     }
