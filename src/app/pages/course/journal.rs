@@ -8,7 +8,7 @@ use super::checklist::module_anywhere;
 use super::form_field::{focus_first_problem, focus_soon, SelectField, TextAreaField, TextField};
 use super::{edit_record, module_href};
 use crate::app::clock::{now_ms, today};
-use crate::app::records::use_record;
+use crate::app::records::{use_record, use_unsent_text, Records};
 use crate::domain::course::CourseState;
 use crate::domain::journal::{Journal, JournalDraft, JournalEntry, JournalError, JournalErrors};
 
@@ -54,8 +54,11 @@ pub fn JournalForm(
     let course = use_record::<CourseState>("course");
     let date = RwSignal::new(initial.date.clone());
     let module = RwSignal::new(initial.module_id.clone().unwrap_or_default());
-    let title = RwSignal::new(initial.title.clone());
-    let body = RwSignal::new(initial.body.clone());
+    // Typed words are kept as they are typed, so leaving the page never drops them.
+    let title = use_unsent_text(&id_prefix, "title", initial.title.clone());
+    let body = use_unsent_text(&id_prefix, "body", initial.body.clone());
+    let unsent_form = StoredValue::new(id_prefix.clone());
+    let records = expect_context::<Records>();
     let errors = RwSignal::new(JournalErrors::default());
     let form_id = format!("{id_prefix}-form");
     let focus_form = form_id.clone();
@@ -76,6 +79,7 @@ pub fn JournalForm(
         match on_save.run(draft) {
             Ok(()) => {
                 errors.set(JournalErrors::default());
+                records.clear_unsent(&unsent_form.read_value());
                 if clear_after_save {
                     date.set(today().to_string());
                     title.set(String::new());
@@ -125,7 +129,14 @@ pub fn JournalForm(
                 {on_cancel
                     .map(|cancel| {
                         view! {
-                            <button type="button" class="button quiet" on:click=move |_| cancel.run(())>
+                            <button
+                                type="button"
+                                class="button quiet"
+                                on:click=move |_| {
+                                    records.clear_unsent(&unsent_form.read_value());
+                                    cancel.run(())
+                                }
+                            >
                                 "Cancel"
                             </button>
                         }
@@ -193,6 +204,7 @@ fn JournalItem(
 ) -> impl IntoView {
     let journal = use_record::<Journal>("journal");
     let course = use_record::<CourseState>("course");
+    let records = expect_context::<Records>();
     let id = StoredValue::new(id);
     let entry: Memo<Option<JournalEntry>> =
         Memo::new(move |_| journal.with(|j| j.entry(&id.read_value()).cloned()));
@@ -313,7 +325,7 @@ fn JournalItem(
                         }
                         Ok(()) => {
                             editing.set(None);
-                            status.set("Changes saved.".to_string());
+                            status.set(records.saved_words("journal", "Changes saved."));
                             focus_soon(edit_button());
                             Ok(())
                         }
