@@ -12,6 +12,26 @@ use serde_json::{json, Value};
 
 const NOW: i64 = 1_795_300_000_000;
 
+/// A draft as the app stores it, with one section holding `text`.
+fn draft(text: &str) -> Value {
+    json!({
+        "assignment_id": "essay",
+        "sections": [{"id": 1, "title": "My story", "text": text}],
+        "next_section_id": 2,
+        "updated_at": 0
+    })
+}
+
+/// A journal as the app stores it, one reflection per body.
+fn journal(bodies: &[&str]) -> Value {
+    let entries: Vec<Value> = bodies
+        .iter()
+        .enumerate()
+        .map(|(i, body)| json!({"id": format!("journal-{}", i + 1), "date": "2026-11-20", "body": body}))
+        .collect();
+    json!({"entries": entries, "next_number": bodies.len() + 1})
+}
+
 fn store_with_work() -> Store<MemoryBackend> {
     let mut backend = MemoryBackend::new();
     backend.insert_raw(keys::META, &Meta::current().encode());
@@ -23,17 +43,12 @@ fn store_with_work() -> Store<MemoryBackend> {
         )
         .unwrap();
     store
-        .set(
-            &keys::draft("essay"),
-            json!({"body": "My story, in my words. 😊"}),
-        )
+        .set(&keys::draft("essay"), draft("My story, in my words. 😊"))
         .unwrap();
     store
-        .set(&keys::draft("final"), json!({"body": "Final assignment"}))
+        .set(&keys::draft("final"), draft("Final assignment"))
         .unwrap();
-    store
-        .set(keys::JOURNAL, json!({"entries": [{"text": "Week 2"}]}))
-        .unwrap();
+    store.set(keys::JOURNAL, journal(&["Week 2"])).unwrap();
     assert_eq!(store.save(NOW - 10_000).outcome(), SaveOutcome::Saved);
     store
 }
@@ -79,13 +94,11 @@ fn a_backup_restores_into_a_fresh_device_with_the_same_data() {
 fn html_and_script_in_text_are_kept_as_plain_text() {
     let text = "<script>alert('hi')</script><img src=x onerror=alert(1)> & \"quotes\" </textarea>";
     let mut store = store_with_work();
-    store
-        .set(keys::JOURNAL, json!({"entries": [{"text": text}]}))
-        .unwrap();
+    store.set(keys::JOURNAL, journal(&[text])).unwrap();
     let file = store.export_backup(NOW);
     let parsed = backup::parse_backup(&file, NOW).unwrap();
     assert_eq!(
-        parsed.records[keys::JOURNAL].data["entries"][0]["text"],
+        parsed.records[keys::JOURNAL].data["entries"][0]["body"],
         text
     );
 }
@@ -114,7 +127,7 @@ fn replacing_offers_a_backup_of_what_is_here_first_and_removes_what_the_backup_l
     );
     let file = backup_json(
         json!(CURRENT_VERSION),
-        json!({ keys::JOURNAL: good_record(json!({"entries": []})) }),
+        json!({ keys::JOURNAL: good_record(journal(&[])) }),
     );
     let parsed = backup::parse_backup(&file, NOW).unwrap();
     let report = store.restore_replace(&parsed).unwrap();
@@ -131,13 +144,13 @@ fn merging_keeps_the_newer_copy_of_each_record_and_sets_the_other_aside() {
         json!(CURRENT_VERSION),
         json!({
             // Newer than this device's: wins.
-            keys::draft("essay"): {"rev": 9, "saved_at": NOW, "data": {"body": "newer, from the laptop"}},
+            keys::draft("essay"): {"rev": 9, "saved_at": NOW, "data": draft("newer, from the laptop")},
             // Older than this device's: loses, kept aside.
-            keys::JOURNAL: {"rev": 2, "saved_at": NOW - 50_000, "data": {"entries": []}},
+            keys::JOURNAL: {"rev": 2, "saved_at": NOW - 50_000, "data": journal(&[])},
             // Only in the backup: added.
-            keys::PLACEMENT: good_record(json!({"hours": 6})),
+            keys::PLACEMENT: good_record(json!({"entries": []})),
             // The same: nothing happens.
-            keys::draft("final"): good_record(json!({"body": "Final assignment"})),
+            keys::draft("final"): good_record(draft("Final assignment")),
         }),
     );
     let parsed = backup::parse_backup(&file, NOW).unwrap();
@@ -148,11 +161,11 @@ fn merging_keeps_the_newer_copy_of_each_record_and_sets_the_other_aside() {
     assert_eq!(report.set_aside.len(), 2);
 
     assert_eq!(
-        store.get(&keys::draft("essay")).unwrap()["body"],
+        store.get(&keys::draft("essay")).unwrap()["sections"][0]["text"],
         "newer, from the laptop"
     );
     assert_eq!(
-        store.get(keys::JOURNAL).unwrap()["entries"][0]["text"],
+        store.get(keys::JOURNAL).unwrap()["entries"][0]["body"],
         "Week 2"
     );
     let copies = store.set_aside_entries();
@@ -168,17 +181,17 @@ fn merging_keeps_the_newer_copy_of_each_record_and_sets_the_other_aside() {
 fn unsaved_changes_here_count_as_newest_in_a_merge() {
     let mut store = store_with_work();
     store
-        .set(&keys::draft("essay"), json!({"body": "typed just now"}))
+        .set(&keys::draft("essay"), draft("typed just now"))
         .unwrap();
     let file = backup_json(
         json!(CURRENT_VERSION),
-        json!({ keys::draft("essay"): {"rev": 9, "saved_at": NOW, "data": {"body": "backup"}} }),
+        json!({ keys::draft("essay"): {"rev": 9, "saved_at": NOW, "data": draft("backup")} }),
     );
     let parsed = backup::parse_backup(&file, NOW).unwrap();
     let report = store.restore_merge(&parsed, NOW + 1).unwrap();
     assert_eq!(report.kept_yours, vec![keys::draft("essay")]);
     assert_eq!(
-        store.get(&keys::draft("essay")).unwrap()["body"],
+        store.get(&keys::draft("essay")).unwrap()["sections"][0]["text"],
         "typed just now"
     );
 }
@@ -257,6 +270,11 @@ fn malformed_files() -> Vec<Bad> {
         bad("a damaged set-aside copy", backup_json(v.clone(), json!({ "peer-study/quarantine/course@1": {"raw": 5} })), "set-aside"),
         bad("legacy keys in a version 2 file", backup_json(v.clone(), json!({"peer-study.theme": "dark"})), "isn't Peer Study data"),
         bad("a version 1 file with a non-text value", backup_json(json!(1), json!({"peer-study.theme": {"dark": true}})), "plain text"),
+        bad("a plain string where the journal belongs", backup_json(v.clone(), json!({ keys::JOURNAL: good_record(json!("entries")) })), "your reflection journal"),
+        bad("the number 42 where a draft belongs", backup_json(v.clone(), json!({ keys::draft("essay"): good_record(json!(42)) })), "one of your drafts"),
+        bad("a course whose modules are not a list", backup_json(v.clone(), json!({ keys::COURSE: good_record(json!({"modules": "not a list"})) })), "your course"),
+        bad("a draft's versions as text", backup_json(v.clone(), json!({ keys::history("essay"): good_record(json!({"snapshots": "many"})) })), "saved versions"),
+        bad("a list of assignments that is a number", backup_json(v.clone(), json!({ keys::ASSIGNMENTS: good_record(json!(7)) })), "list of assignments"),
         bad("nesting thousands deep", deep, "nested"),
         bad("nesting too deep inside a record", deep_in_record, "nested"),
         bad("more than 20 MB", format!("{{\"type\":\"{BACKUP_TYPE}\",\"pad\":\"{}\"}}", "x".repeat(MAX_BACKUP_BYTES)), "20 MB"),
@@ -290,6 +308,11 @@ fn every_malformed_backup_is_refused_kindly_and_changes_nothing() {
         );
         assert!(message.len() < 400, "{}: message too long", case.what);
         assert!(
+            !message.contains("line") && !message.contains("column"),
+            "{}: no line or column numbers for people: {message}",
+            case.what
+        );
+        assert!(
             !message.contains("<script>"),
             "{}: echoes script",
             case.what
@@ -305,18 +328,86 @@ fn every_malformed_backup_is_refused_kindly_and_changes_nothing() {
 fn the_apps_own_check_can_refuse_a_record_before_anything_changes() {
     let file = backup_json(
         json!(CURRENT_VERSION),
-        json!({ keys::COURSE: good_record(json!({"modules": "not a list"})) }),
+        json!({ keys::PLACEMENT: good_record(json!({"entries": []})) }),
     );
-    let err = backup::parse_backup_with(&file, NOW, |key, data| {
-        if key == keys::COURSE && !data["modules"].is_array() {
-            Err("the course's modules are not a list".into())
+    let err = backup::parse_backup_with(&file, NOW, |key, _| {
+        if key == keys::PLACEMENT {
+            Err("the placement log is not wanted here".into())
         } else {
             Ok(())
         }
     })
     .unwrap_err();
     assert!(matches!(err, BackupError::BadRecord { .. }));
-    assert!(err.to_string().contains("course"));
+    assert!(err.to_string().contains("placement"));
+}
+
+#[test]
+fn every_record_is_decoded_as_the_app_reads_it_and_every_misfit_is_named() {
+    // Guards against restore accepting a plain string where the journal belongs and the number
+    // 42 where a draft belongs ("Restored: 3 updated"), which then showed empty pages.
+    let file = backup_json(
+        json!(CURRENT_VERSION),
+        json!({
+            keys::JOURNAL: good_record(json!("entries")),
+            keys::draft("essay"): good_record(json!(42)),
+            keys::SETTINGS: good_record(json!({"theme": "dark"})),
+        }),
+    );
+    let err = backup::parse_backup(&file, NOW).unwrap_err();
+    assert_eq!(
+        err,
+        BackupError::WrongShape {
+            what: vec![
+                "one of your drafts".to_owned(),
+                "your reflection journal".to_owned()
+            ]
+        }
+    );
+    let message = err.to_string();
+    assert!(
+        message.contains("one of your drafts, your reflection journal"),
+        "{message}"
+    );
+    assert!(message.ends_with("Nothing has been changed."));
+}
+
+#[test]
+fn sizes_are_stated_in_bytes_as_a_file_manager_shows_them() {
+    // Guards against UTF-16 units reported as bytes: a 22 MB file called "11.0 MB", and a
+    // 19.9 MB one "about 39.9 MB".
+    let big = format!("{{\"pad\":\"{}\"}}", "x".repeat(22_000_000 - 10));
+    assert_eq!(big.len(), 22_000_000);
+    let message = backup::parse_backup(&big, NOW).unwrap_err().to_string();
+    assert!(message.contains("This file is 22.0 MB"), "{message}");
+
+    let text = "y".repeat(19_900_000 - 200);
+    let file = backup_json(
+        json!(CURRENT_VERSION),
+        json!({ keys::JOURNAL: good_record(json!({"pad": text})) }),
+    );
+    let message = backup::parse_backup(&file, NOW).unwrap_err().to_string();
+    assert!(message.contains("This backup is 19.9 MB"), "{message}");
+    assert_eq!(backup::file_size(312), "312 bytes");
+    assert_eq!(backup::file_size(480_512), "480 KB");
+}
+
+#[test]
+fn a_summary_counts_drafts_and_reflections_not_records() {
+    // Guards against "Assignment drafts: 2" for one draft (the list of assignments counted too).
+    let file = backup_json(
+        json!(CURRENT_VERSION),
+        json!({
+            keys::ASSIGNMENTS: good_record(json!([])),
+            keys::draft("essay"): good_record(draft("Hope")),
+            keys::JOURNAL: good_record(journal(&["a", "b", "c"])),
+        }),
+    );
+    let summary = backup::parse_backup(&file, NOW).unwrap().summary;
+    assert_eq!(
+        summary.counts,
+        vec![(RecordKind::Draft, 1), (RecordKind::Journal, 3)]
+    );
 }
 
 #[test]

@@ -16,6 +16,9 @@ mod shell;
 #[path = "browser/storage.rs"]
 mod storage;
 
+#[path = "browser/records_follow.rs"]
+mod records_follow;
+
 #[path = "browser/course_support.rs"]
 mod course_support;
 

@@ -8,6 +8,7 @@ use peer_study::domain::settings::{DisplaySettings, TextSize, Theme};
 use peer_study::storage::keys::{self, legacy};
 use peer_study::storage::memory_backend::{MemoryBackend, ReadFault};
 use peer_study::storage::migrate::{self, Snapshot};
+use peer_study::storage::quarantine::SetAsideKind;
 use peer_study::storage::schema::{Meta, CURRENT_VERSION, OLDEST_VERSION};
 use peer_study::storage::store::{ReadOnlyReason, SaveOutcome, Store, StoreMode};
 use serde::{Deserialize, Serialize};
@@ -232,9 +233,15 @@ fn a_quarantined_original_is_never_written_over_until_the_trainee_chooses() {
         .unwrap()
         .contains("not json at all"));
 
-    // Reloading does not make a second copy of the same text.
+    // Reloading does not make a second copy of the same text (the other copy is the new
+    // settings, kept waiting for the trainee's choice).
     let (reloaded, _) = Store::load(store.backend().clone(), NOW + 5);
-    assert_eq!(reloaded.set_aside_entries().len(), 1);
+    let kinds: Vec<SetAsideKind> = reloaded
+        .set_aside_entries()
+        .iter()
+        .map(|e| e.kind)
+        .collect();
+    assert_eq!(kinds, vec![SetAsideKind::Unreadable, SetAsideKind::Waiting]);
 
     // The trainee lets the app save over the original; the copy stays.
     store.release_original(&copy_key).unwrap();

@@ -43,10 +43,38 @@ pub fn moment_label(ms: UnixMs) -> String {
     }
 }
 
-/// An exact time for records kept on the device, in the trainee's own time zone, to the second
-/// ("21/11/2026, 10:20:00").
-pub fn local_time(ms: UnixMs) -> String {
-    js_sys::Date::new(&(ms as f64).into())
-        .to_locale_string("en-GB", &wasm_bindgen::JsValue::UNDEFINED)
-        .into()
+/// A moment in words, in the trainee's own time zone: "2 December at 05:55", with the year
+/// when it isn't this year ("2 December 2025 at 05:55").
+pub fn when_in_words(ms: i64) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
+    let this_year = js_sys::Date::new_0().get_full_year();
+    let month = MONTHS
+        .get(date.get_month() as usize)
+        .copied()
+        .unwrap_or_default();
+    let year = if date.get_full_year() == this_year {
+        String::new()
+    } else {
+        format!(" {}", date.get_full_year())
+    };
+    format!(
+        "{} {month}{year} at {:02}:{:02}",
+        date.get_date(),
+        date.get_hours(),
+        date.get_minutes()
+    )
 }

@@ -32,10 +32,16 @@ use crate::domain::date::UnixMs;
 use crate::storage::backend::Backend;
 use crate::storage::backup::{self, Backup, BackupError};
 use crate::storage::keys;
-use crate::storage::quarantine::QuarantineEntry;
+use crate::storage::quarantine::{QuarantineEntry, SetAsideKind};
+use crate::storage::record_types;
 use crate::storage::save_schedule::{Next, SaveSchedule};
-use crate::storage::store::{ExternalOutcome, Keep, LoadReport, RestoreReport, SaveOutcome, Store};
+use crate::storage::store::{
+    ExternalOutcome, Keep, LoadReport, ReplaceEffect, RestoreReport, SaveOutcome, Store,
+};
 use crate::storage::usage::{self, UsageReport};
+
+mod unsent;
+pub use unsent::use_unsent_text;
 
 /// Everything a record type needs to be kept in storage and shared through a signal.
 pub trait RecordData:
@@ -66,6 +72,14 @@ pub struct StorageStatus {
     pub store_full: Option<&'static str>,
     /// How many copies of unreadable or superseded data are set aside.
     pub set_aside: usize,
+    /// Storage keys of records whose stored copy couldn't be read and is held for the trainee's
+    /// choice (the "couldn't be read" banner). Readable copies kept aside don't count.
+    pub unreadable: Vec<String>,
+    /// Storage keys of held records with new work kept waiting.
+    pub waiting: Vec<String>,
+    /// A one-off note in words about what just happened to stored data (after a choice
+    /// between two tabs' versions), until the trainee dismisses it.
+    pub notice: Option<String>,
     /// Keys of records changed in another tab and here too, waiting for a choice.
     pub conflicts: Vec<String>,
     /// Whether changes are waiting to be saved.
@@ -87,6 +101,8 @@ pub struct SetAsideView {
     pub at: UnixMs,
     /// The file name to download it under.
     pub download_name: String,
+    /// Unreadable, a readable copy kept aside, or new work waiting to go back into place.
+    pub kind: SetAsideKind,
 }
 
 impl SetAsideView {
@@ -97,6 +113,7 @@ impl SetAsideView {
             reason: entry.reason.clone(),
             at: entry.at,
             download_name: entry.download_name(),
+            kind: entry.kind,
         }
     }
 }
@@ -105,8 +122,8 @@ impl SetAsideView {
 type AppStore = Store<Box<dyn Backend>>;
 /// Encodes a signal's value into the store.
 type Push = Rc<dyn Fn(&mut AppStore)>;
-/// Sets a signal from the store.
-type Pull = Rc<dyn Fn(&AppStore)>;
+/// Sets a signal from the store; says whether that changed it.
+type Pull = Rc<dyn Fn(&AppStore) -> bool>;
 
 /// How one record moves between its signal and the store.
 struct Binding {
@@ -116,6 +133,9 @@ struct Binding {
     pull: Pull,
     /// The signal itself, to hand out again.
     signal: Box<dyn Any>,
+    /// Goes up each time the signal is set from the store rather than by the app (another tab,
+    /// a conflict choice, a restore, a merge). See [`Records::outside_changes`].
+    outside: RwSignal<u64>,
 }
 
 struct Inner {
@@ -128,6 +148,9 @@ struct Inner {
     bindings: HashMap<String, Binding>,
     /// Record names changed since their last push into the store.
     pending: BTreeSet<String>,
+    /// Record names whose signal was just set from the store: their save effect's next run is
+    /// not a change made here.
+    pulled: BTreeSet<String>,
     timer: Option<TimeoutHandle>,
     last_saved_at: Option<UnixMs>,
 }
@@ -153,6 +176,7 @@ impl Records {
                 schedule: SaveSchedule::default(),
                 bindings: HashMap::new(),
                 pending: BTreeSet::new(),
+                pulled: BTreeSet::new(),
                 timer: None,
                 last_saved_at: None,
             }),
@@ -190,6 +214,9 @@ impl Records {
                 ),
                 store_full: status.store_full_banner(),
                 set_aside: status.set_aside,
+                unreadable: status.unreadable.clone(),
+                waiting: status.waiting.clone(),
+                notice: self.status.with_untracked(|s| s.notice.clone()),
                 conflicts: inner
                     .store
                     .conflicts()
@@ -226,28 +253,34 @@ impl Records {
     /// Runs under the records' own owner (see `Inner::owner`).
     fn bind<T: RecordData>(&self, name: &str) -> RwSignal<T> {
         let key = storage_key(name);
-        let initial = self
+        let (initial, set_aside) = self
             .inner
-            .try_update_value(|inner| read_record::<T>(&mut inner.store, &key));
-        let signal = RwSignal::new(initial.unwrap_or_default());
+            .try_update_value(|inner| read_record::<T>(&mut inner.store, &key))
+            .unwrap_or_default();
+        let signal = RwSignal::new(initial);
+        let outside = RwSignal::new(0u64);
 
         let push_key = key.clone();
         let push: Push = Rc::new(move |store| {
             let value = signal.get_untracked();
-            // A refusal here means the store is read-only or the key is held: the change stays
-            // in the signal (memory) and the banner already says why.
+            // A refusal here means the store is read-only: the change stays in the signal
+            // (memory) and the banner already says why.
             let _ = store.set_typed(&push_key, &value);
         });
         let pull_key = key.clone();
         let pull: Pull = Rc::new(move |store| {
             let value = match store.get_as::<T>(&pull_key) {
                 Some(Ok(value)) => value,
-                Some(Err(_)) => return,
+                Some(Err(_)) => return false,
                 None => T::default(),
             };
-            if signal.with_untracked(|current| current != &value) {
-                signal.set(value);
+            if signal.with_untracked(|current| current == &value) {
+                return false;
             }
+            signal.set(value);
+            // Views holding a copy of the text (a textarea, a form) reload it now.
+            outside.update(|n| *n += 1);
+            true
         });
         self.inner.update_value(|inner| {
             inner.bindings.insert(
@@ -256,16 +289,21 @@ impl Records {
                     push,
                     pull,
                     signal: Box::new(signal),
+                    outside,
                 },
             );
         });
+        if set_aside {
+            // The page that asked is about to show: its banner must be there as it opens.
+            self.refresh_status();
+        }
 
         let records = *self;
         let name = name.to_string();
         // Effects first run a moment later, so a caller may already have changed the signal by
         // then (starting a draft sets it straight after asking for it). The first run therefore
         // compares with what was loaded instead of assuming nothing changed; after that, every
-        // run is a change.
+        // run is a change, except one that only followed the store.
         let mut loaded = Some(signal.get_untracked());
         Effect::new(move |_| {
             let changed = match loaded.take() {
@@ -275,11 +313,56 @@ impl Records {
                     true
                 }
             };
-            if changed {
+            let followed_the_store = records
+                .inner
+                .try_update_value(|inner| inner.pulled.remove(&name))
+                .unwrap_or(false);
+            if changed && !followed_the_store {
                 records.changed(&name);
             }
         });
         signal
+    }
+
+    /// A count that goes up each time the record called `name` is set from the store rather than
+    /// by this tab's own edits: another tab's save, a conflict choice, a restore or a merge.
+    ///
+    /// Every view that reads a record through its signal follows such changes by itself. A view
+    /// that keeps its own copy of the text while the trainee types (a textarea filled once, a
+    /// form's fields) tracks this and reloads its copy when it goes up, so it never writes stale
+    /// text over newer words.
+    pub fn outside_changes(&self, name: &str) -> Signal<u64> {
+        let found = self
+            .inner
+            .with_value(|inner| inner.bindings.get(name).map(|b| b.outside));
+        match found {
+            Some(outside) => outside.into(),
+            None => Signal::derive(|| 0),
+        }
+    }
+
+    /// Whether changes to the record called `name` are being held back from its own place in
+    /// storage, because its stored copy couldn't be read and waits for the trainee's choice. New
+    /// work is then kept safe as a waiting copy, but it is not "saved in" the record yet.
+    pub fn is_held(&self, name: &str) -> bool {
+        let key = storage_key(name);
+        self.inner
+            .with_value(|inner| inner.store.is_held_for_choice(&key))
+    }
+
+    /// What to tell the trainee after a change to the record called `name`: `saved` when it can
+    /// be saved as usual, otherwise a sentence that says honestly where the work is.
+    pub fn saved_words(&self, name: &str, saved: &str) -> String {
+        if self.is_held(name) {
+            format!(
+                "Kept safe on this device, but not yet in {}: its saved copy couldn't be read. \
+                 Decide about that copy on My data and this goes into place, whichever you \
+                 choose.",
+                record_types::describe(&storage_key(name))
+            )
+        } else {
+            saved.to_string()
+        }
     }
 
     /// Note that a record changed and let the schedule decide when to save.
@@ -378,24 +461,38 @@ impl Records {
             .with_value(|inner| !inner.pending.is_empty() || inner.store.has_unsaved_changes())
     }
 
+    /// Set every record's signal from the store (after a restore or a merge).
     fn pull_all(&self) {
-        let pulls: Vec<_> = self
-            .inner
-            .with_value(|inner| inner.bindings.values().map(|b| b.pull.clone()).collect());
-        self.inner.with_value(|inner| {
-            for pull in &pulls {
-                pull(&inner.store);
-            }
+        let pulls: Vec<(String, Pull)> = self.inner.with_value(|inner| {
+            inner
+                .bindings
+                .iter()
+                .map(|(name, b)| (name.clone(), b.pull.clone()))
+                .collect()
         });
+        let followed: Vec<String> = self.inner.with_value(|inner| {
+            pulls
+                .iter()
+                .filter(|(_, pull)| pull(&inner.store))
+                .map(|(name, _)| name.clone())
+                .collect()
+        });
+        self.inner
+            .update_value(|inner| inner.pulled.extend(followed));
     }
 
+    /// Set one record's signal from the store (after another tab's save or a conflict choice).
     fn pull(&self, key: &str) {
         let name = keys::short_name(key).to_string();
         let pull = self
             .inner
             .with_value(|inner| inner.bindings.get(&name).map(|b| b.pull.clone()));
         if let Some(pull) = pull {
-            self.inner.with_value(|inner| pull(&inner.store));
+            if self.inner.with_value(|inner| pull(&inner.store)) {
+                self.inner.update_value(|inner| {
+                    inner.pulled.insert(name);
+                });
+            }
         }
     }
 
@@ -412,15 +509,16 @@ impl Records {
         for key in keys {
             let name = keys::short_name(&key).to_string();
             let outcome = self.inner.try_update_value(|inner| {
-                // Typed here but not yet pushed counts as being edited here.
-                let editing = inner.pending.contains(&name);
-                if editing {
+                // Typed here but not yet pushed: push it, so the store sees it as unsaved and
+                // keeps both versions (a conflict) instead of either one winning.
+                if inner.pending.remove(&name) {
                     if let Some(binding) = inner.bindings.get(&name) {
                         (binding.push.clone())(&mut inner.store);
                     }
-                    inner.pending.remove(&name);
                 }
-                inner.store.external_change(&key, editing, now)
+                // Every open view follows the store (see `outside_changes`), so a record open
+                // here with nothing unsaved simply takes the other tab's version.
+                inner.store.external_change(&key, false, now)
             });
             match outcome {
                 Some(ExternalOutcome::Updated(k)) | Some(ExternalOutcome::Removed(k)) => {
@@ -439,7 +537,8 @@ impl Records {
     }
 
     /// Settle a clash between this tab and another: keep one version in the record and set the
-    /// other aside as a copy the trainee can download from "My data". Nothing is lost.
+    /// other aside as a copy the trainee can download from "My data". Nothing is lost, and a
+    /// notice says in words which version is which.
     pub fn resolve_conflict(&self, key: &str, keep: Keep) {
         let now = now_ms();
         self.inner.update_value(|inner| {
@@ -451,8 +550,25 @@ impl Records {
                 let _ = inner.store.keep_copy(key, &losing, reason, now);
             }
         });
+        let what = record_types::describe(key);
+        let notice = match keep {
+            Keep::Mine => format!(
+                "You're carrying on with this tab's version of {what}. The other tab's version \
+                 is kept on My data, under \"Set aside\"."
+            ),
+            Keep::Theirs => format!(
+                "You're now working on the other tab's version of {what}. This tab's version \
+                 is kept on My data, under \"Set aside\"."
+            ),
+        };
+        self.status.update(|s| s.notice = Some(notice));
         self.pull(key);
         self.save_now();
+    }
+
+    /// The trainee has read the notice.
+    pub fn dismiss_notice(&self) {
+        self.status.update(|s| s.notice = None);
     }
 
     /// Copies of unreadable or superseded data, newest first.
@@ -482,10 +598,45 @@ impl Records {
     /// Discard a set-aside copy for good (the trainee chose to). If it held an unreadable
     /// original, the app may save over that record from now on.
     pub fn discard_set_aside(&self, quarantine_key: &str) -> Result<(), String> {
+        let original = self.original_of(quarantine_key);
         let result = self
             .inner
             .try_update_value(|inner| inner.store.discard_set_aside(quarantine_key))
             .unwrap_or(Ok(()));
+        // Work kept waiting for this choice is now the record: every open view shows it.
+        if let Some(original) = original {
+            self.pull(&original);
+        }
+        self.save_now();
+        result.map_err(|e| e.to_string())
+    }
+
+    /// The key a set-aside copy came from.
+    fn original_of(&self, quarantine_key: &str) -> Option<String> {
+        self.inner.with_value(|inner| {
+            inner
+                .store
+                .set_aside_entries()
+                .into_iter()
+                .find(|e| e.key == quarantine_key)
+                .map(|e| e.original_key.clone())
+        })
+    }
+
+    /// The trainee keeps a set-aside copy of an unreadable record but carries on: the app may
+    /// save over the record from now on (work typed meanwhile goes into place), and the copy
+    /// stays until discarded.
+    pub fn keep_set_aside_and_carry_on(&self, quarantine_key: &str) -> Result<(), String> {
+        // The copy must be safely stored before its original may be written over.
+        self.save_now();
+        let original = self.original_of(quarantine_key);
+        let result = self
+            .inner
+            .try_update_value(|inner| inner.store.release_original(quarantine_key))
+            .unwrap_or(Ok(()));
+        if let Some(original) = original {
+            self.pull(&original);
+        }
         self.save_now();
         result.map_err(|e| e.to_string())
     }
@@ -526,14 +677,24 @@ impl Records {
         backup::parse_backup(text, now_ms())
     }
 
+    /// What replacing everything with `backup` would remove or change here, changing nothing
+    /// (what was typed a moment ago included).
+    pub fn replace_preview(&self, backup: &Backup) -> Vec<ReplaceEffect> {
+        self.push_pending();
+        self.inner
+            .with_value(|inner| inner.store.replace_preview(backup))
+    }
+
     /// Restore a checked backup: replace everything, or merge it with what is here. Every screen
     /// then shows the restored data, and it is saved at once.
     pub fn restore(&self, backup: &Backup, replace: bool) -> Result<RestoreReport, String> {
         let now = now_ms();
+        // What was typed a moment ago counts as this device's newest copy in a merge (and a
+        // replace then shows it was replaced); nothing typed is dropped unseen.
+        self.push_pending();
         let report = self
             .inner
             .try_update_value(|inner| {
-                inner.pending.clear();
                 if replace {
                     inner.store.restore_replace(backup)
                 } else {
@@ -611,15 +772,29 @@ impl Default for Records {
 }
 
 /// Read one record for its signal: the stored value, the default if there is none, or, if it
-/// cannot be decoded, the default in memory while the stored text is set aside and held.
-fn read_record<T: RecordData>(store: &mut AppStore, key: &str) -> T {
+/// cannot be decoded, its stored text is set aside and held, and the signal starts from any work
+/// typed since (kept waiting by the store), else the default. The flag says whether it set
+/// something aside.
+fn read_record<T: RecordData>(store: &mut AppStore, key: &str) -> (T, bool) {
     match store.get_as::<T>(key) {
-        None => T::default(),
-        Some(Ok(value)) => value,
+        None => (T::default(), false),
+        Some(Ok(value)) => (value, false),
         Some(Err(error)) => {
-            let reason = format!("This version of Peer Study couldn't read it ({error}).");
+            // The decoder's own words ("invalid type: string, expected struct Journal") mean
+            // nothing to a trainee; the record's name in a sentence does.
+            let _ = error;
+            let reason = format!(
+                "{}.",
+                record_types::WrongShape {
+                    what: record_types::describe(key)
+                }
+            );
             let _ = store.quarantine(key, &reason, now_ms());
-            T::default()
+            let waiting = match store.get_as::<T>(key) {
+                Some(Ok(value)) => value,
+                _ => T::default(),
+            };
+            (waiting, true)
         }
     }
 }

@@ -5,26 +5,15 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::app::records::Records;
-use crate::storage::keys;
+use crate::storage::record_types::describe;
 use crate::storage::store::Keep;
 
-/// What a record is called in a sentence ("your journal").
-fn record_label(key: &str) -> String {
-    let name = keys::short_name(key);
-    match name {
-        "settings" => "your display settings".into(),
-        "course" => "your course and checklists".into(),
-        "schedule" => "your session dates".into(),
-        "attendance" => "your attendance".into(),
-        "journal" => "your reflection journal".into(),
-        "placement" => "your placement log".into(),
-        "assignments" => "your list of assignments".into(),
-        "glossary-own" => "your glossary entries".into(),
-        "flashcards" => "your flashcards".into(),
-        "profile" => "your profile".into(),
-        other if other.starts_with("draft/") => "one of your drafts".into(),
-        other if other.starts_with("history/") => "a draft's saved versions".into(),
-        other => format!("\"{other}\""),
+/// Names in a sentence: "a", "a and b", "a, b and c".
+fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     }
 }
 
@@ -61,24 +50,39 @@ pub fn StorageBanners() -> impl IntoView {
                     })
             }}
             {move || {
-                let count = status.with(|s| s.set_aside);
-                (count > 0)
+                // Only records that couldn't be read: a readable copy kept aside after a merge or
+                // a choice between tabs is no cause for worry.
+                let unreadable = status.with(|s| s.unreadable.clone());
+                (!unreadable.is_empty())
                     .then(|| {
-                        let text = if count == 1 {
-                            "Some saved data couldn't be read, so we've kept it safe and set it \
-                             aside rather than lose it. Everything else is here as usual."
-                                .to_string()
-                        } else {
-                            format!(
-                                "{count} pieces of saved data couldn't be read, so we've kept them \
-                                 safe and set them aside rather than lose them. Everything else \
-                                 is here as usual."
-                            )
-                        };
+                        let names: Vec<String> = unreadable.iter().map(|k| describe(k)).collect();
+                        let text = format!(
+                            "Some saved data couldn't be read: {}. We've kept it safe and set it \
+                             aside rather than lose it. Anything new you write there is kept \
+                             safe too, and goes into place once you decide about the set-aside \
+                             copy on My data. Everything else is here as usual.",
+                            and_list(&names)
+                        );
                         view! {
                             <div class="banner" role="status">
                                 <p>{text}</p>
                                 <p><A href="/my-data">"See what was set aside"</A></p>
+                            </div>
+                        }
+                    })
+            }}
+            {move || {
+                status
+                    .with(|s| s.notice.clone())
+                    .map(|text| {
+                        view! {
+                            <div class="banner" role="status">
+                                <p>{text}</p>
+                                <div class="button-row">
+                                    <button type="button" on:click=move |_| records.dismiss_notice()>
+                                        "OK"
+                                    </button>
+                                </div>
                             </div>
                         }
                     })
@@ -101,7 +105,7 @@ fn ConflictBanner(
     key: String,
 ) -> impl IntoView {
     let records = expect_context::<Records>();
-    let label = record_label(&key);
+    let label = describe(&key);
     let mine = key.clone();
     let theirs = key;
     view! {

@@ -16,7 +16,6 @@ use std::collections::BTreeMap;
 use std::error::Error;
 use std::fmt;
 
-use serde::Deserialize;
 use serde_json::{json, Map, Value};
 
 use super::backend::{storage_units, Backend, BROWSER_QUOTA_UNITS};
@@ -24,10 +23,10 @@ use super::keys::{self, KeyClass, RecordKind};
 use super::migrate::{self, MigrationError, Snapshot};
 use super::quarantine::{QuarantineEntry, SetAsideKind};
 use super::record::{Record, RecordError};
+use super::record_types;
 use super::schema::{CURRENT_VERSION, OLDEST_VERSION};
 use super::store::Store;
 use crate::domain::date::{format_instant_utc, CalendarDate, UnixMs};
-use crate::domain::settings::DisplaySettings;
 
 /// What the `type` field of a Peer Study backup says.
 pub const BACKUP_TYPE: &str = "peer-study-backup";
@@ -57,7 +56,9 @@ pub struct BackupSummary {
     pub version: u32,
     /// When it was made, as written in the file ("2026-11-21T09:54:19Z").
     pub exported_at: String,
-    /// How many records of each kind, only kinds with at least one, in [`RecordKind::ALL`] order.
+    /// What it holds of each kind, counted as the trainee counts it (drafts, reflections, saved
+    /// versions...; see [`record_types::things_in`]), only kinds it holds, in [`RecordKind::ALL`]
+    /// order. [`record_types::summary_line`] puts one in words.
     pub counts: Vec<(RecordKind, usize)>,
     /// How many set-aside copies it carries.
     pub set_aside: usize,
@@ -123,6 +124,12 @@ pub enum BackupError {
         /// The key, shortened for display.
         key: String,
     },
+    /// Records that read as JSON but not as what the app keeps under their names (a plain
+    /// string where the journal belongs). Each is named in words ("your reflection journal").
+    WrongShape {
+        /// What each record is, in words.
+        what: Vec<String>,
+    },
     /// A record in the file could not be read.
     BadRecord {
         /// The record's name ("draft/essay").
@@ -136,6 +143,8 @@ pub enum BackupError {
     TooBigForStorage {
         /// What it would take, in UTF-16 units.
         units: u64,
+        /// The file's own size in bytes (what the trainee's file manager shows).
+        file_bytes: usize,
     },
 }
 
@@ -157,9 +166,9 @@ impl fmt::Display for BackupError {
             BackupError::Empty => write!(f, "This file is empty, so there is nothing to restore."),
             BackupError::TooLarge { bytes } => write!(
                 f,
-                "This file is {:.1} MB, larger than any Peer Study backup can be (at most 20 MB), \
-                 so it hasn't been opened.",
-                *bytes as f64 / 1_000_000.0
+                "This file is {}, larger than any Peer Study backup can be (at most 20 MB), so \
+                 it hasn't been opened.",
+                file_size(*bytes as u64)
             ),
             BackupError::TooDeep => write!(
                 f,
@@ -171,15 +180,14 @@ impl fmt::Display for BackupError {
                 "This file stops part-way through. It may not have finished downloading; try \
                  saving the backup again."
             ),
-            BackupError::NotJson { line, column } => write!(
+            BackupError::NotJson { .. } => write!(
                 f,
-                "This doesn't look like a Peer Study backup: it isn't in the expected format \
-                 (first problem at line {line}, column {column})."
+                "This doesn't look like a Peer Study backup: it isn't in the expected format."
             ),
             BackupError::NotABackup => write!(
                 f,
                 "This file isn't a Peer Study backup. Backups are the .json files made with \
-                 \"Back up everything\" on My data."
+                 \"Download a backup\" on My data."
             ),
             BackupError::MissingField(field) => write!(
                 f,
@@ -206,6 +214,16 @@ impl fmt::Display for BackupError {
                 "This backup holds something that isn't Peer Study data, so it can't be restored \
                  safely."
             ),
+            BackupError::WrongShape { what } => write!(
+                f,
+                "Part of this backup can't be read as Peer Study data ({}). Restoring it could \
+                 lose work, so it hasn't been used.",
+                what.iter()
+                    .take(4)
+                    .map(|w| short(w))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
             BackupError::BadRecord { name, reason } => write!(
                 f,
                 "Part of this backup (\"{}\") can't be read: {reason}. Restoring it could lose \
@@ -217,11 +235,11 @@ impl fmt::Display for BackupError {
                 "This backup comes from an older version of Peer Study and couldn't be updated \
                  ({reason})."
             ),
-            BackupError::TooBigForStorage { units } => write!(
+            BackupError::TooBigForStorage { file_bytes, .. } => write!(
                 f,
-                "This backup holds about {:.1} MB, more than this browser can store for Peer \
-                 Study (about 5 MB).",
-                (*units * 2) as f64 / 1_000_000.0
+                "This backup is {}: restored, it would be more than this browser can store for \
+                 Peer Study (about 5 MB).",
+                file_size(*file_bytes as u64)
             ),
         }?;
         write!(f, " {NOTHING_CHANGED}")
@@ -229,6 +247,15 @@ impl fmt::Display for BackupError {
 }
 
 impl Error for BackupError {}
+
+/// A file size in bytes, as a file manager shows it ("22.0 MB", "480 KB", "312 bytes").
+pub fn file_size(bytes: u64) -> String {
+    match bytes {
+        0..=999 => format!("{bytes} bytes"),
+        1_000..=999_999 => format!("{} KB", bytes / 1_000),
+        _ => format!("{:.1} MB", bytes as f64 / 1_000_000.0),
+    }
+}
 
 /// Checks a backup file completely; see the module documentation. `now` stamps records a
 /// migration creates. Records the storage layer knows the type of (display settings) are decoded.
@@ -244,8 +271,9 @@ pub fn parse_backup_with(
     now: UnixMs,
     check: impl Fn(&str, &Value) -> Result<(), String>,
 ) -> Result<Backup, BackupError> {
-    if text.len() > MAX_BACKUP_BYTES {
-        return Err(BackupError::TooLarge { bytes: text.len() });
+    let file_bytes = text.len();
+    if file_bytes > MAX_BACKUP_BYTES {
+        return Err(BackupError::TooLarge { bytes: file_bytes });
     }
     let text = text.trim_start_matches('\u{feff}');
     if text.trim().is_empty() {
@@ -360,17 +388,25 @@ pub fn parse_backup_with(
         ));
     }
 
+    // Every record is decoded with the app's own types before anything changes; every one that
+    // doesn't fit is named, so the trainee hears about all of them at once.
     let mut records = BTreeMap::new();
+    let mut wrong_shape = Vec::new();
     for (key, raw) in migrated.snapshot {
         let name = keys::short_name(&key).to_owned();
         let record = Record::decode(&raw).map_err(|reason| BackupError::BadRecord {
             name: name.clone(),
             reason: reason.to_string(),
         })?;
-        check_known_record(&key, &record.data)
-            .and_then(|()| check(&key, &record.data))
-            .map_err(|reason| BackupError::BadRecord { name, reason })?;
+        if let Err(wrong) = record_types::check_record(&key, &record.data) {
+            wrong_shape.push(wrong.what);
+            continue;
+        }
+        check(&key, &record.data).map_err(|reason| BackupError::BadRecord { name, reason })?;
         records.insert(key, record);
+    }
+    if !wrong_shape.is_empty() {
+        return Err(BackupError::WrongShape { what: wrong_shape });
     }
 
     let storage_units: u64 = records
@@ -381,19 +417,25 @@ pub fn parse_backup_with(
     if storage_units > BROWSER_QUOTA_UNITS {
         return Err(BackupError::TooBigForStorage {
             units: storage_units,
+            file_bytes,
         });
     }
 
     let counts = RecordKind::ALL
         .into_iter()
-        .map(|kind| {
-            let n = records
-                .keys()
-                .filter(|k| keys::classify(k) == KeyClass::Record(kind))
-                .count();
-            (kind, n)
+        .filter_map(|kind| {
+            let of_kind: Vec<_> = records
+                .iter()
+                .filter(|(k, _)| keys::classify(k) == KeyClass::Record(kind))
+                .collect();
+            (!of_kind.is_empty()).then(|| {
+                let n = of_kind
+                    .iter()
+                    .map(|(k, r)| record_types::things_in(k, &r.data))
+                    .sum();
+                (kind, n)
+            })
         })
-        .filter(|(_, n)| *n > 0)
         .collect();
     let summary = BackupSummary {
         version,
@@ -409,15 +451,6 @@ pub fn parse_backup_with(
         records,
         set_aside,
     })
-}
-
-/// Decodes the records whose type the storage layer itself knows.
-fn check_known_record(key: &str, data: &Value) -> Result<(), String> {
-    if key == keys::SETTINGS {
-        DisplaySettings::deserialize(data)
-            .map_err(|_| "the display settings hold a value Peer Study doesn't know".to_owned())?;
-    }
-    Ok(())
 }
 
 /// Whether a key uses only the characters Peer Study's own keys use, so nothing odd is restored

@@ -31,6 +31,9 @@ pub const CAREERS: &str = "peer-study/careers";
 pub const GLOSSARY_OWN: &str = "peer-study/glossary-own";
 /// Flashcard review state.
 pub const FLASHCARDS: &str = "peer-study/flashcards";
+/// Text typed into forms and not yet sent (a reflection written half-way), so that leaving a page
+/// never drops it. See [`record_types::UnsentText`](super::record_types::UnsentText).
+pub const UNSENT: &str = "peer-study/unsent";
 
 /// Each draft is its own record: `peer-study/draft/<id>`.
 pub const DRAFT_PREFIX: &str = "peer-study/draft/";
@@ -93,13 +96,15 @@ pub enum RecordKind {
     GlossaryOwn,
     /// [`FLASHCARDS`].
     Flashcards,
+    /// [`UNSENT`].
+    Unsent,
     /// A record under [`PREFIX`] this version does not know. Kept as it is, never dropped.
     Other,
 }
 
 impl RecordKind {
     /// Every kind, in the order the "My data" page lists them.
-    pub const ALL: [RecordKind; 9] = [
+    pub const ALL: [RecordKind; 10] = [
         RecordKind::Settings,
         RecordKind::Course,
         RecordKind::Draft,
@@ -108,6 +113,7 @@ impl RecordKind {
         RecordKind::Placement,
         RecordKind::GlossaryOwn,
         RecordKind::Flashcards,
+        RecordKind::Unsent,
         RecordKind::Other,
     ];
 
@@ -122,6 +128,7 @@ impl RecordKind {
             RecordKind::Placement => "Placement log",
             RecordKind::GlossaryOwn => "Your glossary entries",
             RecordKind::Flashcards => "Flashcards",
+            RecordKind::Unsent => "Writing not yet saved from a form",
             RecordKind::Other => "Other saved data",
         }
     }
@@ -171,6 +178,7 @@ pub fn classify(key: &str) -> KeyClass {
         PLACEMENT => RecordKind::Placement,
         GLOSSARY_OWN => RecordKind::GlossaryOwn,
         FLASHCARDS => RecordKind::Flashcards,
+        UNSENT => RecordKind::Unsent,
         _ => match key
             .strip_prefix(DRAFT_PREFIX)
             .map(|id| (RecordKind::Draft, id))
@@ -214,6 +222,7 @@ mod tests {
             (PLACEMENT, RecordKind::Placement),
             (GLOSSARY_OWN, RecordKind::GlossaryOwn),
             (FLASHCARDS, RecordKind::Flashcards),
+            (UNSENT, RecordKind::Unsent),
         ];
         for (key, kind) in fixed {
             assert_eq!(classify(key), KeyClass::Record(kind), "{key}");

@@ -1,5 +1,5 @@
-//! Copies of data set aside rather than lost: records that could not be read, and the losing side
-//! of a merge or a conflict.
+//! Copies of data set aside rather than lost: records that could not be read, the losing side of
+//! a merge or a conflict, and new work typed while a record's unreadable original is held.
 //!
 //! Each copy keeps the original stored text exactly, with the reason and the time, under its own
 //! key (`peer-study/quarantine/<record name>@<unix ms>`). While an *unreadable* copy is held, the
@@ -18,6 +18,11 @@ pub enum SetAsideKind {
     Unreadable,
     /// A readable copy that lost a merge or a conflict, kept so nothing is lost.
     Superseded,
+    /// New work typed into a record whose unreadable original is held: it cannot go into the
+    /// record's own key yet, so it waits here (in the record's data form) and goes back into the
+    /// record once the trainee decides about the unreadable copy. One per record, kept up to
+    /// date with every save.
+    Waiting,
 }
 
 impl SetAsideKind {
@@ -25,6 +30,7 @@ impl SetAsideKind {
         match self {
             SetAsideKind::Unreadable => "unreadable",
             SetAsideKind::Superseded => "superseded",
+            SetAsideKind::Waiting => "waiting",
         }
     }
 }
@@ -84,6 +90,15 @@ impl QuarantineEntry {
         }
     }
 
+    /// The key of the one [`SetAsideKind::Waiting`] entry for `original_key`.
+    pub fn waiting_key(original_key: &str) -> String {
+        format!(
+            "{}{}@new-work",
+            keys::QUARANTINE_PREFIX,
+            keys::short_name(original_key)
+        )
+    }
+
     /// Whether this entry stops the store writing over its original key.
     pub fn holds_original(&self) -> bool {
         self.kind == SetAsideKind::Unreadable && !self.released
@@ -134,6 +149,7 @@ impl QuarantineEntry {
         let kind = match value.get("kind")?.as_str()? {
             "unreadable" => SetAsideKind::Unreadable,
             "superseded" => SetAsideKind::Superseded,
+            "waiting" => SetAsideKind::Waiting,
             _ => return None,
         };
         Some(QuarantineEntry {

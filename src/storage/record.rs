@@ -123,10 +123,7 @@ impl fmt::Display for RecordError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             RecordError::CutShort => write!(f, "the saved text stops part-way through"),
-            RecordError::NotJson { line, column } => write!(
-                f,
-                "the saved text is damaged (first problem at line {line}, column {column})"
-            ),
+            RecordError::NotJson { .. } => write!(f, "the saved text is damaged"),
             RecordError::NotAnEnvelope => write!(f, "the saved text is not in the expected shape"),
             RecordError::BadRevision => {
                 write!(f, "the saved revision number is missing or damaged")

@@ -28,6 +28,8 @@ use super::schema::{Meta, CURRENT_VERSION};
 use super::unknown_fields;
 use crate::domain::date::UnixMs;
 
+mod waiting;
+
 /// Whether the store may write.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StoreMode {
@@ -142,6 +144,8 @@ pub struct SaveReport {
     pub new_conflicts: Vec<String>,
     /// Keys with changes waiting for the trainee's choice (a conflict or a set-aside original).
     pub held_back: Vec<String>,
+    /// Held keys whose new work was kept as a waiting copy instead (see `store/waiting.rs`).
+    pub kept_waiting: Vec<String>,
     /// Writes that failed; their changes are still in memory.
     pub failures: Vec<BackendError>,
     /// The mode at the time (writes happen only in [`StoreMode::ReadWrite`]).
@@ -184,6 +188,11 @@ pub struct StoreStatus {
     pub unsaved: usize,
     /// How many set-aside copies there are.
     pub set_aside: usize,
+    /// The original keys of records that couldn't be read and are held for the trainee's choice
+    /// (the "couldn't be read" banner; superseded copies don't count).
+    pub unreadable: Vec<String>,
+    /// The original keys of held records with new work kept waiting.
+    pub waiting: Vec<String>,
     /// How many set-aside copies are only in memory (not yet safely stored).
     pub set_aside_in_memory_only: usize,
     /// How many conflicts wait for a choice.
@@ -260,6 +269,30 @@ pub struct RestoreReport {
     pub kept_yours: Vec<String>,
     /// Set-aside copies made so that the losing side of a merge is not lost.
     pub set_aside: Vec<String>,
+}
+
+/// What replacing everything with a backup would do to one record here.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReplaceEffect {
+    /// The record's key.
+    pub key: String,
+    /// Removed, or replaced by the backup's different copy.
+    pub change: ReplaceChange,
+    /// When this device's copy was saved; `None` if it has changes not saved yet.
+    pub here_saved_at: Option<UnixMs>,
+    /// This device's data (to count what would go, such as reflections the backup lacks).
+    pub here: Value,
+    /// The backup's data, when it has the record.
+    pub backup: Option<Value>,
+}
+
+/// See [`ReplaceEffect`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReplaceChange {
+    /// The backup lacks the record: it would be removed.
+    Removed,
+    /// The backup's copy differs: it would replace this one.
+    Replaced,
 }
 
 /// The store. See the module documentation.
@@ -491,6 +524,9 @@ impl<B: Backend> Store<B> {
                 }
             }
         }
+        if store.mode.is_writable() {
+            store.settle_waiting_after_load();
+        }
         report.records_loaded = store.records.len();
         report.mode = store.mode.clone();
         (store, report)
@@ -568,8 +604,8 @@ impl<B: Backend> Store<B> {
         Ok(())
     }
 
-    /// Sets a record from the app's own type, keeping top-level fields the type does not know
-    /// (written by a newer build) as they were. See [`unknown_fields`].
+    /// Sets a record from the app's own type, keeping fields the type does not know (written by
+    /// a newer build) as they were, at every depth. See [`unknown_fields`].
     pub fn set_typed<T: Serialize + DeserializeOwned>(
         &mut self,
         key: &str,
@@ -579,11 +615,7 @@ impl<B: Backend> Store<B> {
             key: key.to_owned(),
             detail: e.to_string(),
         })?;
-        let data = unknown_fields::keep_unknown_fields(
-            self.get(key),
-            fresh,
-            unknown_fields::known_fields::<T>(),
-        );
+        let data = unknown_fields::keep_unknown_at_depth::<T>(self.get(key), fresh);
         self.set(key, data)
     }
 
@@ -626,6 +658,13 @@ impl<B: Backend> Store<B> {
             store_full: self.store_full,
             unsaved: self.dirty.len(),
             set_aside: self.quarantine.len(),
+            unreadable: self.held_originals(),
+            waiting: self
+                .quarantine
+                .values()
+                .filter(|e| e.kind == SetAsideKind::Waiting)
+                .map(|e| e.original_key.clone())
+                .collect(),
             set_aside_in_memory_only: self.quarantine.values().filter(|e| !e.stored).count(),
             conflicts: self.conflicts.len(),
             last_failure: self.last_failure.clone(),
@@ -729,7 +768,16 @@ impl<B: Backend> Store<B> {
     }
 
     fn save_one(&mut self, key: &str, now: UnixMs, report: &mut SaveReport) {
-        if self.conflicts.contains_key(key) || self.is_held(key) {
+        if self.conflicts.contains_key(key) {
+            report.held_back.push(key.to_owned());
+            return;
+        }
+        if self.is_held(key) {
+            // Never over the held original; the new work waits in a copy of its own instead.
+            if self.records.contains_key(key) {
+                self.keep_waiting(key, now);
+                report.kept_waiting.push(key.to_owned());
+            }
             report.held_back.push(key.to_owned());
             return;
         }
@@ -769,6 +817,7 @@ impl<B: Backend> Store<B> {
                                 record.saved_at = now;
                                 self.seen.insert(key.to_owned(), rev);
                                 report.written.push(key.to_owned());
+                                self.drop_waiting(key);
                             }
                             None => report.removed.push(key.to_owned()),
                         }
@@ -797,6 +846,18 @@ impl<B: Backend> Store<B> {
                 report.held_back.push(key.to_owned());
             }
         }
+    }
+
+    /// Every original key held by an unreadable copy, once each, in key order.
+    fn held_originals(&self) -> Vec<String> {
+        let held: BTreeSet<String> = self
+            .quarantine
+            .values()
+            .filter(|e| e.holds_original())
+            .map(|e| e.original_key.clone())
+            .chain(self.unreadable.iter().cloned())
+            .collect();
+        held.into_iter().collect()
     }
 
     fn is_held(&self, key: &str) -> bool {
@@ -854,13 +915,16 @@ impl<B: Backend> Store<B> {
             Ok(Some(raw)) => raw,
             _ => record.encode(),
         };
-        Ok(self.set_aside(
+        let copy = self.set_aside(
             key,
             raw,
             RecordError::App(reason.to_owned()).to_string(),
             SetAsideKind::Unreadable,
             now,
-        ))
+        );
+        // Work typed here while this copy was held (before a reload) comes back into place.
+        self.bring_back_waiting(key);
+        Ok(copy)
     }
 
     /// Keeps a readable copy of a record aside (for example the losing side of a conflict, for a
@@ -911,6 +975,7 @@ impl<B: Backend> Store<B> {
             let original = entry.original_key;
             self.overwrite_allowed.insert(original.clone());
             self.unreadable.remove(&original);
+            self.adopt_waiting(&original);
             if !self.records.contains_key(&original) {
                 self.dirty.insert(original);
             }
@@ -941,6 +1006,7 @@ impl<B: Backend> Store<B> {
         entry.released = true;
         let original = entry.original_key.clone();
         self.quarantine_dirty.insert(quarantine_key.to_owned());
+        self.adopt_waiting(&original);
         self.overwrite_allowed.insert(original);
         Ok(())
     }
@@ -1156,10 +1222,16 @@ impl<B: Backend> Store<B> {
                 report.replaced.push(key.clone());
                 self.adopt(key, incoming);
             } else {
+                let reason = if incoming.saved_at == ours_saved_at {
+                    "The backup's copy, saved at the same moment as yours, kept so that nothing \
+                     is lost."
+                } else {
+                    "The backup's older copy, kept so that nothing is lost."
+                };
                 let copy = self.set_aside(
                     key,
                     incoming.encode(),
-                    "The backup's older copy, kept so that nothing is lost.".into(),
+                    reason.into(),
                     SetAsideKind::Superseded,
                     now,
                 );
@@ -1169,6 +1241,32 @@ impl<B: Backend> Store<B> {
         }
         self.add_backup_copies(backup);
         Ok(report)
+    }
+
+    /// What [`Store::restore_replace`] would do to each record here, changing nothing: for the
+    /// "are you sure?" step, which says what will be removed or replaced before it happens.
+    pub fn replace_preview(&self, backup: &super::backup::Backup) -> Vec<ReplaceEffect> {
+        let mut effects = Vec::new();
+        for (key, here) in &self.records {
+            let saved_at = if self.dirty.contains(key) {
+                None
+            } else {
+                Some(here.saved_at)
+            };
+            let change = match backup.records.get(key) {
+                None => ReplaceChange::Removed,
+                Some(theirs) if theirs.data == here.data => continue,
+                Some(_) => ReplaceChange::Replaced,
+            };
+            effects.push(ReplaceEffect {
+                key: key.clone(),
+                change,
+                here_saved_at: saved_at,
+                here: here.data.clone(),
+                backup: backup.records.get(key).map(|r| r.data.clone()),
+            });
+        }
+        effects
     }
 
     /// Puts a backup's record in place of this one, keeping this device's revision bookkeeping.

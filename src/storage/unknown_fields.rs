@@ -1,17 +1,92 @@
-//! Keeping fields this version does not know through a typed decode and save.
+//! Keeping fields this version does not know through a typed decode and save, at every depth.
 //!
 //! When the app decodes a record into its own struct and saves it back, serde drops any field the
-//! struct does not name: a field added by a newer build would be lost on the first save. Before a
-//! typed save, the store asks serde which top-level fields the type knows (a derive passes them to
-//! the deserializer) and copies every other field of the stored value across unchanged.
+//! struct does not name: a field added by a newer build would be lost on the first save, whether
+//! it sits at the top of the record or inside one of a draft's sections.
 //!
-//! This covers top-level fields. A domain type that wants the same inside nested objects keeps a
-//! `#[serde(flatten)] extra: serde_json::Map<String, Value>` field of its own.
+//! [`keep_unknown_at_depth`] finds those fields by a round trip: the stored value is decoded into
+//! the app's type and encoded again; whatever the round trip lost is what this version does not
+//! know. Those fields are copied into the value about to be saved, at the same place: inside the
+//! same object, and inside the same list item (matched by its `"id"` when items have one, by
+//! position when the list kept its length). A field the app knows is never brought back, so a
+//! value the app cleared stays cleared.
+//!
+//! [`known_fields`] (the top-level field list a derive asks for) is kept for callers that only
+//! need the names.
 
 use std::fmt;
 
 use serde::de::{self, DeserializeOwned, Deserializer, Visitor};
-use serde_json::Value;
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+/// `new`, with every field of `previous` that `T` does not know added back where it was, at any
+/// depth. `previous` is what is stored now; `new` is the app's value about to be saved.
+///
+/// If `previous` does not decode as `T` (it is not the app's data at all), `new` is returned as
+/// it is: there is nothing to tell known from unknown by.
+pub fn keep_unknown_at_depth<T: Serialize + DeserializeOwned>(
+    previous: Option<&Value>,
+    new: Value,
+) -> Value {
+    let Some(previous) = previous else {
+        return new;
+    };
+    let Some(round_trip) = T::deserialize(previous)
+        .ok()
+        .and_then(|decoded| serde_json::to_value(decoded).ok())
+    else {
+        return new;
+    };
+    let mut new = new;
+    carry_unknown(previous, &round_trip, &mut new);
+    new
+}
+
+/// Copies into `new` whatever `old` holds that `known` (its round trip) lost, recursively.
+fn carry_unknown(old: &Value, known: &Value, new: &mut Value) {
+    match (old, known, new) {
+        (Value::Object(old), Value::Object(known), Value::Object(new)) => {
+            for (name, old_value) in old {
+                match known.get(name) {
+                    // Not known at all: the whole field goes back, unless the app set it itself.
+                    None => {
+                        if !new.contains_key(name) {
+                            new.insert(name.clone(), old_value.clone());
+                        }
+                    }
+                    Some(known_value) => {
+                        if let Some(new_value) = new.get_mut(name) {
+                            carry_unknown(old_value, known_value, new_value);
+                        }
+                    }
+                }
+            }
+        }
+        (Value::Array(old), Value::Array(known), Value::Array(new)) if old.len() == known.len() => {
+            let same_length = old.len() == new.len();
+            for (index, (old_item, known_item)) in old.iter().zip(known).enumerate() {
+                let target = match item_id(old_item) {
+                    Some(id) => new.iter_mut().find(|item| item_id(item) == Some(id)),
+                    None if same_length => new.get_mut(index),
+                    None => None,
+                };
+                if let Some(new_item) = target {
+                    carry_unknown(old_item, known_item, new_item);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The `"id"` of a list item that has one (sections, entries), to match it across a save even
+/// when items were added, removed or reordered.
+fn item_id(item: &Value) -> Option<&Value> {
+    item.as_object()
+        .and_then(|map: &Map<String, Value>| map.get("id"))
+        .filter(|id| !id.is_null())
+}
 
 /// The top-level field names a type's `Deserialize` derive knows, or `None` when the type is not
 /// a plain struct (a map, an enum, or a struct using `flatten`, which keeps its own extras).
@@ -131,6 +206,77 @@ mod tests {
             known_fields::<Note>(),
         );
         assert_eq!(saved, json!({"title": "Week 1"}));
+    }
+
+    #[derive(Serialize, Deserialize)]
+    struct Section {
+        id: u32,
+        text: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        note: Option<String>,
+    }
+
+    #[derive(Serialize, Deserialize)]
+    struct Draft {
+        title: String,
+        sections: Vec<Section>,
+    }
+
+    #[test]
+    fn fields_inside_list_items_survive_a_typed_save_even_when_items_move() {
+        let stored = json!({
+            "title": "Essay",
+            "font": "serif",
+            "sections": [
+                {"id": 1, "text": "One", "colour": "blue", "meta": {"a": 1}},
+                {"id": 2, "text": "Two", "colour": "green"}
+            ]
+        });
+        let mut draft: Draft = serde_json::from_value(stored.clone()).unwrap();
+        draft.sections.reverse();
+        draft.sections[0].text = "Two, edited".into();
+        let saved =
+            keep_unknown_at_depth::<Draft>(Some(&stored), serde_json::to_value(&draft).unwrap());
+        assert_eq!(
+            saved,
+            json!({
+                "title": "Essay",
+                "font": "serif",
+                "sections": [
+                    {"id": 2, "text": "Two, edited", "colour": "green"},
+                    {"id": 1, "text": "One", "colour": "blue", "meta": {"a": 1}}
+                ]
+            })
+        );
+    }
+
+    #[test]
+    fn a_known_field_cleared_inside_a_list_item_stays_cleared() {
+        let stored = json!({"title": "t", "sections": [{"id": 1, "text": "x", "note": "n"}]});
+        let mut draft: Draft = serde_json::from_value(stored.clone()).unwrap();
+        draft.sections[0].note = None;
+        let saved =
+            keep_unknown_at_depth::<Draft>(Some(&stored), serde_json::to_value(&draft).unwrap());
+        assert_eq!(
+            saved,
+            json!({"title": "t", "sections": [{"id": 1, "text": "x"}]})
+        );
+    }
+
+    #[test]
+    fn a_removed_item_takes_its_unknown_fields_with_it() {
+        let stored = json!({"title": "t", "sections": [
+            {"id": 1, "text": "a", "extra": 1},
+            {"id": 2, "text": "b", "extra": 2}
+        ]});
+        let mut draft: Draft = serde_json::from_value(stored.clone()).unwrap();
+        draft.sections.remove(0);
+        let saved =
+            keep_unknown_at_depth::<Draft>(Some(&stored), serde_json::to_value(&draft).unwrap());
+        assert_eq!(
+            saved,
+            json!({"title": "t", "sections": [{"id": 2, "text": "b", "extra": 2}]})
+        );
     }
 
     #[test]

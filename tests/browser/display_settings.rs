@@ -94,6 +94,12 @@ async fn an_unreadable_settings_record_is_set_aside_and_never_written_over() {
     leptos::task::tick().await;
     records.flush();
     assert_eq!(stored("peer-study/settings").as_deref(), Some(garbled));
-    let copy = records.set_aside_raw(&records.set_aside()[0].key);
+    // The unreadable copy (the new choice waits in a copy of its own until the trainee decides).
+    let unreadable = records
+        .set_aside()
+        .into_iter()
+        .find(|copy| copy.kind == peer_study::storage::quarantine::SetAsideKind::Unreadable)
+        .unwrap();
+    let copy = records.set_aside_raw(&unreadable.key);
     assert_eq!(copy.as_deref(), Some(garbled));
 }

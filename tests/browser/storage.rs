@@ -137,7 +137,7 @@ async fn what_one_start_saves_the_next_start_reads() {
 async fn a_backup_restored_by_replace_brings_back_the_same_records() {
     reset_page();
     let (records, _) = Records::start(Box::new(LocalStorageBackend::open()));
-    let journal = records.get::<Vec<String>>("journal");
+    let journal = records.get::<Vec<String>>("notes");
     leptos::task::tick().await;
     journal.set(vec!["Kept safe".into()]);
     leptos::task::tick().await;
@@ -152,7 +152,7 @@ async fn a_backup_restored_by_replace_brings_back_the_same_records() {
         .expect("our own backup is valid");
     records.restore(&backup, true).expect("restore works");
     assert_eq!(journal.get_untracked(), vec!["Kept safe".to_string()]);
-    assert!(stored("peer-study/journal").unwrap().contains("Kept safe"));
+    assert!(stored("peer-study/notes").unwrap().contains("Kept safe"));
 }
 
 #[wasm_bindgen_test]

@@ -5,14 +5,28 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::app::clock::{local_time, now_ms};
+use crate::app::clock::{now_ms, when_in_words};
 use crate::app::file_out::download_text;
 use crate::app::page::{Card, Page};
-use crate::app::records::Records;
+use crate::app::records::{storage_key, Records};
 use crate::domain::history::{History, ThinningPolicy};
-use crate::storage::backup::{Backup, MAX_BACKUP_BYTES};
 use crate::storage::keys::RecordKind;
+use crate::storage::quarantine::SetAsideKind;
+use crate::storage::record_types::describe;
 use crate::storage::usage::format_size;
+
+/// Text with its first letter made a capital.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+mod restore;
+
+use restore::Restore;
 
 /// The "My data" page.
 #[component]
@@ -102,7 +116,7 @@ fn SpaceUsed() -> impl IntoView {
                 {move || {
                     status
                         .with(|s| s.last_saved_at)
-                        .map(|at| format!("Last saved {}.", local_time(at)))
+                        .map(|at| format!("Last saved on {}.", when_in_words(at)))
                 }}
             </p>
         </Card>
@@ -256,186 +270,6 @@ fn BackUp() -> impl IntoView {
     }
 }
 
-/// What the restore area is showing.
-#[derive(Clone)]
-enum RestoreStep {
-    /// Waiting for a file.
-    Choose,
-    /// Reading or checking the file.
-    Checking,
-    /// The file is fine: show what it holds and offer replace or merge.
-    Ready(std::sync::Arc<Backup>),
-    /// The restore happened.
-    Done(String),
-}
-
-/// Restore from a backup file: checked completely first, then replace or merge.
-#[component]
-fn Restore() -> impl IntoView {
-    let records = expect_context::<Records>();
-    let (step, set_step) = signal(RestoreStep::Choose);
-    let (error, set_error) = signal(None::<String>);
-    let (saved_current, set_saved_current) = signal(false);
-
-    let on_file = move |event: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&event);
-        let Some(file) = input.files().and_then(|files| files.get(0)) else {
-            return;
-        };
-        set_error.set(None);
-        if file.size() > MAX_BACKUP_BYTES as f64 {
-            set_error.set(Some(format!(
-                "That file is {}, which is far bigger than any Peer Study backup, so it can't be \
-                 one. Nothing has been changed.",
-                format_size((file.size() / 2.0) as u64)
-            )));
-            return;
-        }
-        set_step.set(RestoreStep::Checking);
-        wasm_bindgen_futures::spawn_local(async move {
-            let text = match JsFuture::from(file.text()).await {
-                Ok(text) => text.as_string().unwrap_or_default(),
-                Err(_) => {
-                    set_error.set(Some(
-                        "We couldn't read that file. Please try choosing it again. Nothing has \
-                         been changed."
-                            .into(),
-                    ));
-                    set_step.set(RestoreStep::Choose);
-                    return;
-                }
-            };
-            match records.check_backup(&text) {
-                Ok(backup) => {
-                    set_saved_current.set(false);
-                    set_step.set(RestoreStep::Ready(std::sync::Arc::new(backup)));
-                }
-                Err(problem) => {
-                    set_error.set(Some(problem.to_string()));
-                    set_step.set(RestoreStep::Choose);
-                }
-            }
-        });
-    };
-
-    let save_current_first = move |_| {
-        let (name, text) = records.export_backup();
-        if download_text(&name, "application/json", &text).is_ok() {
-            set_saved_current.set(true);
-        }
-    };
-
-    let restore = move |backup: std::sync::Arc<Backup>, replace: bool| match records
-        .restore(&backup, replace)
-    {
-        Ok(report) => {
-            let mut parts = Vec::new();
-            if !report.added.is_empty() {
-                parts.push(format!("{} added", report.added.len()));
-            }
-            if !report.replaced.is_empty() {
-                parts.push(format!("{} updated from the backup", report.replaced.len()));
-            }
-            if !report.kept_yours.is_empty() {
-                parts.push(format!(
-                    "{} kept from this device because they were newer",
-                    report.kept_yours.len()
-                ));
-            }
-            if !report.removed.is_empty() {
-                parts.push(format!("{} removed", report.removed.len()));
-            }
-            let mut text = if parts.is_empty() {
-                "Restored. Everything already matched the backup.".to_string()
-            } else {
-                format!("Restored: {}.", parts.join(", "))
-            };
-            if !report.set_aside.is_empty() {
-                text.push_str(
-                    " Where both had changed, the other version is kept below under \"Set aside\".",
-                );
-            }
-            set_step.set(RestoreStep::Done(text));
-        }
-        Err(problem) => set_error.set(Some(format!("{problem} Nothing has been changed."))),
-    };
-
-    view! {
-        <section class="card" aria-labelledby="restore-heading">
-            <h2 id="restore-heading">"Restore from a backup"</h2>
-            <p>
-                "Choose a backup file. We check all of it first and show you what it holds; "
-                "nothing changes until you say so."
-            </p>
-            <div class="field">
-                <label for="restore-file">"Backup file"</label>
-                <input
-                    id="restore-file"
-                    type="file"
-                    accept=".json,application/json"
-                    on:change=on_file
-                    aria-describedby="restore-error"
-                />
-                <p id="restore-error" class="field-error" role="alert">
-                    {move || error.get()}
-                </p>
-            </div>
-            {move || match step.get() {
-                RestoreStep::Choose => ().into_any(),
-                RestoreStep::Checking => {
-                    view! { <p role="status">"Checking the file…"</p> }.into_any()
-                }
-                RestoreStep::Done(text) => view! { <p role="status" class="success">{text}</p> }.into_any(),
-                RestoreStep::Ready(backup) => {
-                    let summary = &backup.summary;
-                    let counts = summary
-                        .counts
-                        .iter()
-                        .map(|(kind, n)| view! { <li>{format!("{}: {n}", kind.label())}</li> })
-                        .collect_view();
-                    let empty = summary.is_empty();
-                    let for_replace = backup.clone();
-                    let for_merge = backup.clone();
-                    view! {
-                        <div class="restore-summary" role="status">
-                            <h3>"What this backup holds"</h3>
-                            <p>{format!("Made {}.", summary.exported_at)}</p>
-                            <ul>{counts}</ul>
-                            {empty.then(|| view! {
-                                <p class="field-error">
-                                    "This backup is empty: replacing would remove everything here."
-                                </p>
-                            })}
-                        </div>
-                        <p>
-                            "Replacing swaps everything on this device for the backup. Merging "
-                            "adds what's new and, where both changed, keeps the newer one and sets "
-                            "the other aside."
-                        </p>
-                        <div class="actions">
-                            <button type="button" on:click=save_current_first>
-                                "First, download what's here now"
-                            </button>
-                        </div>
-                        <p class="status" role="status">
-                            {move || saved_current.get().then_some("A backup of what's here now is downloaded.")}
-                        </p>
-                        <div class="actions">
-                            <button type="button" class="primary" on:click=move |_| restore(for_merge.clone(), false)>
-                                "Merge with what's here"
-                            </button>
-                            <button type="button" on:click=move |_| restore(for_replace.clone(), true)>
-                                "Replace everything here"
-                            </button>
-                        </div>
-                    }
-                        .into_any()
-                }
-            }}
-        </section>
-    }
-}
-
 /// Data that could not be read (or lost a merge), kept aside until the trainee decides.
 #[component]
 fn SetAside() -> impl IntoView {
@@ -463,12 +297,18 @@ fn SetAside() -> impl IntoView {
                         let key_discard = entry.key.clone();
                         let key_confirm = entry.key.clone();
                         let key_check = entry.key.clone();
+                        let key_keep = entry.key.clone();
                         let name = entry.download_name.clone();
+                        // New work waiting for a choice isn't the trainee's to discard here: it
+                        // goes into place once they decide about the unreadable copy.
+                        let waiting = entry.kind == SetAsideKind::Waiting;
+                        let unreadable = entry.kind == SetAsideKind::Unreadable;
+                        let what = capitalised(&describe(&storage_key(&entry.record)));
                         view! {
                             <li class="set-aside-item">
                                 <p>
-                                    <strong>{entry.record.clone()}</strong>
-                                    {format!(" · set aside {}", local_time(entry.at))}
+                                    <strong>{what}</strong>
+                                    {format!(" · set aside on {}", when_in_words(entry.at))}
                                 </p>
                                 <p>{entry.reason.clone()}</p>
                                 <div class="actions">
@@ -482,7 +322,23 @@ fn SetAside() -> impl IntoView {
                                     >
                                         "Download it"
                                     </button>
-                                    {move || {
+                                    {unreadable.then(|| view! {
+                                        <button
+                                            type="button"
+                                            on:click=move |_| {
+                                                match records.keep_set_aside_and_carry_on(&key_keep) {
+                                                    Ok(()) => set_message.set(
+                                                        "Kept, and Peer Study carries on saving your work as usual."
+                                                            .into(),
+                                                    ),
+                                                    Err(e) => set_message.set(e),
+                                                }
+                                            }
+                                        >
+                                            "Keep it and carry on"
+                                        </button>
+                                    })}
+                                    {(!waiting).then_some(move || {
                                         let key_discard = key_discard.clone();
                                         let key_confirm = key_confirm.clone();
                                         if confirming.get().as_deref() == Some(key_check.as_str()) {
@@ -513,7 +369,7 @@ fn SetAside() -> impl IntoView {
                                             }
                                                 .into_any()
                                         }
-                                    }}
+                                    })}
                                 </div>
                             </li>
                         }
@@ -521,8 +377,9 @@ fn SetAside() -> impl IntoView {
                     .collect_view();
                 view! {
                     <p>
-                        "These couldn't be read, or lost out when two versions met. They are kept "
-                        "exactly as they were found. Download them to look inside, and discard "
+                        "These couldn't be read, lost out when two versions met, or are new work "
+                        "waiting for your choice about a copy that couldn't be read. They are "
+                        "kept exactly as they were. Download them to look inside, and discard "
                         "them when you're sure you don't need them."
                     </p>
                     <ul class="set-aside-list">{items}</ul>

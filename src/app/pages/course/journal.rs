@@ -11,7 +11,7 @@ use crate::app::form::{
     error_of, focus_first_problem, focus_id, Control, EditInPlace, Field, FormButtons, ItemActions,
     DELETE_ENTRY,
 };
-use crate::app::records::use_record;
+use crate::app::records::{use_record, use_unsent_text, Records};
 use crate::domain::course::CourseState;
 use crate::domain::journal::{Journal, JournalDraft, JournalEntry, JournalError, JournalErrors};
 
@@ -57,8 +57,18 @@ pub fn JournalForm(
     let course = use_record::<CourseState>("course");
     let date = RwSignal::new(initial.date.clone());
     let module = RwSignal::new(initial.module_id.clone().unwrap_or_default());
-    let title = RwSignal::new(initial.title.clone());
-    let body = RwSignal::new(initial.body.clone());
+    // Typed words are kept as they are typed, so leaving the page never drops them.
+    let title = use_unsent_text(&id_prefix, "title", initial.title.clone());
+    let body = use_unsent_text(&id_prefix, "body", initial.body.clone());
+    let unsent_form = StoredValue::new(id_prefix.clone());
+    let records = expect_context::<Records>();
+    // Cancelling an edit lets its kept words go too.
+    let on_cancel = on_cancel.map(|cancel| {
+        Callback::new(move |()| {
+            records.clear_unsent(&unsent_form.read_value());
+            cancel.run(())
+        })
+    });
     let errors = RwSignal::new(JournalErrors::default());
     let form_id = format!("{id_prefix}-form");
     let focus_form = form_id.clone();
@@ -76,6 +86,7 @@ pub fn JournalForm(
         match on_save.run(draft) {
             Ok(()) => {
                 errors.set(JournalErrors::default());
+                records.clear_unsent(&unsent_form.read_value());
                 if clear_after_save {
                     date.set(today().to_string());
                     title.set(String::new());
@@ -182,6 +193,7 @@ fn JournalItem(
     after_delete_focus: &'static str,
 ) -> impl IntoView {
     let journal = use_record::<Journal>("journal");
+    let records = expect_context::<Records>();
     let course = use_record::<CourseState>("course");
     let id = StoredValue::new(id);
     let entry: Memo<Option<JournalEntry>> =
@@ -256,7 +268,7 @@ fn JournalItem(
                         JournalError::Invalid(problems) => Ok(problems),
                         other => Err(other),
                     };
-                    in_place.finish(&id, outcome, fields, "Changes saved.")
+                    in_place.finish(&id, outcome, fields, &records.saved_words("journal", "Changes saved."))
                 })
                 on_cancel=Callback::new(move |_| in_place.cancel(&id.read_value()))
             />

@@ -9,7 +9,7 @@ use super::{edit_record, BackToCourse};
 use crate::app::clock::{now_ms, today};
 use crate::app::form::{Control, Field};
 use crate::app::page::{Card, Page};
-use crate::app::records::use_record;
+use crate::app::records::{use_record, Records};
 use crate::domain::course::CourseState;
 use crate::domain::journal::{Journal, JournalDraft, JournalError};
 
@@ -18,6 +18,7 @@ use crate::domain::journal::{Journal, JournalDraft, JournalError};
 pub fn JournalPage() -> impl IntoView {
     let journal = use_record::<Journal>("journal");
     let course = use_record::<CourseState>("course");
+    let records = expect_context::<Records>();
     let query = use_query_map();
     let module = query.with_untracked(|q| q.get("module"));
     let module = module.filter(|id| course.with_untracked(|c| c.knows_module(id)));
@@ -73,7 +74,7 @@ pub fn JournalPage() -> impl IntoView {
                                 Ok(())
                             }
                             Ok(_) => {
-                                status.set("Saved in your journal.".to_string());
+                                status.set(records.saved_words("journal", "Saved in your journal."));
                                 Ok(())
                             }
                         }

@@ -5,7 +5,12 @@
 //! the least it can: it replaces one section's text. Nothing that shows the text listens to it;
 //! textareas own what is on screen while the trainee types. Every other change (outline edits,
 //! restoring a version, merging sections) goes through [`DraftState::change`], which bumps a
-//! counter the textareas watch, so only then do they reload their text from the draft.
+//! counter the textareas watch, so only then do they reload their text from the draft. Changes
+//! from outside this tab (another tab's save, a conflict choice, a restore, a merge) come from
+//! the records layer's own counter for the draft record ([`Records::outside_changes`]), which
+//! [`DraftState::reloads`] adds in: a textarea never keeps stale text to type over newer words.
+//!
+//! [`Records::outside_changes`]: crate::app::records::Records::outside_changes
 
 use leptos::prelude::*;
 
@@ -20,8 +25,10 @@ pub struct DraftState {
     pub draft: RwSignal<Draft>,
     /// Words in each section, counted once per change for everyone who shows a count.
     pub counts: Memo<Vec<(SectionId, usize)>>,
-    /// Bumped by every change that did not come from typing in a textarea.
+    /// Bumped by every change in this tab that did not come from typing in a textarea.
     pub outside_changes: RwSignal<u64>,
+    /// The records layer's count of changes to the draft from outside this tab.
+    pub stored_changes: Signal<u64>,
     /// When the trainee last typed, for the automatic version history.
     pub last_edit_at: StoredValue<UnixMs>,
     /// A section whose textarea should take focus (after adding, removing or merging).
@@ -29,8 +36,8 @@ pub struct DraftState {
 }
 
 impl DraftState {
-    /// State for `draft`.
-    pub fn new(draft: RwSignal<Draft>) -> DraftState {
+    /// State for `draft`; `stored_changes` is the records layer's outside-changes count for it.
+    pub fn new(draft: RwSignal<Draft>, stored_changes: Signal<u64>) -> DraftState {
         let counts = Memo::new(move |_| {
             draft.with(|d| d.sections.iter().map(|s| (s.id, s.word_count())).collect())
         });
@@ -38,6 +45,7 @@ impl DraftState {
             draft,
             counts,
             outside_changes: RwSignal::new(0),
+            stored_changes,
             last_edit_at: StoredValue::new(draft.with_untracked(|d| d.updated_at)),
             focus_request: RwSignal::new(None),
         }
@@ -65,6 +73,13 @@ impl DraftState {
             self.outside_changes.update(|n| *n += 1);
         }
         result
+    }
+
+    /// Tracks every change after which a textarea must reload its text from the draft: made
+    /// here by anything but typing, or made outside this tab.
+    pub fn reloads(&self) {
+        self.outside_changes.track();
+        self.stored_changes.track();
     }
 
     /// Words in one section.

@@ -18,7 +18,7 @@ use crate::app::pages::writing::language_check::LanguageCheck;
 use crate::app::pages::writing::outline::AddSection;
 use crate::app::pages::writing::print_view::{clear_print_view, fill_print_view};
 use crate::app::pages::writing::section_editor::SectionEditor;
-use crate::app::records::use_record;
+use crate::app::records::{use_record, Records};
 use crate::domain::assignment::{course_assignment, Assignment, Draft};
 use crate::domain::export::ExportDocument;
 use crate::domain::history::History;
@@ -93,7 +93,8 @@ fn Editor(
     if !assignments.with_untracked(|list| list.iter().any(|a| a.id == id)) {
         return view! { <NoSuchAssignment/> }.into_any();
     }
-    let draft = use_record::<Draft>(&format!("draft/{id}"));
+    let draft_name = format!("draft/{id}");
+    let draft = use_record::<Draft>(&draft_name);
     let history = use_record::<History>(&format!("history/{id}"));
     let profile = use_record::<Profile>("profile");
     // A started assignment whose draft is not stored (yet) gets its outline back, empty.
@@ -101,7 +102,10 @@ fn Editor(
         let outline = course_assignment(&id).map_or(&[][..], |t| t.outline.as_slice());
         draft.set(Draft::from_outline(&id, outline, now_ms()));
     }
-    let state = DraftState::new(draft);
+    let state = DraftState::new(
+        draft,
+        expect_context::<Records>().outside_changes(&draft_name),
+    );
     keep_automatic_snapshots(state, history);
     let check = LanguageCheck::new(state, profile);
 

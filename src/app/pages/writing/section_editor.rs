@@ -38,11 +38,29 @@ fn fit_height(element: &web_sys::HtmlTextAreaElement) {
     let _ = element.set_attribute("style", &format!("height: {height}px"));
 }
 
+/// Puts `text` in the textarea, leaving the caret where it was (as far as the new text reaches),
+/// so a change arriving from elsewhere doesn't throw the trainee to the end of the box.
+fn replace_keeping_caret(element: &web_sys::HtmlTextAreaElement, text: &str) {
+    let focused = document()
+        .active_element()
+        .is_some_and(|active| active == ***element);
+    let selection = (
+        element.selection_start().ok().flatten(),
+        element.selection_end().ok().flatten(),
+    );
+    element.set_value(text);
+    if let (true, (Some(start), Some(end))) = (focused, selection) {
+        let length = text.encode_utf16().count() as u32;
+        let _ = element.set_selection_range(start.min(length), end.min(length));
+    }
+}
+
 /// A section of the draft to write in.
 ///
 /// The textarea is filled once when it appears and then belongs to the trainee: typing only
-/// writes to the draft. It reloads from the draft only after a change made elsewhere (a restore,
-/// a merge), so a keystroke never pushes the whole text back into the page.
+/// writes to the draft. It reloads from the draft only after a change made elsewhere (the
+/// outline tools, another tab, a conflict choice, a restore, a merge), so a keystroke never
+/// pushes the whole text back into the page.
 #[component]
 pub fn SectionEditor(
     /// The open draft.
@@ -93,9 +111,10 @@ pub fn SectionEditor(
     };
 
     let grows = grows_natively();
-    // Reload the text only after a change that did not come from this textarea.
+    // Reload the text only after a change that did not come from this textarea: one made here
+    // by the outline tools or a restore of a version, or one from outside this tab.
     Effect::new(move |_| {
-        state.outside_changes.track();
+        state.reloads();
         let Some(element) = textarea.get() else {
             return;
         };
@@ -104,7 +123,7 @@ pub fn SectionEditor(
             .with_untracked(|d| d.section_text(id).map(str::to_owned));
         if let Some(text) = text {
             if element.value() != text {
-                element.set_value(&text);
+                replace_keeping_caret(&element, &text);
             }
         }
         if !grows {
