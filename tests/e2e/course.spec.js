@@ -33,6 +33,9 @@ async function tabTo(page, target, { backwards = false, max = 120 } = {}) {
 }
 
 test("a trainee sets up their cohort and keeps track of it, by keyboard alone", async ({ page }) => {
+  // A whole cohort set up by keyboard: more than half the default 30 s on a busy machine, so
+  // three times the budget (test.slow) gives it room without hiding a real hang.
+  test.slow();
   const monday = nextMonday();
 
   // First visit: home invites setting the course dates.

@@ -128,6 +128,9 @@ test("reviewing five flashcards changes the due count, on the flashcards page an
 });
 
 test("the main flow works by keyboard alone", async ({ page }) => {
+  // A long keyboard journey: more than half the default 30 s on a busy machine, so three times
+  // the budget (test.slow) gives it room without hiding a real hang.
+  test.slow();
   await openApp(page, "/glossary");
   const search = page.getByRole("searchbox", { name: "Search the glossary" });
   await tabTo(page, search);

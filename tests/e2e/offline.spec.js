@@ -25,6 +25,10 @@ async function openChecked(page, screen) {
 }
 
 test("after one visit, every screen opens with no network at all", async ({ page, context }) => {
+  // Installing the worker and then opening every screen offline took over half the default 30 s
+  // on a busy machine; splitting it would install the worker once per screen. Three times the
+  // budget (test.slow) instead.
+  test.slow();
   await openApp(page);
   await waitUntilOfflineReady(page);
   const refused = await goOffline(context);
@@ -113,6 +117,9 @@ test.describe("a new version", () => {
     page,
     context,
   }) => {
+    // Two builds, a failed install, then every screen offline: over half the default 30 s on a
+    // busy machine, so three times the budget (test.slow).
+    test.slow();
     const v1 = await makeVersion("v1");
     // Half-deployed: the list names a file that the server no longer has.
     const broken = await makeVersion("v2-broken", { drop: ["icons/icon-512.png"] });
