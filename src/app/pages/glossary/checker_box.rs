@@ -76,6 +76,7 @@ pub(super) fn TryTheChecker() -> impl IntoView {
             .into_iter()
             .map(|finding| {
                 let about = format!("/glossary/{}", finding.entry_id);
+                let has_buttons = !finding.suggestions.is_empty();
                 let buttons = finding
                     .suggestions
                     .iter()
@@ -107,9 +108,12 @@ pub(super) fn TryTheChecker() -> impl IntoView {
                         {finding
                             .ideas_text()
                             .map(|ideas| view! { <p class="finding-ideas">{ideas}</p> })}
-                        <ul class="suggestion-buttons" aria-label="Suggestions">
-                            {buttons}
-                        </ul>
+                        // No empty list when nothing fits the sentence with one tap.
+                        {has_buttons.then(|| view! {
+                            <ul class="suggestion-buttons" aria-label="Suggestions">
+                                {buttons}
+                            </ul>
+                        })}
                         <p>
                             <A href=about>"More about this in the glossary"</A>
                         </p>
