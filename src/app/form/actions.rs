@@ -139,6 +139,18 @@ pub struct EditInPlace {
 }
 
 impl EditInPlace {
+    /// Opens `id`'s form, with focus on the field whose id is `first`.
+    pub fn open(self, id: String, first: String) {
+        self.editing.set(Some(id));
+        focus_id(first);
+    }
+
+    /// Says that an item is gone (in `words`), with focus on the element `then`, which stays.
+    pub fn removed(self, words: &str, then: &str) {
+        self.status.set(words.to_string());
+        focus_id(then);
+    }
+
     /// Closes `id`'s form without saving.
     pub fn cancel(self, id: &str) {
         self.editing.set(None);

@@ -111,9 +111,9 @@ pub fn Field(
     /// The problem to show beside the field, if any (see [`error_of`]).
     #[prop(into, optional)]
     error: Signal<Option<String>>,
-    /// A short hint under the label.
-    #[prop(optional)]
-    hint: Option<&'static str>,
+    /// A short hint under the label (or `None`, for none).
+    #[prop(optional, into)]
+    hint: MaybeProp<&'static str>,
     /// The keyboard a phone should offer ("decimal", "numeric").
     #[prop(optional)]
     input_mode: Option<&'static str>,
@@ -128,6 +128,7 @@ pub fn Field(
     #[prop(optional)]
     children: Option<Children>,
 ) -> impl IntoView {
+    let hint = hint.get_untracked();
     let has_hint = hint.is_some();
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");

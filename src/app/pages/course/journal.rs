@@ -8,7 +8,7 @@ use super::checklist::module_anywhere;
 use super::{edit_record, module_href};
 use crate::app::clock::{now_ms, today};
 use crate::app::form::{
-    error_of, focus_first_problem, focus_id, Control, EditInPlace, Field, FormButtons, ItemActions,
+    error_of, focus_first_problem, Control, EditInPlace, Field, FormButtons, ItemActions,
     DELETE_ENTRY,
 };
 use crate::app::records::{use_record, use_unsent_text, Records};
@@ -234,15 +234,14 @@ fn JournalItem(
                                 words=DELETE_ENTRY
                                 confirming
                                 on_edit=Callback::new(move |_| {
-                                    editing.set(Some(id.get_value()));
-                                    focus_id(format!("{}-form-body", id.read_value()));
+                                    let body = format!("{}-form-body", id.read_value());
+                                    in_place.open(id.get_value(), body);
                                 })
                                 on_remove=Callback::new(move |_| {
                                     journal.update(|j| {
                                         j.remove(&id.read_value());
                                     });
-                                    status.set("Entry deleted.".to_string());
-                                    focus_id(after_delete_focus);
+                                    in_place.removed("Entry deleted.", after_delete_focus);
                                 })
                             />
                         }

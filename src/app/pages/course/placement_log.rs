@@ -6,8 +6,7 @@ use leptos::prelude::*;
 use super::edit_record;
 use crate::app::clock::today;
 use crate::app::form::{
-    error_of, focus_id, show_outcome, Control, EditInPlace, Field, FormButtons, ItemActions,
-    DELETE_ENTRY,
+    error_of, show_outcome, Control, EditInPlace, Field, FormButtons, ItemActions, DELETE_ENTRY,
 };
 use crate::app::records::use_record;
 use crate::domain::field_error::minutes_in_words;
@@ -126,15 +125,14 @@ fn PlacementItem(
                     words=DELETE_ENTRY
                     confirming
                     on_edit=Callback::new(move |_| {
-                        editing.set(Some(id.get_value()));
-                        focus_id(format!("{}-form-date", id.read_value()));
+                        let date = format!("{}-form-date", id.read_value());
+                        in_place.open(id.get_value(), date);
                     })
                     on_remove=Callback::new(move |_| {
                         log.update(|l| {
                             l.remove(&id.read_value());
                         });
-                        status.set("Entry deleted.".to_string());
-                        focus_id("log-heading");
+                        in_place.removed("Entry deleted.", "log-heading");
                     })
                 />
             </article>

@@ -72,6 +72,59 @@ pub fn EditOwnEntryPage() -> impl IntoView {
     }
 }
 
+/// One box on the form for the trainee's own words.
+struct WordsBox {
+    /// The textarea's id.
+    id: &'static str,
+    /// Its label.
+    label: &'static str,
+    /// How many lines tall it is.
+    rows: u32,
+    /// A hint under the label, if any.
+    hint: Option<&'static str>,
+    /// Which part of the entry it holds (its problems show beside it).
+    field: OwnEntryField,
+}
+
+/// The boxes after the word and its category, in order.
+const WORDS_BOXES: [WordsBox; 5] = [
+    WordsBox {
+        id: "own-explanation",
+        label: "What it means to you",
+        rows: 4,
+        hint: None,
+        field: OwnEntryField::Explanation,
+    },
+    WordsBox {
+        id: "own-example",
+        label: "An example sentence (optional)",
+        rows: 2,
+        hint: None,
+        field: OwnEntryField::Example,
+    },
+    WordsBox {
+        id: "own-instead-of",
+        label: "“Instead of” phrases (optional)",
+        rows: 3,
+        hint: Some("Phrases you'd like the checker to notice in your writing, one per line."),
+        field: OwnEntryField::InsteadOf,
+    },
+    WordsBox {
+        id: "own-suggestions",
+        label: "What to try instead (optional)",
+        rows: 3,
+        hint: Some("Words the checker can offer in their place, one per line."),
+        field: OwnEntryField::Suggestions,
+    },
+    WordsBox {
+        id: "own-why",
+        label: "Why it matters (optional)",
+        rows: 2,
+        hint: None,
+        field: OwnEntryField::Why,
+    },
+];
+
 /// The add/edit form.
 #[component]
 fn OwnEntryForm(
@@ -205,43 +258,22 @@ fn OwnEntryForm(
                         }
                     })
             }}
-            <Field
-                id="own-explanation"
-                label="What it means to you"
-                value=explanation
-                control=Control::TextArea(4)
-                error=error_at(OwnEntryField::Explanation)
-            />
-            <Field
-                id="own-example"
-                label="An example sentence (optional)"
-                value=example
-                control=Control::TextArea(2)
-                error=error_at(OwnEntryField::Example)
-            />
-            <Field
-                id="own-instead-of"
-                label="“Instead of” phrases (optional)"
-                value=instead_of
-                control=Control::TextArea(3)
-                hint="Phrases you'd like the checker to notice in your writing, one per line."
-                error=error_at(OwnEntryField::InsteadOf)
-            />
-            <Field
-                id="own-suggestions"
-                label="What to try instead (optional)"
-                value=suggestions
-                control=Control::TextArea(3)
-                hint="Words the checker can offer in their place, one per line."
-                error=error_at(OwnEntryField::Suggestions)
-            />
-            <Field
-                id="own-why"
-                label="Why it matters (optional)"
-                value=why
-                control=Control::TextArea(2)
-                error=error_at(OwnEntryField::Why)
-            />
+            {WORDS_BOXES
+                .iter()
+                .zip([explanation, example, instead_of, suggestions, why])
+                .map(|(words, value)| {
+                    view! {
+                        <Field
+                            id=words.id
+                            label=words.label
+                            value
+                            control=Control::TextArea(words.rows)
+                            hint=words.hint
+                            error=error_at(words.field)
+                        />
+                    }
+                })
+                .collect_view()}
             <div class="actions">
                 <button type="submit" class="button primary">
                     {if is_editing { "Save changes" } else { "Save entry" }}
