@@ -67,9 +67,9 @@ test("the course dates go into the phone's calendar, placement included", async 
   await expect(calendar.getByRole("status")).toContainText("Your calendar file, peer-support-course.ics, is ready");
 
   // Day 1 moves; the course map's button gives the file with the new date under the same UID.
-  await page.getByText("Change the date of day 1").click();
-  await page.getByLabel("New date for day 1").fill(iso(fromToday(8)));
-  await page.getByRole("button", { name: "Move day 1" }).click();
+  await page.getByText("Change the date of day 1", { exact: true }).click();
+  await page.getByLabel("New date for day 1", { exact: true }).fill(iso(fromToday(8)));
+  await page.getByRole("button", { name: "Move day 1", exact: true }).click();
   await openApp(page, "/course");
   const again = await downloadFrom(
     page,
@@ -95,17 +95,17 @@ test("home says where I stand on graduating, and handing in can be marked and un
   await openApp(page, "/");
   const essay = card.getByRole("listitem").filter({ hasText: ESSAY });
   await expect(essay).toContainText("Drafting: 0 of 1,500 words");
-  await essay.getByText("Mark as handed in").first().click();
+  await essay.getByText("Mark as handed in", { exact: true }).first().click();
   const day = essay.getByLabel(`Day you handed in ${ESSAY}`);
 
   // A day that hasn't come yet is refused kindly, and nothing changes.
   await day.fill(iso(fromToday(3)));
-  await essay.getByRole("button", { name: "Mark as handed in" }).click();
+  await essay.getByRole("button", { name: "Mark as handed in", exact: true }).click();
   await expect(day).toHaveAccessibleDescription(/hasn't come yet/);
   await expect(essay).toContainText("Drafting: 0 of 1,500 words");
 
   await day.fill(iso(fromToday(0)));
-  await essay.getByRole("button", { name: "Mark as handed in" }).click();
+  await essay.getByRole("button", { name: "Mark as handed in", exact: true }).click();
   await expect(essay).toContainText("Handed in on");
   await expect(card).toContainText("1 of 2 assignments is handed in");
   const undo = essay.getByRole("button", { name: `Mark as not handed in: ${ESSAY}` });
@@ -210,7 +210,7 @@ test("the placement log goes to the peer supervisor as a Word document and in pr
 test("a reflection from the journal goes into the essay at the cursor, and can be undone", async ({ page }) => {
   await openApp(page, "/course/journal");
   await page.getByLabel("Title (optional)").fill("What hope means to me");
-  await page.getByLabel("Your reflection").fill("Hope came back slowly, through small things.");
+  await page.getByRole("textbox", { name: "Your reflection" }).fill("Hope came back slowly, through small things.");
   await page.getByRole("button", { name: "Save reflection" }).click();
   await expect(page.getByRole("heading", { name: "What hope means to me" })).toBeVisible();
 

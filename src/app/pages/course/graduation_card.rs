@@ -153,15 +153,16 @@ fn AssignmentLine(
                 Some(AssignmentStage::Drafting(_)) => {
                     view! {
                         <p>
-                            <A href=href.clone()>
+                            <A
+                                href=href.clone()
+                                attr:aria-label=format!("Carry on writing: {}", title())
+                            >
                                 "Carry on writing"
-                                <span class="visually-hidden">{format!(": {}", title())}</span>
                             </A>
                         </p>
                         <details>
-                            <summary>
+                            <summary aria-label=format!("Mark as handed in: {}", title())>
                                 "Mark as handed in"
-                                <span class="visually-hidden">{format!(": {}", title())}</span>
                             </summary>
                             <form id=form_id.clone() on:submit=mark.clone() novalidate>
                                 <Field
@@ -186,9 +187,9 @@ fn AssignmentLine(
                             id=undo_id.clone()
                             class="button quiet"
                             on:click=undo.clone()
+                            aria-label=format!("Mark as not handed in: {}", title())
                         >
                             "Mark as not handed in"
-                            <span class="visually-hidden">{format!(": {}", title())}</span>
                         </button>
                     }
                         .into_any()

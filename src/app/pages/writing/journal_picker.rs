@@ -167,7 +167,8 @@ pub fn JournalPicker(
                         key=|e| (e.id.clone(), e.updated_ms)
                         children=move |entry| {
                             let title = entry.display_title();
-                            let hidden = format!(": {title}");
+                            // The visible words first, then which reflection (label in name).
+                            let name = format!("Add to this section: {title}");
                             let to_add = entry.clone();
                             view! {
                                 <li class="journal-entry">
@@ -180,10 +181,10 @@ pub fn JournalPicker(
                                     <button
                                         type="button"
                                         class="button quiet small"
+                                        aria-label=name
                                         on:click=move |_| add(to_add.clone())
                                     >
                                         "Add to this section"
-                                        <span class="visually-hidden">{hidden}</span>
                                     </button>
                                 </li>
                             }
