@@ -30,14 +30,12 @@ use wasm_bindgen::JsCast;
 use crate::app::clock::now_ms;
 use crate::domain::date::UnixMs;
 use crate::storage::backend::Backend;
-use crate::storage::backup::{self, Backup, BackupError};
+use crate::storage::backup::{self, Backup, BackupError, ReplaceEffect, RestoreReport};
 use crate::storage::keys;
 use crate::storage::quarantine::{QuarantineEntry, SetAsideKind};
 use crate::storage::record_types;
 use crate::storage::save_schedule::{Next, SaveSchedule};
-use crate::storage::store::{
-    ExternalOutcome, Keep, LoadReport, ReplaceEffect, RestoreReport, SaveOutcome, Store,
-};
+use crate::storage::store::{ExternalOutcome, Keep, LoadReport, SaveOutcome, Store};
 use crate::storage::usage::{self, UsageReport};
 
 mod unsent;

@@ -26,7 +26,11 @@ use super::record::{Record, RecordError};
 use super::record_types;
 use super::schema::{CURRENT_VERSION, OLDEST_VERSION};
 use super::store::Store;
+
+mod restore;
+
 use crate::domain::date::{format_instant_utc, CalendarDate, UnixMs};
+pub use restore::{ReplaceChange, ReplaceEffect, RestoreReport};
 
 /// What the `type` field of a Peer Study backup says.
 pub const BACKUP_TYPE: &str = "peer-study-backup";

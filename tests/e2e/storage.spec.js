@@ -100,6 +100,7 @@ test("a backup restores into a fresh browser with the same data", async ({ page,
   await other.getByLabel("Backup file").setInputFiles(backupPath);
   await expect(other.getByRole("heading", { name: "What this backup holds" })).toBeVisible();
   await other.getByRole("button", { name: "Replace everything here" }).click();
+  await other.getByRole("button", { name: "Yes, replace everything" }).click();
   await expect(other.getByText(/^Restored/)).toBeVisible();
   await expect(other.locator("html")).toHaveAttribute("data-theme", "dark");
   await other.reload();
@@ -118,6 +119,19 @@ test("a file that is not a good backup gets a clear message and changes nothing"
     { name: "other.json", text: '{"type":"someone-elses-backup","version":1,"data":{}}' },
     { name: "future.json", text: '{"type":"peer-study-backup","version":999,"exported_at":"x","data":{}}' },
     { name: "empty.json", text: "" },
+    // Well-formed, but a plain string where the journal belongs and 42 where a draft belongs.
+    {
+      name: "wrong-types.json",
+      text: JSON.stringify({
+        type: "peer-study-backup",
+        version: 2,
+        exported_at: "2026-12-01T10:00:00Z",
+        data: {
+          "peer-study/journal": { rev: 1, saved_at: 1, data: "entries" },
+          "peer-study/draft/recovery-story-essay": { rev: 1, saved_at: 1, data: 42 },
+        },
+      }),
+    },
   ];
   for (const c of cases) {
     await page.getByLabel("Backup file").setInputFiles({

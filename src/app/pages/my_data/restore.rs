@@ -15,9 +15,9 @@ use crate::app::page::Card;
 use crate::app::records::Records;
 use crate::domain::word_count::count_words;
 use crate::storage::backup::{file_size, Backup, MAX_BACKUP_BYTES};
+use crate::storage::backup::{ReplaceChange, ReplaceEffect, RestoreReport};
 use crate::storage::keys::{self, KeyClass, RecordKind};
 use crate::storage::record_types::{describe, summary_line};
-use crate::storage::store::{ReplaceChange, ReplaceEffect, RestoreReport};
 
 /// What the restore area is showing.
 #[derive(Clone)]
