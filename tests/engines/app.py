@@ -8,6 +8,7 @@ busy CI machine has room to spare. Nothing here waits a fixed time.
 
 from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 from watch import PAGE_REPORT, PAGE_WATCH
@@ -74,9 +75,23 @@ class App:
         self._loaded()
 
     def reload(self):
+        """Reload the page as the browser's own reload button does. (geckodriver's Refresh
+        command skips the service worker, so offline it shows Firefox's error page where a
+        trainee's reload would open the app; location.reload() is the real thing in both.)"""
         self.collect()
-        self.driver.refresh()
+        self.driver.execute_script("window.__enginesOldPage = true; location.reload();")
+        self.wait_for(
+            lambda d: d.execute_script("return document.readyState === 'complete' && !window.__enginesOldPage"),
+            "the reloaded page",
+        )
         self._loaded()
+
+    def tap(self, element):
+        """Click `element` as a trainee taps it: scrolled to the middle of the screen first.
+        (Firefox's driver clicks an element whose middle is on screen where it is, even under
+        the app's fixed navigation bar, where no trainee would tap.)"""
+        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+        element.click()
 
     def main_heading_shown(self):
         found = self.driver.find_elements(By.XPATH, "//main//h1")
@@ -140,6 +155,11 @@ class App:
         n = literal(name)
         return f"//article[@aria-label={n} or .//*[@id=ancestor::article/@aria-labelledby][normalize-space(.)={n}]]"
 
+    def type(self, field, text):
+        """Type `text` key by key, each line break as the Enter key (WebKit's driver types "\n"
+        as nothing at all; a trainee presses Enter)."""
+        field.send_keys(text.replace("\n", Keys.ENTER))
+
     def type_date(self, field, date):
         """Type `date` into a date field. WebKit's field takes the digits in the order it shows
         them (month, day, year in the C locale the tests start it in); Firefox's takes the date
@@ -162,7 +182,7 @@ class App:
             By.XPATH, f"{self.article(ESSAY)}//button{named('Start writing')}"
         )
         if start:
-            start[0].click()
+            self.tap(start[0])
         else:
-            self.link(ESSAY).click()
+            self.tap(self.link(ESSAY))
         self.wait_for_heading(ESSAY)

@@ -15,7 +15,7 @@ def set_course_dates(app: App, start: datetime.date):
     app.open("/course/dates")
     # Typed into the engine's own date field, as a trainee with a keyboard would.
     app.type_date(app.textbox("Course start date"), start)
-    app.button("Set up my dates").click()
+    app.tap(app.button("Set up my dates"))
     app.find(
         "//*[@role='status'][contains(., 'Your dates are saved')]", "the message that dates are saved"
     )
@@ -27,8 +27,8 @@ def test_prep_ticked_at_home_survives_a_reload(browser):
     browser.find("//h2[normalize-space(.)='Your next session']", "the next session")
     first = browser.checkbox("Look through the course map")
     second = browser.checkbox("Jot down what you hope")
-    first.click()
-    second.click()
+    browser.tap(first)
+    browser.tap(second)
     browser.text("2 of 4 tasks · 30 of 60 min")
 
     browser.reload()
@@ -45,8 +45,8 @@ def html_attribute(app: App, name):
 def test_a_setting_survives_a_reload(browser):
     browser.open("/settings")
     light = browser.driver.execute_script("return getComputedStyle(document.body).backgroundColor")
-    browser.radio("Dark").click()
-    browser.radio("Larger").click()
+    browser.tap(browser.radio("Dark"))
+    browser.tap(browser.radio("Larger"))
     browser.wait_for(lambda _: html_attribute(browser, "data-theme") == "dark", "the dark theme")
 
     browser.reload()

@@ -27,7 +27,7 @@ def introduction(app: App):
 def test_typed_words_survive_a_reload(browser):
     browser.start_essay()
     text = "\n\n".join(PARAGRAPHS)
-    introduction(browser).send_keys(text)
+    browser.type(introduction(browser), text)
     browser.text("52 words")
     browser.text("52 of 1,500 words")
 
@@ -69,7 +69,7 @@ def test_a_pasted_20000_words_survive_a_reload(browser):
     text = twenty_thousand_words()
     browser.driver.execute_script(COPY_ON_NEXT_CLICK, text)
     box = introduction(browser)
-    box.click()
+    browser.tap(box)
     copied = browser.wait_for(
         lambda d: d.execute_script("return window.__copied"), "the clipboard to take the text"
     )
@@ -102,9 +102,9 @@ def test_the_word_download_arrives_and_reads_back(browser):
     browser.start_essay()
     first = "Hope came back slowly, like spring."
     second = "Trust & connection — “not” <compliance>; 10% of it was luck."
-    introduction(browser).send_keys(f"{first}\n\n{second}")
+    browser.type(introduction(browser), f"{first}\n\n{second}")
     browser.textbox("My recovery story").send_keys("Turning points came in small steps.")
-    browser.button("Download Word document (.docx)").click()
+    browser.tap(browser.button("Download Word document (.docx)"))
 
     docx = wait_for_download(browser, ".docx")
     assert docx.name.startswith("reflective-essay-my-recovery-story-")
@@ -147,7 +147,7 @@ def test_the_language_checker_marks_a_flagged_phrase(browser):
     long = " ".join(f"Sentence {i} wraps over several lines on a narrow screen, kindly." for i in range(12))
     box = introduction(browser)
     box.send_keys(Keys.CONTROL, Keys.END)
-    box.send_keys(f"\n\n{long}\nIn the end he was non-compliant")
+    browser.type(box, f"\n\n{long}\nIn the end he was non-compliant")
     browser.wait_for(
         lambda _: marks(browser) == ["non-compliant", "non-compliant"], "both phrases to be marked"
     )
