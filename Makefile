@@ -3,7 +3,9 @@
 #
 #   make dev     set up, then build and serve the app on http://127.0.0.1:8080 with live reload
 #   make build   set up, then make a release build in dist/
-#   make test    set up (also Chromium), then formatting, clippy and every test layer
+#   make test    set up (also Chromium, WebKit and Firefox), then formatting, clippy and every
+#                test layer
+#   make test-engines  the release build in WebKit and Firefox only (after make setup-engines)
 #   make bench   after make test's set-up: measure size, start-up, typing, checking and storage
 #                (one table; every figure also in bench-output/bench.json). About 5-10 minutes.
 
@@ -16,13 +18,17 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT := 120
 
-.PHONY: dev build test bench setup setup-test fmt-check clippy test-native test-browser test-e2e clean
+.PHONY: dev build test bench setup setup-test setup-engines release fmt-check clippy test-native \
+	test-browser test-e2e test-engines clean
 
 setup:
 	@scripts/setup.sh build
 
 setup-test:
 	@scripts/setup.sh test
+
+setup-engines:
+	@scripts/setup.sh engines
 
 dev: setup
 	trunk serve
@@ -43,12 +49,21 @@ test-native:
 test-browser:
 	cargo test --target wasm32-unknown-unknown --test browser
 
-test-e2e:
+# The release build the end-to-end and cross-engine layers test; within one `make` it is built
+# once, however many of them run.
+release:
 	trunk build --release
+
+test-e2e: release
 	npx playwright test --config tests/e2e/playwright.config.js
 
+# WebKit (WebKitGTK's MiniBrowser, which needs a display: Xvfb) and Firefox ESR (headless), driven
+# over WebDriver by pytest and selenium. ENGINES_PORT (default 4204) and the two above it are used.
+test-engines: release
+	xvfb-run -a python3 -m pytest tests/engines
+
 test: setup-test
-	@$(MAKE) --no-print-directory fmt-check clippy test-native test-browser test-e2e
+	@$(MAKE) --no-print-directory fmt-check clippy test-native test-browser test-e2e test-engines
 	@echo "All checks and tests passed."
 
 # Builds the app, the bare Leptos counter it is compared with and the bench-only wasm, then

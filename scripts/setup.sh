@@ -3,7 +3,10 @@
 # right version. Safe to run again and again; `make dev`, `make build` and `make test` call it.
 #
 #   scripts/setup.sh build   Rust wasm target, Trunk, wasm-bindgen CLI, node tools (wasm-opt)
-#   scripts/setup.sh test    all of the above, plus Chromium, ChromeDriver and python-docx
+#   scripts/setup.sh test    all of the above, plus Chromium, ChromeDriver, python-docx and the
+#                            other engines below
+#   scripts/setup.sh engines the build tools, python-docx, and the other engines: WebKitGTK's
+#                            WebDriver and MiniBrowser, Firefox ESR, geckodriver, Xvfb, selenium
 #
 # Versions are pinned on purpose; docs/build.md ("Pinned tool versions, and why") gives the reason
 # for each one.
@@ -83,10 +86,17 @@ if [ "$(node_modules/.bin/wasm-opt --version)" != "wasm-opt version 132 (version
   exit 1
 fi
 
-[ "$what" = "test" ] || exit 0
+case "$what" in
+  build) exit 0 ;;
+  test | engines) ;;
+  *)
+    echo "Usage: scripts/setup.sh [build|test|engines]" >&2
+    exit 2
+    ;;
+esac
 
 # --- Browser and test tools ---------------------------------------------------------------------
-if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+if [ "$what" = "test" ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; }; then
   say "Installing Chromium and ChromeDriver from Debian"
   apt_install chromium chromium-driver
 fi
@@ -96,3 +106,40 @@ if ! python3 -c 'import docx' 2>/dev/null; then
     || python3 -m pip install --quiet --disable-pip-version-check --break-system-packages python-docx
 fi
 python3 -c 'import icalendar' 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check icalendar 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check --break-system-packages icalendar  # reads back .ics files
+
+# --- The other engines: WebKit and Firefox (tests/engines, `make test-engines`) ---------------------
+GECKODRIVER_VERSION="0.37.1"  # built from crates.io: its prebuilt binary is a download we can't rely on
+MINIBROWSER=/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser
+if ! command -v WebKitWebDriver >/dev/null || [ ! -x "$MINIBROWSER" ] \
+  || ! command -v xvfb-run >/dev/null || ! command -v xauth >/dev/null \
+  || ! command -v firefox-esr >/dev/null; then
+  say "Installing WebKitGTK's WebDriver and MiniBrowser, Firefox ESR and Xvfb from Debian"
+  apt_install webkit2gtk-driver xvfb xauth firefox-esr
+fi
+if [ "$(geckodriver --version 2>/dev/null | head -n 1 | cut -d' ' -f1-2)" != "geckodriver $GECKODRIVER_VERSION" ]; then
+  say "Installing geckodriver $GECKODRIVER_VERSION (several minutes the first time on two cores)"
+  # In cargo's own temporary folder, never in the project's target/.
+  env -u CARGO_TARGET_DIR cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked
+fi
+# Each pinned package in tests/engines/requirements.txt, unless that version is already there.
+if ! python3 - tests/engines/requirements.txt <<'PY'
+import sys
+from importlib.metadata import PackageNotFoundError, version
+
+for line in open(sys.argv[1]):
+    line = line.split("#")[0].strip()
+    if not line:
+        continue
+    name, wanted = line.split("==")
+    try:
+        if version(name) != wanted:
+            sys.exit(1)
+    except PackageNotFoundError:
+        sys.exit(1)
+PY
+then
+  say "Installing the cross-engine tests' Python packages (selenium, pytest)"
+  python3 -m pip install --quiet --disable-pip-version-check -r tests/engines/requirements.txt \
+    || python3 -m pip install --quiet --disable-pip-version-check --break-system-packages \
+      -r tests/engines/requirements.txt
+fi

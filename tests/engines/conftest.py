@@ -1,0 +1,245 @@
+"""The cross-engine layer's set-up: the release build served on loopback, and a fresh WebKit
+(WebKitGTK's MiniBrowser) or Firefox (ESR, through geckodriver) for every test.
+
+Every test runs once per engine. After each one, whatever the test itself checked, it fails if
+the page logged an error or anything asked for another host (see watch.py for how each is seen).
+
+    xvfb-run -a python3 -m pytest tests/engines              # both engines (make test-engines)
+    xvfb-run -a python3 -m pytest tests/engines --engine webkit
+
+ENGINES_PORT (default 4204) is the port dist/ is served on; the offline test serves its own copy
+on ENGINES_PORT + 10, and the request watch listens on ENGINES_PORT + 20. WebKit needs a display
+(xvfb-run); Firefox runs headless.
+"""
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+from selenium import webdriver
+
+from app import App
+from watch import PAGE_WATCH, ForeignHostProxy
+
+ROOT = Path(__file__).resolve().parents[2]
+PORT = int(os.environ.get("ENGINES_PORT", "4204"))
+OWN_PORT = PORT + 10
+PROXY_PORT = PORT + 20
+ENGINES = ("webkit", "firefox")
+MINIBROWSER = os.environ.get(
+    "MINIBROWSER", "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser"
+)
+FIREFOX = os.environ.get("FIREFOX", "/usr/bin/firefox-esr")
+# A phone-sized window (the content area is a little smaller once the browser's own bar is in).
+WINDOW = (400, 860)
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--engine",
+        action="append",
+        choices=ENGINES,
+        help="run in this engine only (repeatable; default: all)",
+    )
+
+
+def pytest_generate_tests(metafunc):
+    if "engine" in metafunc.fixturenames:
+        chosen = metafunc.config.getoption("engine") or list(ENGINES)
+        # Session scope: pytest then runs all of one engine's tests before the other's.
+        metafunc.parametrize("engine", chosen, scope="session")
+
+
+# --- serving the release build -------------------------------------------------------------------
+
+
+def wait_for_port(port, timeout=20):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.1)
+    raise RuntimeError(f"nothing answered on 127.0.0.1:{port} within {timeout} s")
+
+
+class DistServer:
+    """`node scripts/serve-dist.mjs`, the same server the end-to-end tests use."""
+
+    def __init__(self, port, directory):
+        self.port = port
+        self.directory = directory
+        self.process = None
+
+    @property
+    def url(self):
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self):
+        self.process = subprocess.Popen(
+            ["node", "scripts/serve-dist.mjs", "--port", str(self.port), "--dir", str(self.directory)],
+            cwd=ROOT,
+        )
+        wait_for_port(self.port)
+        return self
+
+    def stop(self):
+        if self.process:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+            self.process = None
+
+
+@pytest.fixture(scope="session")
+def dist():
+    index = ROOT / "dist" / "index.html"
+    if not index.exists():
+        pytest.exit("dist/ has no release build: run `trunk build --release` first", 2)
+    return ROOT / "dist"
+
+
+@pytest.fixture(scope="session")
+def server(dist):
+    served = DistServer(PORT, dist).start()
+    yield served
+    served.stop()
+
+
+@pytest.fixture
+def own_server(dist):
+    """A server of this test's own, which the test may stop (the network going away)."""
+    served = DistServer(OWN_PORT, dist)
+    yield served
+    served.stop()
+
+
+@pytest.fixture(scope="session")
+def screens():
+    """Every screen of the app, read from tests/e2e/screens.js (the one list of them)."""
+    out = subprocess.run(
+        ["node", "tests/engines/screens.mjs"], cwd=ROOT, check=True, capture_output=True
+    )
+    return json.loads(out.stdout)
+
+
+@pytest.fixture(scope="session")
+def proxy():
+    watch = ForeignHostProxy(PROXY_PORT).start()
+    yield watch
+    watch.stop()
+
+
+# --- the browsers -------------------------------------------------------------------------------
+
+
+def start_webkit(home):
+    options = webdriver.WebKitGTKOptions()
+    options.binary_location = MINIBROWSER
+    options.add_argument("--automation")
+    # Every host but the app's own goes to the request watch instead of the network.
+    options.add_argument(f"--proxy=http://127.0.0.1:{PROXY_PORT}")
+    options.add_argument("--ignore-host=127.0.0.1")
+    # MiniBrowser saves downloads in $HOME when there is no Downloads folder: a fresh one each test.
+    service = webdriver.WebKitGTKService(
+        executable_path=shutil.which("WebKitWebDriver") or "WebKitWebDriver",
+        env={**os.environ, "HOME": str(home), "LC_ALL": "C.UTF-8"},
+    )
+    return webdriver.WebKitGTK(options=options, service=service)
+
+
+def start_firefox(downloads):
+    options = webdriver.FirefoxOptions()
+    options.binary_location = FIREFOX
+    options.add_argument("-headless")
+    options.enable_bidi = True
+    prefs = {
+        "browser.download.folderList": 2,
+        "browser.download.dir": str(downloads),
+        "browser.download.useDownloadDir": True,
+        "browser.download.always_ask_before_handling_new_types": False,
+        "browser.helperApps.neverAsk.saveToDisk": DOCX_TYPE,
+        # Every host but loopback (Firefox never proxies it) goes to the request watch.
+        "network.proxy.type": 1,
+        "network.proxy.http": "127.0.0.1",
+        "network.proxy.http_port": PROXY_PORT,
+        "network.proxy.ssl": "127.0.0.1",
+        "network.proxy.ssl_port": PROXY_PORT,
+        "network.proxy.no_proxies_on": "",
+        # Firefox's own background download of its settings (not the app's doing) goes to a
+        # closed loopback port instead (refused at once), so whatever reaches the watch is the
+        # page's. Release builds honour this only with MOZ_REMOTE_SETTINGS_DEVTOOLS=1 (below).
+        "services.settings.server": "http://127.0.0.1:9/v1",
+    }
+    for name, value in prefs.items():
+        options.set_preference(name, value)
+    service = webdriver.FirefoxService(
+        executable_path=shutil.which("geckodriver") or os.path.expanduser("~/.cargo/bin/geckodriver"),
+        log_output=subprocess.DEVNULL,
+        env={**os.environ, "MOZ_REMOTE_SETTINGS_DEVTOOLS": "1"},
+    )
+    return webdriver.Firefox(options=options, service=service)
+
+
+@pytest.fixture
+def downloads():
+    folder = Path(tempfile.mkdtemp(prefix="peer-study-engines-"))
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture
+def browser(engine, server, proxy, downloads):
+    """A fresh browser (empty storage, no service worker) on the app served from dist/."""
+    console = []
+    if engine == "webkit":
+        driver = start_webkit(downloads)
+    else:
+        driver = start_firefox(downloads)
+        # From the very first script of every page: errors and console errors (WebDriver BiDi).
+        driver.script.add_preload_script(f"() => {{ {PAGE_WATCH} }}")
+        driver.script.add_console_message_handler(
+            lambda entry: console.append(f"console.{entry.method}: {entry.text}")
+            if entry.level == "error"
+            else None
+        )
+        driver.script.add_javascript_error_handler(
+            lambda entry: console.append(f"uncaught error: {entry.text}")
+        )
+    driver.set_window_size(*WINDOW)
+    driver.set_page_load_timeout(30)
+    driver.set_script_timeout(30)
+    app = App(driver, engine, server.url)
+    app.downloads = downloads
+    proxied_before = len(proxy.seen)
+    try:
+        yield app
+        app.collect()
+    finally:
+        driver.quit()
+    foreign = proxy.seen[proxied_before:] + app.foreign
+    assert foreign == [], f"{engine}: requests to other hosts: {foreign}"
+    errors = app.page_errors + console
+    assert errors == [], f"{engine}: page errors: {errors}"
+
+
+# --- how long each engine took -------------------------------------------------------------------
+
+_seconds = {}
+
+
+def pytest_runtest_logreport(report):
+    for engine in ENGINES:
+        if f"[{engine}" in report.nodeid:
+            _seconds[engine] = _seconds.get(engine, 0.0) + report.duration
+
+
+def pytest_terminal_summary(terminalreporter):
+    for engine, seconds in _seconds.items():
+        terminalreporter.write_line(f"{engine}: {seconds:.1f} s (set-up, tests and tear-down)")

@@ -1,0 +1,34 @@
+"""Every screen of the app (the list in tests/e2e/screens.js) opens by its address and shows its
+own heading, in each engine; the checks after every test add that no page logged an error."""
+
+from app import App
+
+
+def prepare(app: App, screen):
+    """What a trainee does first for the screen to exist (screens.js names the step)."""
+    steps = {"startEssay": app.start_essay}
+    if screen["prepare"] is None:
+        return
+    if screen["prepare"] not in steps:
+        raise AssertionError(
+            f"screens.js has a preparation step “{screen['prepare']}” that "
+            "tests/engines/test_screens.py does not know yet: add it to `steps`."
+        )
+    steps[screen["prepare"]]()
+
+
+def open_every_screen(app: App, screens):
+    """Open each screen by its address and check its heading; returns the headings seen."""
+    seen = []
+    for screen in screens:
+        prepare(app, screen)
+        app.open(screen["path"])
+        app.wait_for_heading(screen["heading"])
+        seen.append(app.heading())
+    return seen
+
+
+def test_every_screen_opens_with_its_heading(browser, screens):
+    assert len(screens) > 10, "screens.js lists every screen; this looks like too few"
+    seen = open_every_screen(browser, screens)
+    assert seen == [s["heading"] for s in screens]

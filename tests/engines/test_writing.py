@@ -1,0 +1,161 @@
+"""Writing in each engine: typed words and a 20,000-word paste survive a reload, the Word export
+arrives and reads back in an independent reader, and the language checker marks a phrase in place
+(its marks wrap exactly as the text box does, which is where engines differ most)."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+from app import ESSAY, App
+
+READ_DOCX = Path(__file__).resolve().parents[1] / "tools" / "read_docx.py"
+PARAGRAPHS = [
+    "When I first heard the word recovery, I did not think it had anything to do with me.",
+    "Over time, small things helped: a walk each morning, a friend who listened, a group where people understood.",
+    "Now I want to offer other people the kind of hope that was offered to me.",
+]
+
+
+def introduction(app: App):
+    return app.textbox("Introduction")
+
+
+def test_typed_words_survive_a_reload(browser):
+    browser.start_essay()
+    text = "\n\n".join(PARAGRAPHS)
+    browser.type(introduction(browser), text)
+    browser.text("52 words")
+    browser.text("52 of 1,500 words")
+
+    browser.reload()
+    assert browser.value(introduction(browser)) == text
+
+    # More words, typed at the end, count and survive another reload too.
+    box = introduction(browser)
+    box.send_keys(Keys.CONTROL, Keys.END)
+    box.send_keys(" Thank you.")
+    browser.text("54 words")
+    browser.reload()
+    assert browser.value(introduction(browser)) == f"{text} Thank you."
+
+
+def twenty_thousand_words():
+    paragraphs = []
+    for p in range(200):
+        paragraphs.append(" ".join(f"word{p * 100 + w}" for w in range(100)))
+    return "\n\n".join(paragraphs)
+
+
+# Puts `arguments[0]` on the clipboard from inside the next click (a user gesture, which the
+# Clipboard API asks for), as a trainee would have copied it from another app.
+COPY_ON_NEXT_CLICK = """
+const text = arguments[0];
+window.__copied = null;
+document.addEventListener("click", () => {
+  navigator.clipboard.writeText(text).then(
+    () => (window.__copied = "copied"),
+    (error) => (window.__copied = `refused: ${error}`),
+  );
+}, { once: true, capture: true });
+"""
+
+
+def test_a_pasted_20000_words_survive_a_reload(browser):
+    browser.start_essay()
+    text = twenty_thousand_words()
+    browser.driver.execute_script(COPY_ON_NEXT_CLICK, text)
+    box = introduction(browser)
+    browser.tap(box)
+    copied = browser.wait_for(
+        lambda d: d.execute_script("return window.__copied"), "the clipboard to take the text"
+    )
+    assert copied == "copied"
+    box.send_keys(Keys.CONTROL, "v")  # a real paste, from the clipboard
+    browser.text("20,000 words")
+    browser.text("20,000 of 1,500 words")
+    # Still answering keys.
+    box.send_keys(" onwards")
+    browser.text("20,001 words")
+
+    browser.reload()
+    kept = browser.value(introduction(browser))
+    assert len(kept) == len(text) + len(" onwards")
+    assert kept == text + " onwards"
+    browser.text("20,001 words")
+
+
+def wait_for_download(browser, suffix):
+    """The downloaded file, once the browser has finished writing it."""
+
+    def arrived(_):
+        done = [f for f in browser.downloads.iterdir() if f.name.endswith(suffix)]
+        return done[0] if done and done[0].stat().st_size > 0 else None
+
+    return browser.wait_for(arrived, f"a {suffix} file in the downloads folder")
+
+
+def test_the_word_download_arrives_and_reads_back(browser):
+    browser.start_essay()
+    first = "Hope came back slowly, like spring."
+    second = "Trust & connection — “not” <compliance>; 10% of it was luck."
+    browser.type(introduction(browser), f"{first}\n\n{second}")
+    browser.textbox("My recovery story").send_keys("Turning points came in small steps.")
+    browser.tap(browser.button("Download Word document (.docx)"))
+
+    docx = wait_for_download(browser, ".docx")
+    assert docx.name.startswith("reflective-essay-my-recovery-story-")
+    out = subprocess.run(
+        [sys.executable, str(READ_DOCX), str(docx)], check=True, capture_output=True
+    )
+    [read] = json.loads(out.stdout)
+    assert read["zip_ok"] is True
+    assert read["headings"][:3] == [
+        {"level": 1, "text": ESSAY},
+        {"level": 2, "text": "Introduction"},
+        {"level": 2, "text": "My recovery story"},
+    ]
+    texts = [p["text"] for p in read["paragraphs"]]
+    assert first in texts
+    assert second in texts
+    assert "Turning points came in small steps." in texts
+    browser.find(
+        f"//*[@role='status'][contains(., 'Your Word document {docx.name}')]",
+        "the message that the document was saved",
+    )
+
+
+def marks(browser):
+    """The words the checker has marked in the Introduction section."""
+    found = browser.driver.find_elements(
+        By.XPATH, "//section[.//label[normalize-space(.)='Introduction']]//*[contains(@class, 'lc-backdrop')]//mark"
+    )
+    return [m.text for m in found]
+
+
+def test_the_language_checker_marks_a_flagged_phrase(browser):
+    browser.start_essay()
+    introduction(browser).send_keys("The team called him non-compliant.")
+    browser.wait_for(lambda _: marks(browser) == ["non-compliant"], "“non-compliant” to be marked")
+    browser.text("1 phrase you might put differently:")
+
+    # In a long text that wraps over many lines, the marks layer wraps exactly as the text box
+    # does, so each mark sits on its word: both are the same height, in this engine's layout.
+    long = " ".join(f"Sentence {i} wraps over several lines on a narrow screen, kindly." for i in range(12))
+    box = introduction(browser)
+    box.send_keys(Keys.CONTROL, Keys.END)
+    browser.type(box, f"\n\n{long}\nIn the end he was non-compliant")
+    browser.wait_for(
+        lambda _: marks(browser) == ["non-compliant", "non-compliant"], "both phrases to be marked"
+    )
+    backdrop, textarea = browser.driver.execute_script(
+        """
+        const section = arguments[0].closest("section");
+        return [section.querySelector(".lc-backdrop").scrollHeight, arguments[0].scrollHeight];
+        """,
+        introduction(browser),
+    )
+    assert abs(backdrop - textarea) <= 2, f"marks layer {backdrop} px, text box {textarea} px"
