@@ -8,6 +8,7 @@
 //! - [`sealed_backend`]: a backend wrapper that seals and opens, so the store stays unaware.
 //! - [`convert`]: turning the lock on and off, and changing the passcode, crash-safely.
 //! - [`attempts`]: wrong tries and the growing wait after five of them.
+//! - [`auto_lock`]: how long the app may be hidden before it locks.
 //!
 //! The key derivations (PBKDF2 for the passcode, HKDF for the recovery key) run in the browser's
 //! Web Crypto (`src/app/lock/web_crypto.rs`); this layer only ever sees derived keys.
@@ -17,6 +18,7 @@
 
 pub mod aead;
 pub mod attempts;
+pub mod auto_lock;
 pub mod b64;
 pub mod convert;
 pub mod keyring;
