@@ -100,7 +100,11 @@ test("the recovery key opens the app and sets a new passcode", async ({ page }) 
 test("Lock now, and being hidden with auto-lock set to immediately, both lock the app", async ({ page }) => {
   await setUpLock(page);
   await page.getByRole("link", { name: "Home" }).first().click();
-  await page.getByRole("button", { name: "Lock now" }).first().click();
+  // "Lock now" fits a 320 px wide phone without sideways scrolling.
+  await page.setViewportSize({ width: 320, height: 700 });
+  await expect(page.getByRole("button", { name: "Lock now" })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  await page.getByRole("button", { name: "Lock now" }).click();
   await expectLockScreen(page);
   await unlock(page);
   await expect(page.getByRole("heading", { level: 1 })).not.toHaveText("Peer Study is locked");

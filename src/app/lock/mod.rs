@@ -26,7 +26,7 @@ use crate::storage::crypto::aead::DataKey;
 use crate::storage::crypto::attempts::Attempts;
 use crate::storage::crypto::auto_lock::AutoLock;
 use crate::storage::crypto::convert;
-use crate::storage::crypto::keyring::{Keyring, PasscodeKdf, MIN_PASSCODE_CHARS};
+use crate::storage::crypto::keyring::{self, Keyring, PasscodeKdf};
 use crate::storage::crypto::recovery_key::RecoveryKey;
 use crate::storage::crypto::sealed_backend::{LockSlot, SealedBackend, SharedSlot};
 use crate::storage::crypto::{random, ATTEMPTS, AUTO_LOCK, KEYRING, LOCKED_AT};
@@ -59,16 +59,7 @@ pub struct LockControl {
 
 /// Checks a new passcode and its repeat; the message says what to change.
 pub fn check_new_passcode(passcode: &str, repeat: &str) -> Result<(), String> {
-    if passcode.chars().count() < MIN_PASSCODE_CHARS {
-        return Err(format!(
-            "Please use at least {MIN_PASSCODE_CHARS} characters. A few words you'll remember \
-             make a good passphrase."
-        ));
-    }
-    if passcode != repeat {
-        return Err("The two passcodes are different. Please type the same one twice.".into());
-    }
-    Ok(())
+    keyring::check_new_passcode(passcode, repeat).map_err(|e| e.to_string())
 }
 
 /// The backend as stored, for the lock's own keys and the conversions.

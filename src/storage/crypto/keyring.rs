@@ -47,6 +47,52 @@ pub const RECOVERY_HKDF_INFO: &[u8] = b"peer-study recovery key wrapping v1";
 /// The shortest passcode the set-up accepts, in characters.
 pub const MIN_PASSCODE_CHARS: usize = 8;
 
+/// Why a new passcode can't be used yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PasscodeProblem {
+    /// Fewer than [`MIN_PASSCODE_CHARS`] characters.
+    TooShort,
+    /// The repeat is different.
+    RepeatDiffers,
+}
+
+impl fmt::Display for PasscodeProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PasscodeProblem::TooShort => write!(
+                f,
+                "Please use at least {MIN_PASSCODE_CHARS} characters. A few words you'll \
+                 remember make a good passphrase."
+            ),
+            PasscodeProblem::RepeatDiffers => write!(
+                f,
+                "The two passcodes are different. Please type the same one twice."
+            ),
+        }
+    }
+}
+
+impl Error for PasscodeProblem {}
+
+/// Checks a new passcode and its repeat: at least [`MIN_PASSCODE_CHARS`] characters (not
+/// bytes: "café" is four), typed the same twice.
+///
+/// ```
+/// use peer_study::storage::crypto::keyring::{check_new_passcode, PasscodeProblem};
+/// assert_eq!(check_new_passcode("short", "short"), Err(PasscodeProblem::TooShort));
+/// assert_eq!(check_new_passcode("long enough", "long enougb"), Err(PasscodeProblem::RepeatDiffers));
+/// assert_eq!(check_new_passcode("àéîõüçñß", "àéîõüçñß"), Ok(()));
+/// ```
+pub fn check_new_passcode(passcode: &str, repeat: &str) -> Result<(), PasscodeProblem> {
+    if passcode.chars().count() < MIN_PASSCODE_CHARS {
+        return Err(PasscodeProblem::TooShort);
+    }
+    if passcode != repeat {
+        return Err(PasscodeProblem::RepeatDiffers);
+    }
+    Ok(())
+}
+
 /// How to derive the passcode's wrapping key: PBKDF2-HMAC-SHA256 with these parameters.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PasscodeKdf {
