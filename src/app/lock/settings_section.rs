@@ -151,12 +151,10 @@ fn SaveRecoveryKey(key: RecoveryKey, passcode: String, step: RwSignal<Step>) -> 
         message.set("Turning on the lock and encrypting your notes…".into());
         let (passcode, key) = (passcode.clone(), expected.clone());
         spawn_local(async move {
-            match lock.turn_on(passcode, key).await {
-                Ok(()) => step.set(Step::Idle),
-                Err(e) => {
-                    message.set(e);
-                    busy.set(false);
-                }
+            // On success the section itself switches to "the lock is on".
+            if let Err(e) = lock.turn_on(passcode, key).await {
+                message.set(e);
+                busy.set(false);
             }
         });
     };
