@@ -680,3 +680,34 @@ fn two_tabs_share_the_sealed_store_and_see_each_others_revisions() {
     let report = b.save(10_003);
     assert_eq!(report.new_conflicts, [keys::SETTINGS]);
 }
+
+#[test]
+fn the_lock_keys_are_never_loaded_set_aside_or_written_by_the_store() {
+    use super::{ATTEMPTS, AUTO_LOCK, LOCKED_AT};
+    let (mut backend, expected) = fixture();
+    let lock = turned_on(&mut backend);
+    backend.insert_raw(ATTEMPTS, r#"{"failures":2,"last_failed_at":5}"#);
+    backend.insert_raw(AUTO_LOCK, "15");
+    backend.insert_raw(LOCKED_AT, "not even JSON");
+    for key in [KEYRING, ATTEMPTS, AUTO_LOCK, LOCKED_AT] {
+        assert_eq!(keys::classify(key), keys::KeyClass::Foreign, "{key}");
+    }
+    let before: Vec<(String, String)> = [KEYRING, ATTEMPTS, AUTO_LOCK, LOCKED_AT]
+        .iter()
+        .map(|k| (k.to_string(), backend.peek(k).unwrap().to_owned()))
+        .collect();
+    let mut store = reload(backend, PASSCODE);
+    assert_all_there(&store, &expected);
+    store
+        .set(keys::SETTINGS, json!({"theme": "light"}))
+        .unwrap();
+    assert!(store.save(10_000).succeeded());
+    for (key, value) in before {
+        assert_eq!(
+            store.backend().inner().peek(&key),
+            Some(value.as_str()),
+            "{key}"
+        );
+    }
+    let _ = lock;
+}
