@@ -78,3 +78,6 @@ mod my_data;
 
 #[path = "browser/writing_checker.rs"]
 mod writing_checker;
+
+#[path = "browser/lock_crypto.rs"]
+mod lock_crypto;

@@ -9,6 +9,7 @@ pub mod display_settings;
 pub mod file_out;
 pub mod form;
 pub mod language_checker;
+pub mod lock;
 pub mod page;
 pub mod pages;
 pub mod records;
@@ -30,18 +31,36 @@ use pages::{
 use records::Records;
 use shell::Shell;
 
-use crate::storage::local_storage::LocalStorageBackend;
+use lock::lock_screen::LockScreen;
+use lock::LockControl;
 
-/// The whole app: display settings, the router and every route.
+/// The whole app: the lock screen while the passcode lock is locked, then display settings, the
+/// router and every route.
 #[component]
 pub fn App() -> impl IntoView {
-    // Everything stored is loaded first (the load never writes), then display settings are
-    // applied before anything renders, so the first paint is already in the trainee's theme.
-    let (records, _report) = Records::start(Box::new(LocalStorageBackend::open()));
-    provide_context(records);
-    provide_context(DisplaySettingsState::load_and_apply(records));
+    // With the passcode lock on, nothing is loaded (let alone decrypted or shown) until it is
+    // unlocked, whatever the address: the lock screen stands in for everything. See lock/mod.rs.
+    let lock = LockControl::start();
+    provide_context(lock);
     // Offline use and updates (release builds): see app_update.rs.
     provide_context(AppUpdate::start());
+    view! {
+        <Show when=move || lock.is_open() fallback=|| view! { <LockScreen/> }>
+            <Unlocked/>
+        </Show>
+    }
+}
+
+/// Everything behind the lock: the records, display settings and the router.
+#[component]
+fn Unlocked() -> impl IntoView {
+    let lock = expect_context::<LockControl>();
+    // Everything stored is loaded first (the load never writes), then display settings are
+    // applied before anything renders, so the first paint is already in the trainee's theme.
+    let (records, _report) = Records::start(lock.backend());
+    lock.attach(records);
+    provide_context(records);
+    provide_context(DisplaySettingsState::load_and_apply(records));
 
     view! {
         <Router>

@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::app::lock::lock_now::LockNowButton;
 use crate::app::storage_banners::StorageBanners;
 use crate::app::update_banner::UpdateBanner;
 
@@ -97,6 +98,8 @@ pub fn Shell(
                 </svg>
                 <span class="settings-label">"Settings"</span>
             </A>
+            // Passcode lock hook: "Lock now" on every screen while the lock is on.
+            <LockNowButton/>
         </header>
         <main id="main" class="page">
             <UpdateBanner/>

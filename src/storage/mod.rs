@@ -7,6 +7,7 @@
 pub mod backend;
 pub mod backup;
 pub mod cross_tab;
+pub mod crypto;
 pub mod error;
 pub mod keys;
 #[cfg(target_arch = "wasm32")]

@@ -48,6 +48,13 @@ impl Record {
         let Value::Object(mut map) = value else {
             return Err(RecordError::NotAnEnvelope);
         };
+        // Passcode lock hook: a sealed value that reaches here is one the sealed backend could
+        // not open (see crypto::sealed_backend); say so rather than "no data in it".
+        if map.contains_key(crate::storage::crypto::sealed::SEALED_FIELD)
+            && !map.contains_key("data")
+        {
+            return Err(RecordError::WontOpen);
+        }
         let rev = match map.remove("rev") {
             Some(Value::Number(n)) => n.as_u64().ok_or(RecordError::BadRevision)?,
             _ => return Err(RecordError::BadRevision),
@@ -100,6 +107,9 @@ pub enum RecordError {
     BadSavedAt,
     /// `data` is missing.
     MissingData,
+    /// It is locked (sealed with the passcode lock's key) and does not open with this device's
+    /// key: changed, cut short or moved since it was saved.
+    WontOpen,
     /// The app could not make sense of the record's data (reported through
     /// [`Store::quarantine`](super::store::Store::quarantine)).
     App(String),
@@ -130,6 +140,11 @@ impl fmt::Display for RecordError {
             }
             RecordError::BadSavedAt => write!(f, "the saved time is missing or damaged"),
             RecordError::MissingData => write!(f, "the saved record has no data in it"),
+            RecordError::WontOpen => write!(
+                f,
+                "the saved text is locked and doesn't open with this device's key: it has been \
+                 changed or cut short since it was saved"
+            ),
             RecordError::App(reason) => write!(f, "{reason}"),
         }
     }

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::app::display_settings::DisplaySettingsState;
+use crate::app::lock::settings_section::PasscodeLockSection;
 use crate::app::page::Page;
 use crate::domain::settings::{TextSize, Theme};
 
@@ -94,6 +95,8 @@ pub fn SettingsPage() -> impl IntoView {
                     }
                 }}
             </p>
+            // Passcode lock hook: its own section, kept in app/lock/.
+            <PasscodeLockSection/>
         </Page>
     }
 }
