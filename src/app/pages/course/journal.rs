@@ -10,7 +10,8 @@ use super::{edit_record, module_href};
 use crate::app::clock::{now_ms, today};
 use crate::app::records::{use_record, use_unsent_text, Records};
 use crate::domain::course::CourseState;
-use crate::domain::journal::{Journal, JournalDraft, JournalEntry, JournalError, JournalErrors};
+use crate::domain::journal::{JournalDraft, JournalEntry, JournalError, JournalErrors};
+use crate::storage::record_names::{COURSE, JOURNAL};
 
 /// The choices for "Which module is it about?": none, then the modules in order, the placement,
 /// and any set-aside module (so an older entry about one stays editable).
@@ -51,7 +52,7 @@ pub fn JournalForm(
     #[prop(optional)]
     clear_after_save: bool,
 ) -> impl IntoView {
-    let course = use_record::<CourseState>("course");
+    let course = use_record(COURSE);
     let date = RwSignal::new(initial.date.clone());
     let module = RwSignal::new(initial.module_id.clone().unwrap_or_default());
     // Typed words are kept as they are typed, so leaving the page never drops them.
@@ -202,8 +203,8 @@ fn JournalItem(
     /// The element id that takes focus once this entry is deleted.
     after_delete_focus: &'static str,
 ) -> impl IntoView {
-    let journal = use_record::<Journal>("journal");
-    let course = use_record::<CourseState>("course");
+    let journal = use_record(JOURNAL);
+    let course = use_record(COURSE);
     let records = expect_context::<Records>();
     let id = StoredValue::new(id);
     let entry: Memo<Option<JournalEntry>> =
@@ -325,7 +326,7 @@ fn JournalItem(
                         }
                         Ok(()) => {
                             editing.set(None);
-                            status.set(records.saved_words("journal", "Changes saved."));
+                            status.set(records.saved_words(JOURNAL.short_name(), "Changes saved."));
                             focus_soon(edit_button());
                             Ok(())
                         }
