@@ -332,3 +332,42 @@ fn the_schedule_and_the_store_together_save_after_a_pause_and_retry_after_a_full
     assert_eq!(schedule.next(retry_at + 1), Next::Idle);
     assert!(!store.has_unsaved_changes());
 }
+
+#[test]
+fn two_tabs_writing_the_same_revision_at_once_keep_both_versions() {
+    // Guards against a silent loss found by typing in two tabs at once: browsers pass
+    // localStorage writes between tabs a moment late, so both tabs could write revision 2 and
+    // the later write replaced the earlier one, while each tab thought it was up to date.
+    let mut store = saved_store();
+    let key = keys::draft("essay");
+    store.set(&key, json!({"body": "From this tab"})).unwrap();
+    assert_eq!(store.save(NOW + 1).outcome(), SaveOutcome::Saved);
+    let ours = Record::decode(store.backend().peek(&key).unwrap()).unwrap();
+    let theirs = Record {
+        data: json!({"body": "From the other tab"}),
+        saved_at: NOW + 2,
+        ..ours.clone()
+    };
+    store.backend_mut().insert_raw(&key, &theirs.encode());
+
+    assert_eq!(
+        store.external_change(&key, false, NOW + 3),
+        ExternalOutcome::Conflict(key.clone())
+    );
+    assert_eq!(store.get(&key).unwrap()["body"], "From this tab");
+    assert_eq!(store.conflicts()[0].theirs["body"], "From the other tab");
+    // Keeping this tab's version writes it over theirs, and theirs is handed back to keep.
+    let other = store.resolve_conflict(&key, Keep::Mine).unwrap().unwrap();
+    assert_eq!(other["body"], "From the other tab");
+    assert_eq!(store.save(NOW + 4).outcome(), SaveOutcome::Saved);
+    assert_eq!(
+        stored_data(store.backend(), &key).unwrap()["body"],
+        "From this tab"
+    );
+
+    // A storage event for the tab's own, unchanged revision is still nothing to do.
+    assert_eq!(
+        store.external_change(&key, false, NOW + 5),
+        ExternalOutcome::Ignored
+    );
+}

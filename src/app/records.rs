@@ -1,8 +1,9 @@
 //! The app's one door to stored data: each record (the course, the journal, one draft...) as a
 //! reactive signal that saves itself through the storage layer.
 //!
-//! Pages ask for a record by its short name (`use_record::<CourseState>("course")`) and get an
-//! `RwSignal` shared with every other component that asks for the same name. Changing the signal
+//! Pages ask for a record by its typed name (`use_record(COURSE)`, see
+//! [`record_names`](crate::storage::record_names)) and get an `RwSignal` shared with every other
+//! component that asks for the same name. Changing the signal
 //! is all a page does. This module then:
 //! - loads every record once at start-up through [`Store::load`] (which never writes);
 //! - on a change only notes the record as pending and asks the [`SaveSchedule`] when to save, so
@@ -17,6 +18,7 @@
 //! trainee chooses on the "My data" page.
 
 use std::any::Any;
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
 use std::time::Duration;
@@ -33,6 +35,7 @@ use crate::storage::backend::Backend;
 use crate::storage::backup::{self, Backup, BackupError, ReplaceEffect, RestoreReport};
 use crate::storage::keys;
 use crate::storage::quarantine::{QuarantineEntry, SetAsideKind};
+use crate::storage::record_names::RecordName;
 use crate::storage::record_types;
 use crate::storage::save_schedule::{Next, SaveSchedule};
 use crate::storage::store::{ExternalOutcome, Keep, LoadReport, SaveOutcome, Store};
@@ -40,6 +43,43 @@ use crate::storage::usage::{self, UsageReport};
 
 mod unsent;
 pub use unsent::use_unsent_text;
+
+/// A way to name a record holding a `T`: a typed [`RecordName`] (the way to do it), or, while
+/// pages move over, its short name as text ("course", "draft/essay").
+pub trait RecordRef<T> {
+    /// The short name ("course", "draft/essay").
+    fn short_name(&self) -> Cow<'_, str>;
+}
+
+impl<T> RecordRef<T> for RecordName<T> {
+    fn short_name(&self) -> Cow<'_, str> {
+        Cow::Borrowed(RecordName::short_name(self))
+    }
+}
+
+impl<T> RecordRef<T> for &RecordName<T> {
+    fn short_name(&self) -> Cow<'_, str> {
+        Cow::Borrowed(RecordName::short_name(self))
+    }
+}
+
+impl<T> RecordRef<T> for &str {
+    fn short_name(&self) -> Cow<'_, str> {
+        Cow::Borrowed(self)
+    }
+}
+
+impl<T> RecordRef<T> for &String {
+    fn short_name(&self) -> Cow<'_, str> {
+        Cow::Borrowed(self.as_str())
+    }
+}
+
+impl<T> RecordRef<T> for String {
+    fn short_name(&self) -> Cow<'_, str> {
+        Cow::Borrowed(self.as_str())
+    }
+}
 
 /// Everything a record type needs to be kept in storage and shared through a signal.
 pub trait RecordData:
@@ -231,7 +271,9 @@ impl Records {
     }
 
     /// The record called `name` as a signal: loaded on first use, saved after every change.
-    pub fn get<T: RecordData>(&self, name: &str) -> RwSignal<T> {
+    pub fn get<T: RecordData>(&self, name: impl RecordRef<T>) -> RwSignal<T> {
+        let name = name.short_name();
+        let name = name.as_ref();
         if let Some(signal) = self.inner.with_value(|inner| {
             inner.bindings.get(name).map(|binding| {
                 *binding
@@ -799,8 +841,10 @@ fn read_record<T: RecordData>(store: &mut AppStore, key: &str) -> (T, bool) {
 
 /// The record called `name`, shared with every other component that asks for it.
 ///
-/// Short names (`"course"`, `"journal"`, `"draft/recovery-story-essay"`) are mapped onto storage
-/// keys here. Needs [`Records`] in context, which [`crate::app::App`] provides.
-pub fn use_record<T: RecordData>(name: &str) -> RwSignal<T> {
+/// Name it with a typed name from [`record_names`](crate::storage::record_names)
+/// (`use_record(COURSE)`, `use_record(record_names::draft(&id))`), which fixes the type it
+/// holds; short names as text (`use_record::<CourseState>("course")`) still work while pages move
+/// over. Needs [`Records`] in context, which [`crate::app::App`] provides.
+pub fn use_record<T: RecordData>(name: impl RecordRef<T>) -> RwSignal<T> {
     expect_context::<Records>().get(name)
 }

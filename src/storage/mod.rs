@@ -16,6 +16,7 @@ pub mod memory_backend;
 pub mod migrate;
 pub mod quarantine;
 pub mod record;
+pub mod record_names;
 pub mod record_types;
 pub mod save_schedule;
 pub mod schema;

@@ -58,11 +58,20 @@ async function essayInTwoTabs(page, context, base) {
   return other;
 }
 
-/** Type in both tabs before either saves; returns [the tab asked to choose, the other tab]. */
+/**
+ * Type in both tabs before either saves; returns [the tab asked to choose, the other tab]. The
+ * pages' clock is held still while both type, so neither save can run in between, however busy
+ * the machine is (the clock must have been installed before the tabs opened).
+ */
 async function typeInBothAtOnce(a, b) {
+  await a.context().clock.pauseAt((await a.evaluate(() => Date.now())) + 1_000);
   await introduction(a).press("Control+End");
+  await a.keyboard.type(" From A.");
   await introduction(b).press("Control+End");
-  await Promise.all([a.keyboard.type(" From A."), b.keyboard.type(" From B.")]);
+  await b.keyboard.type(" From B.");
+  // Both saves come due together; the second finds the first and asks.
+  await a.context().clock.runFor(1_000);
+  await a.context().clock.resume();
   const banner = (p) => p.getByText("here and in another tab or window");
   await expect
     .poll(async () => (await banner(a).isVisible()) || (await banner(b).isVisible()))
@@ -88,6 +97,7 @@ test("typing in both tabs at once, then using the other tab's version, keeps bot
   page,
   context,
 }) => {
+  await context.clock.install();
   const other = await essayInTwoTabs(page, context, "Base.");
   const [asked, first] = await typeInBothAtOnce(page, other);
   const mine = (await introduction(asked).inputValue()).trim();
@@ -111,6 +121,7 @@ test("typing in both tabs at once, then keeping this tab's version, keeps both t
   page,
   context,
 }) => {
+  await context.clock.install();
   const other = await essayInTwoTabs(page, context, "Base.");
   const [asked, first] = await typeInBothAtOnce(page, other);
   const mine = (await introduction(asked).inputValue()).trim();

@@ -11,10 +11,7 @@
 use leptos::prelude::*;
 
 use super::{use_record, Records};
-use crate::storage::record_types::UnsentText;
-
-/// The short name of the record unsent text is kept in.
-const UNSENT: &str = "unsent";
+use crate::storage::record_names::UNSENT;
 
 /// The text of one form field, kept while it is unsent. `form` names the form (unique in the
 /// app, such as `"new-entry"`), `field` the field in it; `initial` is what the field starts
@@ -23,7 +20,7 @@ const UNSENT: &str = "unsent";
 /// The signal follows the stored text when it changes from outside (another tab, a restore).
 pub fn use_unsent_text(form: &str, field: &str, initial: String) -> RwSignal<String> {
     let records = expect_context::<Records>();
-    let unsent = use_record::<UnsentText>(UNSENT);
+    let unsent = use_record(UNSENT);
     let key = format!("{form}/{field}");
     let start = unsent
         .with_untracked(|kept| kept.get(&key).cloned())
@@ -47,7 +44,7 @@ pub fn use_unsent_text(form: &str, field: &str, initial: String) -> RwSignal<Str
         }
     });
 
-    let outside = records.outside_changes(UNSENT);
+    let outside = records.outside_changes(UNSENT.short_name());
     Effect::new(move |first: Option<()>| {
         outside.track();
         if first.is_none() {
@@ -67,7 +64,7 @@ impl Records {
     /// Forget the unsent text of every field of `form`: it has been saved, or the trainee
     /// cancelled. (A method, so event handlers can call it without the reactive context.)
     pub fn clear_unsent(&self, form: &str) {
-        let unsent = self.get::<UnsentText>(UNSENT);
+        let unsent = self.get(UNSENT);
         let prefix = format!("{form}/");
         if unsent.with_untracked(|kept| kept.keys().any(|k| k.starts_with(&prefix))) {
             unsent.update(|kept| kept.retain(|k, _| !k.starts_with(&prefix)));

@@ -139,6 +139,14 @@ impl<B: Backend> Store<B> {
                 ExternalOutcome::SetAsideListChanged
             }
             KeyClass::Record(_) => {
+                if let Some(theirs) = self.same_revision_written_twice(key, raw.as_deref()) {
+                    // Two tabs saved the same revision at once (browsers pass localStorage
+                    // writes between tabs a moment late), so the other one's write replaced
+                    // ours. Ours is still here in memory: keep both, and ask.
+                    self.dirty.insert(key.to_owned());
+                    self.conflicts.insert(key.to_owned(), theirs);
+                    return ExternalOutcome::Conflict(key.to_owned());
+                }
                 let local = LocalState {
                     seen_rev: self.seen.get(key).copied(),
                     dirty: self.dirty.contains(key),
@@ -180,6 +188,18 @@ impl<B: Backend> Store<B> {
             }
             KeyClass::Legacy | KeyClass::Foreign => ExternalOutcome::Ignored,
         }
+    }
+
+    /// The other tab's record, when storage holds the very revision this tab last wrote or saw
+    /// but with other data in it: both tabs wrote that revision, and the later write replaced
+    /// the earlier one.
+    fn same_revision_written_twice(&self, key: &str, raw: Option<&str>) -> Option<Record> {
+        let ours = self.records.get(key)?;
+        let theirs = Record::decode(raw?).ok()?;
+        let both_wrote = self.seen.get(key) == Some(&theirs.rev)
+            && ours.rev == theirs.rev
+            && (ours.data != theirs.data || ours.saved_at != theirs.saved_at);
+        both_wrote.then_some(theirs)
     }
 
     /// Takes the stored version of a record now (after [`ExternalOutcome::NewerElsewhere`], when

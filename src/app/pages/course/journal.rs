@@ -13,7 +13,8 @@ use crate::app::form::{
 };
 use crate::app::records::{use_record, use_unsent_text, Records};
 use crate::domain::course::CourseState;
-use crate::domain::journal::{Journal, JournalDraft, JournalEntry, JournalError, JournalErrors};
+use crate::domain::journal::{JournalDraft, JournalEntry, JournalError, JournalErrors};
+use crate::storage::record_names::{COURSE, JOURNAL};
 
 /// The choices for "Which module is it about?": none, then the modules in order, the placement,
 /// and any set-aside module (so an older entry about one stays editable).
@@ -54,7 +55,7 @@ pub fn JournalForm(
     #[prop(optional)]
     clear_after_save: bool,
 ) -> impl IntoView {
-    let course = use_record::<CourseState>("course");
+    let course = use_record(COURSE);
     let date = RwSignal::new(initial.date.clone());
     let module = RwSignal::new(initial.module_id.clone().unwrap_or_default());
     // Typed words are kept as they are typed, so leaving the page never drops them.
@@ -192,9 +193,9 @@ fn JournalItem(
     /// The element id that takes focus once this entry is deleted.
     after_delete_focus: &'static str,
 ) -> impl IntoView {
-    let journal = use_record::<Journal>("journal");
+    let journal = use_record(JOURNAL);
+    let course = use_record(COURSE);
     let records = expect_context::<Records>();
-    let course = use_record::<CourseState>("course");
     let id = StoredValue::new(id);
     let entry: Memo<Option<JournalEntry>> =
         Memo::new(move |_| journal.with(|j| j.entry(&id.read_value()).cloned()));
@@ -267,7 +268,7 @@ fn JournalItem(
                         JournalError::Invalid(problems) => Ok(problems),
                         other => Err(other),
                     };
-                    in_place.finish(&id, outcome, fields, &records.saved_words("journal", "Changes saved."))
+                    in_place.finish(&id, outcome, fields, &records.saved_words(JOURNAL.short_name(), "Changes saved."))
                 })
                 on_cancel=Callback::new(move |_| in_place.cancel(&id.read_value()))
             />

@@ -10,14 +10,14 @@ use crate::app::clock::{now_ms, today};
 use crate::app::form::{Control, Field};
 use crate::app::page::{Card, Page};
 use crate::app::records::{use_record, Records};
-use crate::domain::course::CourseState;
-use crate::domain::journal::{Journal, JournalDraft, JournalError};
+use crate::domain::journal::{JournalDraft, JournalError};
+use crate::storage::record_names::{COURSE, JOURNAL};
 
 /// The journal page. `?module=<id>` starts a new entry about that module.
 #[component]
 pub fn JournalPage() -> impl IntoView {
-    let journal = use_record::<Journal>("journal");
-    let course = use_record::<CourseState>("course");
+    let journal = use_record(JOURNAL);
+    let course = use_record(COURSE);
     let records = expect_context::<Records>();
     let query = use_query_map();
     let module = query.with_untracked(|q| q.get("module"));
@@ -74,7 +74,7 @@ pub fn JournalPage() -> impl IntoView {
                                 Ok(())
                             }
                             Ok(_) => {
-                                status.set(records.saved_words("journal", "Saved in your journal."));
+                                status.set(records.saved_words(JOURNAL.short_name(), "Saved in your journal."));
                                 Ok(())
                             }
                         }

@@ -21,9 +21,8 @@ use crate::app::pages::writing::section_editor::SectionEditor;
 use crate::app::records::{use_record, Records};
 use crate::domain::assignment::{course_assignment, Assignment, Draft};
 use crate::domain::export::ExportDocument;
-use crate::domain::history::History;
-use crate::domain::profile::Profile;
 use crate::domain::word_count::{reading_time_label, TargetProgress};
+use crate::storage::record_names::{self, ASSIGNMENTS, PROFILE};
 
 /// The root class that hides the app's header and navigation while in focus mode.
 pub const FOCUS_MODE_CLASS: &str = "writing-focus";
@@ -89,14 +88,14 @@ fn Editor(
     /// The assignment's id.
     id: String,
 ) -> impl IntoView {
-    let assignments = use_record::<Vec<Assignment>>("assignments");
+    let assignments = use_record(ASSIGNMENTS);
     if !assignments.with_untracked(|list| list.iter().any(|a| a.id == id)) {
         return view! { <NoSuchAssignment/> }.into_any();
     }
-    let draft_name = format!("draft/{id}");
-    let draft = use_record::<Draft>(&draft_name);
-    let history = use_record::<History>(&format!("history/{id}"));
-    let profile = use_record::<Profile>("profile");
+    let draft_name = record_names::draft(&id);
+    let draft = use_record(&draft_name);
+    let history = use_record(record_names::history(&id));
+    let profile = use_record(PROFILE);
     // A started assignment whose draft is not stored (yet) gets its outline back, empty.
     if draft.with_untracked(|d| d.assignment_id.is_empty()) {
         let outline = course_assignment(&id).map_or(&[][..], |t| t.outline.as_slice());
@@ -104,7 +103,7 @@ fn Editor(
     }
     let state = DraftState::new(
         draft,
-        expect_context::<Records>().outside_changes(&draft_name),
+        expect_context::<Records>().outside_changes(draft_name.short_name()),
     );
     keep_automatic_snapshots(state, history);
     let check = LanguageCheck::new(state, profile);

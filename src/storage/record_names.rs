@@ -1,0 +1,124 @@
+//! Typed record names: each record's storage key together with the app type it holds, so a page
+//! asks for `COURSE` and gets a `CourseState`, and a record can't be asked for as two types (with
+//! a string name that was a run-time panic; with these it doesn't compile).
+//!
+//! Built on [`keys`], which stays the one list of storage keys. The app's records layer accepts
+//! these (`use_record(COURSE)`) as well as the older short names (`use_record::<T>("course")`)
+//! while pages move over.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::marker::PhantomData;
+
+use super::keys;
+use super::record_types::UnsentText;
+use crate::domain::assignment::{Assignment, Draft};
+use crate::domain::attendance::Attendance;
+use crate::domain::course::CourseState;
+use crate::domain::flashcards::FlashcardProgress;
+use crate::domain::glossary::TraineeGlossary;
+use crate::domain::history::History;
+use crate::domain::journal::Journal;
+use crate::domain::placement::PlacementLog;
+use crate::domain::profile::Profile;
+use crate::domain::schedule::Schedule;
+use crate::domain::settings::DisplaySettings;
+
+/// The name of a record that holds a `T`: its storage key, typed.
+pub struct RecordName<T> {
+    key: Cow<'static, str>,
+    holds: PhantomData<fn() -> T>,
+}
+
+impl<T> RecordName<T> {
+    /// A record under a fixed key from [`keys`].
+    pub const fn fixed(key: &'static str) -> Self {
+        RecordName {
+            key: Cow::Borrowed(key),
+            holds: PhantomData,
+        }
+    }
+
+    /// The storage key ("peer-study/course").
+    pub fn key(&self) -> &str {
+        &self.key
+    }
+
+    /// The short name, without [`keys::PREFIX`] ("course", "draft/essay").
+    pub fn short_name(&self) -> &str {
+        keys::short_name(&self.key)
+    }
+}
+
+impl<T> Clone for RecordName<T> {
+    fn clone(&self) -> Self {
+        RecordName {
+            key: self.key.clone(),
+            holds: PhantomData,
+        }
+    }
+}
+
+impl<T> PartialEq for RecordName<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.key == other.key
+    }
+}
+
+impl<T> fmt::Debug for RecordName<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "RecordName({})", self.key)
+    }
+}
+
+/// Display settings (theme and text size).
+pub const SETTINGS: RecordName<DisplaySettings> = RecordName::fixed(keys::SETTINGS);
+/// The trainee's name and course, for exported documents.
+pub const PROFILE: RecordName<Profile> = RecordName::fixed(keys::PROFILE);
+/// The course: modules, checklists, notes.
+pub const COURSE: RecordName<CourseState> = RecordName::fixed(keys::COURSE);
+/// The cohort's session dates, once set.
+pub const SCHEDULE: RecordName<Option<Schedule>> = RecordName::fixed(keys::SCHEDULE);
+/// Attendance marks.
+pub const ATTENDANCE: RecordName<Attendance> = RecordName::fixed(keys::ATTENDANCE);
+/// The assignments the trainee has started.
+pub const ASSIGNMENTS: RecordName<Vec<Assignment>> = RecordName::fixed(keys::ASSIGNMENTS);
+/// The reflection journal.
+pub const JOURNAL: RecordName<Journal> = RecordName::fixed(keys::JOURNAL);
+/// The placement log.
+pub const PLACEMENT: RecordName<PlacementLog> = RecordName::fixed(keys::PLACEMENT);
+/// The trainee's own glossary entries and favourites.
+pub const GLOSSARY_OWN: RecordName<TraineeGlossary> = RecordName::fixed(keys::GLOSSARY_OWN);
+/// Flashcard progress.
+pub const FLASHCARDS: RecordName<FlashcardProgress> = RecordName::fixed(keys::FLASHCARDS);
+/// Text typed into forms and not yet sent.
+pub const UNSENT: RecordName<UnsentText> = RecordName::fixed(keys::UNSENT);
+
+/// The draft of the assignment with this id.
+pub fn draft(id: &str) -> RecordName<Draft> {
+    RecordName {
+        key: Cow::Owned(keys::draft(id)),
+        holds: PhantomData,
+    }
+}
+
+/// The version history of the draft with this id.
+pub fn history(id: &str) -> RecordName<History> {
+    RecordName {
+        key: Cow::Owned(keys::history(id)),
+        holds: PhantomData,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_the_keys_the_store_uses() {
+        assert_eq!(COURSE.key(), keys::COURSE);
+        assert_eq!(COURSE.short_name(), "course");
+        assert_eq!(draft("essay").key(), "peer-study/draft/essay");
+        assert_eq!(history("essay").short_name(), "history/essay");
+    }
+}
