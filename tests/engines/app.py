@@ -14,6 +14,24 @@ from selenium.webdriver.support.ui import WebDriverWait
 from watch import PAGE_REPORT, PAGE_WATCH
 
 WAIT = 20  # seconds for any one thing to appear
+
+# Run in a page of the app's origin: forget every service worker, cache and stored item.
+FORGET = """
+const done = arguments[arguments.length - 1];
+(async () => {
+  for (const registration of await navigator.serviceWorker.getRegistrations()) {
+    await registration.unregister();
+  }
+  for (const name of await caches.keys()) await caches.delete(name);
+  localStorage.clear();
+  sessionStorage.clear();
+  return {
+    workers: (await navigator.serviceWorker.getRegistrations()).length,
+    caches: (await caches.keys()).length,
+    stored: localStorage.length,
+  };
+})().then(done, (error) => done(String(error)));
+"""
 ESSAY = "Reflective essay: my recovery story"
 
 
@@ -42,13 +60,26 @@ def labelled(name, exact=True):
 class App:
     """One browser session on the app, with what it has seen kept for the checks after a test."""
 
-    def __init__(self, driver, engine, base_url):
+    def __init__(self, driver, engine, base_url, downloads):
         self.driver = driver
         self.engine = engine
         self.base_url = base_url
+        self.downloads = downloads  # where this browser saves what it downloads
         self.page_errors = []  # from the in-page watch, every page of this session
         self.foreign = []  # URLs in resource timing that are not on the app's origin
         self.fetched = 0  # how many URLs resource timing listed, to show the check saw traffic
+
+    def forget_everything(self):
+        """Empty what the browser keeps for the app's origin (stored data, service workers, their
+        caches) and the downloads folder, from a page of that origin that is not the app (so the
+        app can't save anything while it happens); then check it is all gone."""
+        for file in self.downloads.iterdir():
+            if file.is_file():
+                file.unlink()
+        self.driver.get(self.base_url + "/engines-reset.txt")  # a 404 page on the app's origin
+        left = self.driver.execute_async_script(FORGET)
+        self.driver.get("about:blank")  # no page left for an unregistered worker to control
+        assert left == {"workers": 0, "caches": 0, "stored": 0}, f"{self.engine}: still kept {left}"
 
     # --- pages --------------------------------------------------------------------------------
 

@@ -1,5 +1,5 @@
-"""The cross-engine layer's set-up: the release build served on loopback, and a fresh WebKit
-(WebKitGTK's MiniBrowser) or Firefox (ESR, through geckodriver) for every test.
+"""The cross-engine layer's set-up: the release build served on loopback, and a WebKit
+(WebKitGTK's MiniBrowser) or Firefox (ESR, through geckodriver) browser, emptied for every test.
 
 Every test runs once per engine. After each one, whatever the test itself checked, it fails if
 the page logged an error or anything asked for another host (see watch.py for how each is seen).
@@ -25,7 +25,7 @@ import pytest
 from selenium import webdriver
 
 from app import App
-from watch import PAGE_WATCH, ForeignHostProxy
+from watch import ForeignHostProxy
 
 ROOT = Path(__file__).resolve().parents[2]
 PORT = int(os.environ.get("ENGINES_PORT", "4204"))
@@ -146,7 +146,7 @@ def start_webkit(home):
     # Every host but the app's own goes to the request watch instead of the network.
     options.add_argument(f"--proxy=http://127.0.0.1:{PROXY_PORT}")
     options.add_argument("--ignore-host=127.0.0.1")
-    # MiniBrowser saves downloads in $HOME when there is no Downloads folder: a fresh one each test.
+    # MiniBrowser saves downloads in $HOME when there is no Downloads folder: a folder of our own.
     service = webdriver.WebKitGTKService(
         executable_path=shutil.which("WebKitWebDriver") or "WebKitWebDriver",
         env={**os.environ, "HOME": str(home), "LC_ALL": "C.UTF-8"},
@@ -187,46 +187,59 @@ def start_firefox(downloads):
     return webdriver.Firefox(options=options, service=service)
 
 
-@pytest.fixture
-def downloads():
-    folder = Path(tempfile.mkdtemp(prefix="peer-study-engines-"))
-    yield folder
-    shutil.rmtree(folder, ignore_errors=True)
+class Session:
+    """One engine's browser, shared by that engine's tests (starting Firefox takes 10-20 s on
+    two busy cores, so one per test would be most of the layer's time). Each test gets it back
+    emptied: see `App.forget_everything`."""
+
+    def __init__(self, engine):
+        self.engine = engine
+        self.downloads = Path(tempfile.mkdtemp(prefix=f"peer-study-{engine}-"))
+        self.console = []  # Firefox: errors reported over WebDriver BiDi
+        if engine == "webkit":
+            self.driver = start_webkit(self.downloads)
+        else:
+            self.driver = start_firefox(self.downloads)
+            # From the very first script of every page: errors and console errors (BiDi).
+            self.driver.script.add_console_message_handler(self._console)
+            self.driver.script.add_javascript_error_handler(
+                lambda entry: self.console.append(f"uncaught error: {entry.text}")
+            )
+        self.driver.set_window_size(*WINDOW)
+        self.driver.set_page_load_timeout(30)
+        self.driver.set_script_timeout(30)
+
+    def _console(self, entry):
+        if entry.level == "error":
+            self.console.append(f"console.{entry.method}: {entry.text}")
+
+    def close(self):
+        self.driver.quit()
+        shutil.rmtree(self.downloads, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def session(engine):
+    started = Session(engine)
+    yield started
+    started.close()
 
 
 @pytest.fixture
-def browser(engine, server, proxy, downloads):
-    """A fresh browser (empty storage, no service worker) on the app served from dist/."""
-    console = []
-    if engine == "webkit":
-        driver = start_webkit(downloads)
-    else:
-        driver = start_firefox(downloads)
-        # From the very first script of every page: errors and console errors (WebDriver BiDi).
-        driver.script.add_preload_script(f"() => {{ {PAGE_WATCH} }}")
-        driver.script.add_console_message_handler(
-            lambda entry: console.append(f"console.{entry.method}: {entry.text}")
-            if entry.level == "error"
-            else None
-        )
-        driver.script.add_javascript_error_handler(
-            lambda entry: console.append(f"uncaught error: {entry.text}")
-        )
-    driver.set_window_size(*WINDOW)
-    driver.set_page_load_timeout(30)
-    driver.set_script_timeout(30)
-    app = App(driver, engine, server.url)
-    app.downloads = downloads
+def browser(session, server, proxy):
+    """The engine's browser on the app served from dist/, with nothing stored, no service worker
+    and no downloads: as a trainee's first visit."""
+    app = App(session.driver, session.engine, server.url, session.downloads)
+    app.forget_everything()
+    session.console.clear()
     proxied_before = len(proxy.seen)
-    try:
-        yield app
-        app.collect()
-    finally:
-        driver.quit()
+    yield app
+    app.collect()
+    app.driver.get("about:blank")
     foreign = proxy.seen[proxied_before:] + app.foreign
-    assert foreign == [], f"{engine}: requests to other hosts: {foreign}"
-    errors = app.page_errors + console
-    assert errors == [], f"{engine}: page errors: {errors}"
+    assert foreign == [], f"{session.engine}: requests to other hosts: {foreign}"
+    errors = app.page_errors + session.console
+    assert errors == [], f"{session.engine}: page errors: {errors}"
 
 
 # --- how long each engine took -------------------------------------------------------------------

@@ -8,6 +8,7 @@ from test_screens import open_every_screen
 def test_every_screen_opens_with_the_network_gone(browser, own_server, screens):
     own_server.start()
     browser.base_url = own_server.url
+    browser.forget_everything()  # this origin, too, starts empty
     browser.open("/")
     browser.wait_for(
         lambda d: d.execute_script("return navigator.serviceWorker?.controller != null"),

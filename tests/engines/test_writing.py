@@ -43,6 +43,26 @@ def test_typed_words_survive_a_reload(browser):
     assert browser.value(introduction(browser)) == f"{text} Thank you."
 
 
+# The text box's own height and the height of the text in it.
+BOX_AND_TEXT = "return [arguments[0].clientHeight, arguments[0].scrollHeight]"
+
+
+def test_the_text_box_grows_with_the_words(browser):
+    # Where the engine has CSS field-sizing it grows by itself; elsewhere (WebKit) the app fits
+    # its height to the text. Either way the whole text shows, with nothing scrolling inside it.
+    browser.start_essay()
+    box = introduction(browser)
+    empty, _ = browser.driver.execute_script(BOX_AND_TEXT, box)
+    browser.type(box, "\n\n".join(PARAGRAPHS * 4))
+    height, text = browser.driver.execute_script(BOX_AND_TEXT, box)
+    assert height > empty, f"the box stayed {height} px tall"
+    assert height >= text - 2, f"{text} px of text in a {height} px box"
+
+    browser.reload()
+    height, text = browser.driver.execute_script(BOX_AND_TEXT, introduction(browser))
+    assert height > empty and height >= text - 2, f"after a reload: {text} px of text in {height} px"
+
+
 def twenty_thousand_words():
     paragraphs = []
     for p in range(200):

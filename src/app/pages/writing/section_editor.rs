@@ -32,10 +32,15 @@ fn grows_natively() -> bool {
 
 /// Where the browser cannot grow a textarea itself, fit its height to its text. This reads the
 /// layout, so it runs only in those browsers.
+///
+/// Through the element's style object, never its `style` attribute: the app's CSP (`style-src
+/// 'self'`) refuses inline style attributes, so in WebKit, which has no `field-sizing`, setting
+/// the attribute left the box at its smallest height with the text scrolling inside it.
 fn fit_height(element: &web_sys::HtmlTextAreaElement) {
-    let _ = element.set_attribute("style", "height: auto");
+    let style = web_sys::HtmlElement::style(element);
+    let _ = style.set_property("height", "auto");
     let height = element.scroll_height() + 2;
-    let _ = element.set_attribute("style", &format!("height: {height}px"));
+    let _ = style.set_property("height", &format!("{height}px"));
 }
 
 /// Puts `text` in the textarea, leaving the caret where it was (as far as the new text reaches),
