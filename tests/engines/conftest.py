@@ -176,6 +176,22 @@ def start_firefox(downloads):
         # closed loopback port instead (refused at once), so whatever reaches the watch is the
         # page's. Release builds honour this only with MOZ_REMOTE_SETTINGS_DEVTOOLS=1 (below).
         "services.settings.server": "http://127.0.0.1:9/v1",
+        # Firefox's other services of its own, which would otherwise reach the watch now and then
+        # and be counted against the app: the reputation check on a finished download (the likely
+        # cause of a rare failure after the Word download), safe-browsing list updates, the
+        # captive-portal and connectivity probes, add-on and app updates, and telemetry.
+        "browser.safebrowsing.downloads.enabled": False,
+        "browser.safebrowsing.downloads.remote.enabled": False,
+        "browser.safebrowsing.malware.enabled": False,
+        "browser.safebrowsing.phishing.enabled": False,
+        "browser.safebrowsing.blockedURIs.enabled": False,
+        "browser.safebrowsing.update.enabled": False,
+        "network.captive-portal-service.enabled": False,
+        "network.connectivity-service.enabled": False,
+        "extensions.update.enabled": False,
+        "app.update.disabledForTesting": True,
+        "datareporting.policy.dataSubmissionEnabled": False,
+        "toolkit.telemetry.enabled": False,
     }
     for name, value in prefs.items():
         options.set_preference(name, value)
