@@ -6,6 +6,8 @@ Every wait allows WAIT seconds; on a quiet machine each one takes well under a s
 busy CI machine has room to spare. Nothing here waits a fixed time.
 """
 
+import datetime
+
 from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -33,6 +35,12 @@ const done = arguments[arguments.length - 1];
 })().then(done, (error) => done(String(error)));
 """
 ESSAY = "Reflective essay: my recovery story"
+
+
+def next_monday():
+    """The Monday after today: a course start in the future, on the weekday courses start."""
+    today = datetime.date.today()
+    return today + datetime.timedelta(days=7 - today.weekday())
 
 
 def literal(text):
@@ -200,10 +208,31 @@ class App:
         else:
             field.send_keys(date.isoformat())
 
+    def downloaded(self, suffix):
+        """The file ending in `suffix` in the downloads folder, once the browser has finished
+        writing it."""
+
+        def arrived(_):
+            done = [f for f in self.downloads.iterdir() if f.name.endswith(suffix)]
+            return done[0] if done and done[0].stat().st_size > 0 else None
+
+        return self.wait_for(arrived, f"a {suffix} file in the downloads folder")
+
     def value(self, element):
         return element.get_property("value")
 
     # --- what a trainee does first -------------------------------------------------------------
+
+    def set_course_dates(self, start):
+        """Set the course to start on `start` from the dates page, typed into the engine's own
+        date field as a trainee with a keyboard would."""
+        self.open("/course/dates")
+        self.type_date(self.textbox("Course start date"), start)
+        self.tap(self.button("Set up my dates"))
+        self.find(
+            "//*[@role='status'][contains(., 'Your dates are saved')]",
+            "the message that dates are saved",
+        )
 
     def start_essay(self):
         """Start the reflective essay from the assignments list (unless it is started already)

@@ -164,7 +164,7 @@ def start_firefox(downloads):
         "browser.download.dir": str(downloads),
         "browser.download.useDownloadDir": True,
         "browser.download.always_ask_before_handling_new_types": False,
-        "browser.helperApps.neverAsk.saveToDisk": DOCX_TYPE,
+        "browser.helperApps.neverAsk.saveToDisk": f"{DOCX_TYPE},text/calendar",
         # Every host but loopback (Firefox never proxies it) goes to the request watch.
         "network.proxy.type": 1,
         "network.proxy.http": "127.0.0.1",

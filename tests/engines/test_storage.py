@@ -1,28 +1,11 @@
 """What a trainee sets or ticks survives a reload in each engine: prep ticked on the home page,
 and a theme and text size chosen in settings."""
 
-import datetime
-
-from app import App
-
-
-def next_monday():
-    today = datetime.date.today()
-    return today + datetime.timedelta(days=7 - today.weekday())
-
-
-def set_course_dates(app: App, start: datetime.date):
-    app.open("/course/dates")
-    # Typed into the engine's own date field, as a trainee with a keyboard would.
-    app.type_date(app.textbox("Course start date"), start)
-    app.tap(app.button("Set up my dates"))
-    app.find(
-        "//*[@role='status'][contains(., 'Your dates are saved')]", "the message that dates are saved"
-    )
+from app import App, next_monday
 
 
 def test_prep_ticked_at_home_survives_a_reload(browser):
-    set_course_dates(browser, next_monday())
+    browser.set_course_dates(next_monday())
     browser.open("/")
     browser.find("//h2[normalize-space(.)='Your next session']", "the next session")
     first = browser.checkbox("Look through the course map")

@@ -108,16 +108,6 @@ def test_a_pasted_20000_words_survive_a_reload(browser):
     browser.text("20,001 words")
 
 
-def wait_for_download(browser, suffix):
-    """The downloaded file, once the browser has finished writing it."""
-
-    def arrived(_):
-        done = [f for f in browser.downloads.iterdir() if f.name.endswith(suffix)]
-        return done[0] if done and done[0].stat().st_size > 0 else None
-
-    return browser.wait_for(arrived, f"a {suffix} file in the downloads folder")
-
-
 def test_the_word_download_arrives_and_reads_back(browser):
     browser.start_essay()
     first = "Hope came back slowly, like spring."
@@ -126,7 +116,7 @@ def test_the_word_download_arrives_and_reads_back(browser):
     browser.textbox("My recovery story").send_keys("Turning points came in small steps.")
     browser.tap(browser.button("Download Word document (.docx)"))
 
-    docx = wait_for_download(browser, ".docx")
+    docx = browser.downloaded(".docx")
     assert docx.name.startswith("reflective-essay-my-recovery-story-")
     out = subprocess.run(
         [sys.executable, str(READ_DOCX), str(docx)], check=True, capture_output=True
