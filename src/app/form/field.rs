@@ -24,6 +24,9 @@ pub enum Control {
     Search,
     /// A secret the screen should not show.
     Password,
+    /// A code copied letter for letter (the recovery key): no spelling check, no autofill, and
+    /// capitals on a phone's keyboard.
+    Code,
     /// Several lines of the trainee's own words, this many lines tall.
     TextArea(u32),
     /// A drop-down list of (value, text) options; the field's value is the chosen option's.
@@ -45,6 +48,11 @@ impl Control {
     /// The keyboard a phone should offer, unless the field asks for another.
     fn input_mode(self) -> Option<&'static str> {
         matches!(self, Control::Number).then_some("numeric")
+    }
+
+    /// Whether the browser may check the spelling and offer its own words.
+    fn is_words(self) -> bool {
+        !matches!(self, Control::Code)
     }
 }
 
@@ -181,7 +189,9 @@ pub fn Field(
                 {..wiring}
                 type=input.input_type()
                 inputmode=input_mode.or(input.input_mode())
-                autocomplete=autocomplete
+                autocomplete=autocomplete.or((!input.is_words()).then_some("off"))
+                autocapitalize=(!input.is_words()).then_some("characters")
+                spellcheck=(!input.is_words()).then_some("false")
                 prop:value=move || value.get()
             />
         }

@@ -1,0 +1,51 @@
+//! Changing the passcode, in the lock's section of Settings: the current passcode, then the new
+//! one twice. Only the keyring changes (the data key is rewrapped); no record is re-encrypted.
+
+use leptos::prelude::*;
+
+use super::fields::{NewPasscodeFields, PasscodeField, Status};
+use super::{check_new_passcode, LockControl};
+use crate::app::form::focus_id;
+
+/// The form. `status` is the section's status line; `close` puts the section's buttons back.
+#[component]
+pub fn ChangePasscode(
+    /// Where the section says how it went.
+    status: Status,
+    /// Closes the form (after a change, or on Cancel).
+    close: Callback<()>,
+) -> impl IntoView {
+    let lock = expect_context::<LockControl>();
+    let current = RwSignal::new(String::new());
+    let passcode = RwSignal::new(String::new());
+    let repeat = RwSignal::new(String::new());
+    focus_id("current-passcode");
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let (new, again) = (passcode.get_untracked(), repeat.get_untracked());
+        if let Err(e) = check_new_passcode(&new, &again) {
+            status.say(e);
+            return;
+        }
+        status.run(
+            "Checking your current passcode…",
+            move || async move {
+                lock.change_passcode(current.get_untracked(), new).await?;
+                status.say("Your passcode is changed. Use the new one from now on.");
+                close.run(());
+                Ok(())
+            },
+            move || current.set(String::new()),
+        );
+    };
+    view! {
+        <form class="lock-form" on:submit=submit>
+            <PasscodeField id="current-passcode" label="Current passcode" value=current/>
+            <NewPasscodeFields passcode repeat/>
+            <div class="actions">
+                <button type="submit" class="primary">"Change passcode"</button>
+                <button type="button" on:click=move |_| close.run(())>"Cancel"</button>
+            </div>
+        </form>
+    }
+}
