@@ -7,7 +7,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use super::change_passcode::ChangePasscode;
 use super::fields::{NewPasscodeFields, PasscodeField, RecoveryKeyField, Status};
 use super::{check_new_passcode, LockControl, LockState};
-use crate::app::file_out::download_text;
+use crate::app::file_out::download_text_saying;
 use crate::app::form::{focus_id, Control, Field};
 use crate::storage::crypto::auto_lock::AutoLock;
 use crate::storage::crypto::recovery_key::RecoveryKey;
@@ -108,12 +108,12 @@ fn SaveRecoveryKey(key: RecoveryKey, passcode: String, step: RwSignal<Step>) -> 
          you can open Peer Study if you forget your passcode.\n"
     );
     let download = move |_| {
-        status.say(
-            match download_text("peer-study-recovery-key.txt", "text/plain", &file_text) {
-                Ok(()) => "Downloaded as peer-study-recovery-key.txt.".into(),
-                Err(e) => e.to_string(),
-            },
-        )
+        status.say(download_text_saying(
+            "peer-study-recovery-key.txt",
+            "text/plain",
+            &file_text,
+            "Downloaded as peer-study-recovery-key.txt.",
+        ))
     };
     let expected = key.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::app::clock::today;
-use crate::app::file_out::{download, share, share_sheet_available, ShareOutcome};
+use crate::app::file_out::{download_saying, share, share_sheet_available, ShareOutcome};
 use crate::app::form::Field;
 use crate::app::page::Card;
 use crate::app::pages::writing::draft_state::DraftState;
@@ -150,13 +150,9 @@ pub fn ExportPanel(
         let Some((file, has_text, _)) = build(format) else {
             return;
         };
-        match file {
-            Ok(file) => match download(&file) {
-                Ok(()) => status.set(exported_note(&file, format, has_text, false)),
-                Err(e) => status.set(e.to_string()),
-            },
-            Err(e) => status.set(e.to_string()),
-        }
+        status.set(download_saying(file, |file| {
+            exported_note(file, format, has_text, false)
+        }));
     };
 
     let on_share = move |format: ExportFormat| {
