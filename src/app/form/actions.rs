@@ -128,17 +128,76 @@ pub fn FormButtons(
     }
 }
 
-/// An item being edited in place: which item of the list has its form open, and the list's
-/// status line. Closing the form sends focus back to the item's Edit button (see [`ItemActions`]).
+/// An item being edited in place: which item of the list has its form open, which is asking
+/// "delete for good?", and the list's status line. Closing the form sends focus back to the
+/// item's Edit button (see [`ItemActions`]).
 #[derive(Clone, Copy)]
 pub struct EditInPlace {
     /// Which item's edit form is open.
     pub editing: RwSignal<Option<String>>,
+    /// Which item is waiting for an answer to its question (one at a time).
+    pub confirming: RwSignal<Option<String>>,
     /// Where the list says what happened.
     pub status: RwSignal<String>,
 }
 
 impl EditInPlace {
+    /// A list with no form open and nothing asked, saying what happens in `status`.
+    pub fn new(status: RwSignal<String>) -> Self {
+        EditInPlace {
+            editing: RwSignal::new(None),
+            confirming: RwSignal::new(None),
+            status,
+        }
+    }
+
+    /// One of the trainee's entries in the list (a journal or placement entry, id `id`), as an
+    /// `<li>`: `read` shows it, `form` while it is being edited.
+    pub fn entry<R, F, RV, FV>(self, id: StoredValue<String>, read: R, form: F) -> impl IntoView
+    where
+        R: Fn() -> RV + Send + Sync + 'static,
+        RV: IntoView + Send + 'static,
+        F: Fn() -> FV + Send + Sync + 'static,
+        FV: IntoView + Send + 'static,
+    {
+        let editing = self.editing;
+        let is_editing = move || editing.with(|e| e.as_deref() == Some(id.read_value().as_str()));
+        view! {
+            <li>
+                <Show when=is_editing fallback=read>
+                    {form()}
+                </Show>
+            </li>
+        }
+    }
+
+    /// Edit, and Delete after a second press, for entry `id`: Edit opens its form with focus on
+    /// its field `{id}-form-{first_field}`; Delete runs `remove`, says so and moves focus to the
+    /// element `then`, which stays.
+    pub fn entry_actions(
+        self,
+        id: StoredValue<String>,
+        first_field: &'static str,
+        remove: impl Fn(&str) + Send + Sync + 'static,
+        then: &'static str,
+    ) -> impl IntoView {
+        view! {
+            <ItemActions
+                id=id.get_value()
+                words=DELETE_ENTRY
+                confirming=self.confirming
+                on_edit=Callback::new(move |_| {
+                    let first = format!("{}-form-{first_field}", id.read_value());
+                    self.open(id.get_value(), first);
+                })
+                on_remove=Callback::new(move |_| {
+                    remove(&id.read_value());
+                    self.removed("Entry deleted.", then);
+                })
+            />
+        }
+    }
+
     /// Opens `id`'s form, with focus on the field whose id is `first`.
     pub fn open(self, id: String, first: String) {
         self.editing.set(Some(id));

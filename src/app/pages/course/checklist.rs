@@ -254,6 +254,7 @@ fn EditTask(
     let id = StoredValue::new(id);
     let in_place = EditInPlace {
         editing: state.editing,
+        confirming: state.confirming,
         status: state.status,
     };
     view! {

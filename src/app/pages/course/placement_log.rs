@@ -5,9 +5,7 @@ use leptos::prelude::*;
 
 use super::edit_record;
 use crate::app::clock::today;
-use crate::app::form::{
-    error_of, show_outcome, Control, EditInPlace, Field, FormButtons, ItemActions, DELETE_ENTRY,
-};
+use crate::app::form::{error_of, show_outcome, Control, EditInPlace, Field, FormButtons};
 use crate::app::records::use_record;
 use crate::domain::field_error::minutes_in_words;
 use crate::domain::placement::{
@@ -28,8 +26,7 @@ pub fn PlacementLogSection() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let editing = RwSignal::new(None::<String>);
-    let confirming = RwSignal::new(None::<String>);
+    let in_place = EditInPlace::new(status);
 
     view! {
         <section class="card" aria-labelledby="log-heading">
@@ -65,7 +62,7 @@ pub fn PlacementLogSection() -> impl IntoView {
                 <For
                     each=move || ids.get()
                     key=|id| id.clone()
-                    children=move |id| view! { <PlacementItem id editing confirming status/> }
+                    children=move |id| view! { <PlacementItem id in_place/> }
                 />
             </ul>
         </section>
@@ -77,19 +74,13 @@ pub fn PlacementLogSection() -> impl IntoView {
 fn PlacementItem(
     /// The entry's id.
     id: String,
-    /// Which entry is being edited.
-    editing: RwSignal<Option<String>>,
-    /// Which entry is waiting for "Yes, delete".
-    confirming: RwSignal<Option<String>>,
-    /// The log's status line.
-    status: RwSignal<String>,
+    /// Which entry is being edited or asking "delete for good?", and the log's status line.
+    in_place: EditInPlace,
 ) -> impl IntoView {
     let log = use_record::<PlacementLog>("placement");
     let id = StoredValue::new(id);
     let entry: Memo<Option<PlacementEntry>> =
         Memo::new(move |_| log.with(|l| l.entry(&id.read_value()).cloned()));
-    let is_editing = move || editing.with(|e| e.as_deref() == Some(id.read_value().as_str()));
-    let in_place = EditInPlace { editing, status };
     let field = move |pick: fn(&PlacementEntry) -> String| {
         move || entry.with(|e| e.as_ref().map(pick).unwrap_or_default())
     };
@@ -120,21 +111,15 @@ fn PlacementItem(
                     <p class="reflection-label">"What I learned"</p>
                     <p class="journal-body">{field(|e| e.learned.clone())}</p>
                 </Show>
-                <ItemActions
-                    id=id.get_value()
-                    words=DELETE_ENTRY
-                    confirming
-                    on_edit=Callback::new(move |_| {
-                        let date = format!("{}-form-date", id.read_value());
-                        in_place.open(id.get_value(), date);
-                    })
-                    on_remove=Callback::new(move |_| {
-                        log.update(|l| {
-                            l.remove(&id.read_value());
-                        });
-                        in_place.removed("Entry deleted.", "log-heading");
-                    })
-                />
+                {in_place
+                    .entry_actions(
+                        id,
+                        "date",
+                        move |id| log.update(|l| {
+                            l.remove(id);
+                        }),
+                        "log-heading",
+                    )}
             </article>
         }
     };
@@ -162,13 +147,7 @@ fn PlacementItem(
         }
     };
 
-    view! {
-        <li>
-            <Show when=is_editing fallback=read_view>
-                {edit_view}
-            </Show>
-        </li>
-    }
+    in_place.entry(id, read_view, edit_view)
 }
 
 /// Add or edit a placement entry. A refused save keeps everything typed.
