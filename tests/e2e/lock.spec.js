@@ -199,6 +199,8 @@ for (const theme of ["light", "dark"]) {
     await page.getByRole("button", { name: "Turn on passcode lock" }).click();
     await expect(page.getByText("The passcode lock is on.")).toBeVisible();
     await check("the lock is on");
+    await page.getByRole("button", { name: "Change passcode" }).click();
+    await check("changing the passcode");
     await page.reload();
     await expectLockScreen(page);
     await check("the lock screen");

@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use super::fields::{NewPasscodeFields, PasscodeField, Status};
-use super::{check_new_passcode, LockControl};
+use super::fields::{NewPasscode, NewPasscodeFields, PasscodeField, Status};
+use super::LockControl;
 use crate::app::form::focus_id;
 
 /// The form. `status` is the section's status line; `close` puts the section's buttons back.
@@ -17,16 +17,13 @@ pub fn ChangePasscode(
 ) -> impl IntoView {
     let lock = expect_context::<LockControl>();
     let current = RwSignal::new(String::new());
-    let passcode = RwSignal::new(String::new());
-    let repeat = RwSignal::new(String::new());
+    let new_passcode = NewPasscode::new();
     focus_id("current-passcode");
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let (new, again) = (passcode.get_untracked(), repeat.get_untracked());
-        if let Err(e) = check_new_passcode(&new, &again) {
-            status.say(e);
+        let Some(new) = new_passcode.checked(status) else {
             return;
-        }
+        };
         status.run(
             "Checking your current passcode…",
             move || async move {
@@ -41,7 +38,7 @@ pub fn ChangePasscode(
     view! {
         <form class="lock-form" on:submit=submit>
             <PasscodeField id="current-passcode" label="Current passcode" value=current/>
-            <NewPasscodeFields passcode repeat/>
+            <NewPasscodeFields new=new_passcode/>
             <div class="actions">
                 <button type="submit" class="primary">"Change passcode"</button>
                 <button type="button" on:click=move |_| close.run(())>"Cancel"</button>

@@ -7,7 +7,8 @@ use std::future::Future;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::app::form::{Control, Field};
+use super::check_new_passcode;
+use crate::app::form::{Control, Field, StatusLine};
 
 /// The passcode the lock already has: "Passcode" on the lock screen and when turning the lock
 /// off, "Current passcode" when changing it.
@@ -25,20 +26,53 @@ pub fn PasscodeField(
     }
 }
 
-/// A new passcode and its repeat ("New passcode", "Repeat new passcode"), with the hint that a
+/// A new passcode and its repeat, as typed.
+#[derive(Clone, Copy)]
+pub struct NewPasscode {
+    passcode: RwSignal<String>,
+    repeat: RwSignal<String>,
+}
+
+impl NewPasscode {
+    /// Nothing typed yet.
+    pub fn new() -> Self {
+        NewPasscode {
+            passcode: RwSignal::new(String::new()),
+            repeat: RwSignal::new(String::new()),
+        }
+    }
+
+    /// The new passcode, if it can be used; if not, `status` says what to change.
+    pub fn checked(self, status: Status) -> Option<String> {
+        let new = self.passcode.get_untracked();
+        match check_new_passcode(&new, &self.repeat.get_untracked()) {
+            Ok(()) => Some(new),
+            Err(why) => {
+                status.say(why);
+                None
+            }
+        }
+    }
+}
+
+impl Default for NewPasscode {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The fields of a [`NewPasscode`] ("New passcode", "Repeat new passcode"), with the hint that a
 /// longer passphrase protects better.
 #[component]
 pub fn NewPasscodeFields(
-    /// The new passcode.
-    passcode: RwSignal<String>,
-    /// The same, typed again.
-    repeat: RwSignal<String>,
+    /// What is typed.
+    new: NewPasscode,
 ) -> impl IntoView {
     view! {
         <Field
             id="new-passcode"
             label="New passcode"
-            value=passcode
+            value=new.passcode
             control=Control::Password
             autocomplete="new-password"
             hint="At least 8 characters. A longer passphrase protects better: a few words that \
@@ -47,7 +81,7 @@ pub fn NewPasscodeFields(
         <Field
             id="repeat-passcode"
             label="Repeat new passcode"
-            value=repeat
+            value=new.repeat
             control=Control::Password
             autocomplete="new-password"
         />
@@ -118,9 +152,31 @@ impl Status {
         });
     }
 
+    /// A form's submit handler that checks the passcode typed in `passcode` with `step`
+    /// (`working` shows meanwhile), and clears the field if it didn't do.
+    pub fn passcode_submit<S, F>(
+        self,
+        passcode: RwSignal<String>,
+        working: &'static str,
+        step: S,
+    ) -> impl Fn(leptos::ev::SubmitEvent) + Copy + 'static
+    where
+        S: Fn(String) -> F + Copy + 'static,
+        F: Future<Output = Result<(), String>> + 'static,
+    {
+        move |ev| {
+            ev.prevent_default();
+            self.run(
+                working,
+                move || step(passcode.get_untracked()),
+                move || passcode.set(String::new()),
+            );
+        }
+    }
+
     /// The status line itself, heard by screen readers as it changes.
     pub fn view(self) -> impl IntoView {
-        view! { <p class="status" role="status">{move || self.message.get()}</p> }
+        view! { <StatusLine text=self.message/> }
     }
 }
 

@@ -5,8 +5,8 @@
 
 use leptos::prelude::*;
 
-use super::fields::{NewPasscodeFields, PasscodeField, RecoveryKeyField, Status};
-use super::{check_new_passcode, LockControl};
+use super::fields::{NewPasscode, NewPasscodeFields, PasscodeField, RecoveryKeyField, Status};
+use super::LockControl;
 
 /// The lock screen, in place of the whole app.
 #[component]
@@ -27,14 +27,11 @@ fn UnlockForm(forgot: RwSignal<bool>) -> impl IntoView {
     let lock = expect_context::<LockControl>();
     let passcode = RwSignal::new(String::new());
     let status = Status::new();
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        status.run(
-            "Checking your passcode…",
-            move || async move { lock.unlock(passcode.get_untracked()).await },
-            move || passcode.set(String::new()),
-        );
-    };
+    let submit = status.passcode_submit(
+        passcode,
+        "Checking your passcode…",
+        move |typed| async move { lock.unlock(typed).await },
+    );
     view! {
         <h1 class="page-title" tabindex="-1">"Peer Study is locked"</h1>
         <p>"Your notes are locked on this device. Type your passcode to open them."</p>
@@ -55,16 +52,13 @@ fn UnlockForm(forgot: RwSignal<bool>) -> impl IntoView {
 fn RecoverForm(forgot: RwSignal<bool>) -> impl IntoView {
     let lock = expect_context::<LockControl>();
     let recovery = RwSignal::new(String::new());
-    let passcode = RwSignal::new(String::new());
-    let repeat = RwSignal::new(String::new());
+    let new_passcode = NewPasscode::new();
     let status = Status::new();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let (new, again) = (passcode.get_untracked(), repeat.get_untracked());
-        if let Err(e) = check_new_passcode(&new, &again) {
-            status.say(e);
+        let Some(new) = new_passcode.checked(status) else {
             return;
-        }
+        };
         status.run(
             "Checking your recovery key…",
             move || async move { lock.recover(recovery.get_untracked(), new).await },
@@ -83,7 +77,7 @@ fn RecoverForm(forgot: RwSignal<bool>) -> impl IntoView {
                 hint="28 letters and numbers. Spaces, dashes and capitals don't matter."
                 value=recovery
             />
-            <NewPasscodeFields passcode repeat/>
+            <NewPasscodeFields new=new_passcode/>
             {status.view()}
             <button type="submit" class="button primary">"Unlock and set new passcode"</button>
         </form>

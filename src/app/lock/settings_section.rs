@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::change_passcode::ChangePasscode;
-use super::fields::{NewPasscodeFields, PasscodeField, RecoveryKeyField, Status};
-use super::{check_new_passcode, LockControl, LockState};
+use super::fields::{NewPasscode, NewPasscodeFields, PasscodeField, RecoveryKeyField, Status};
+use super::{LockControl, LockState};
 use crate::app::file_out::download_text_saying;
 use crate::app::form::{focus_id, Control, Field};
 use crate::storage::crypto::auto_lock::AutoLock;
@@ -63,16 +63,13 @@ fn SetUp() -> impl IntoView {
 
 #[component]
 fn ChoosePasscode(step: RwSignal<Step>) -> impl IntoView {
-    let passcode = RwSignal::new(String::new());
-    let repeat = RwSignal::new(String::new());
+    let new_passcode = NewPasscode::new();
     let status = Status::new();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let (new, again) = (passcode.get_untracked(), repeat.get_untracked());
-        if let Err(e) = check_new_passcode(&new, &again) {
-            status.say(e);
+        let Some(new) = new_passcode.checked(status) else {
             return;
-        }
+        };
         match RecoveryKey::generate() {
             Ok(key) => step.set(Step::Recovery { key, passcode: new }),
             Err(e) => status.say(e.to_string()),
@@ -80,7 +77,7 @@ fn ChoosePasscode(step: RwSignal<Step>) -> impl IntoView {
     };
     view! {
         <form class="lock-form" on:submit=submit>
-            <NewPasscodeFields passcode repeat/>
+            <NewPasscodeFields new=new_passcode/>
             {status.view()}
             <div class="actions">
                 <button type="submit" class="primary">"Continue"</button>
@@ -253,14 +250,11 @@ fn TurnOff(status: Status, close: Callback<()>) -> impl IntoView {
     let lock = expect_context::<LockControl>();
     let passcode = RwSignal::new(String::new());
     focus_id("off-passcode");
-    let turn_off = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        status.run(
-            "Checking your passcode…",
-            move || async move { lock.turn_off(passcode.get_untracked()).await },
-            move || passcode.set(String::new()),
-        );
-    };
+    let turn_off = status.passcode_submit(
+        passcode,
+        "Checking your passcode…",
+        move |typed| async move { lock.turn_off(typed).await },
+    );
     view! {
         <form class="lock-form" on:submit=turn_off>
             <p>"Your notes will be stored without encryption again."</p>
