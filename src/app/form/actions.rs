@@ -210,6 +210,33 @@ impl EditInPlace {
         focus_id(then);
     }
 
+    /// What an entry's edit form does on save: `save` stores the draft for entry `id`; then the
+    /// form closes (see [`EditInPlace::finish`]), saying `saved`, unless `fields` picks out
+    /// problems with what was typed.
+    pub fn on_save<D, E, P>(
+        self,
+        id: StoredValue<String>,
+        save: impl Fn(&str, D) -> Result<(), E> + Send + Sync + 'static,
+        fields: fn(E) -> Result<P, E>,
+        saved: impl Fn() -> String + Send + Sync + 'static,
+    ) -> Callback<D, Result<(), P>>
+    where
+        D: 'static,
+        E: std::fmt::Display + 'static,
+        P: 'static,
+    {
+        Callback::new(move |draft: D| {
+            let id = id.read_value();
+            let outcome = save(&id, draft);
+            self.finish(&id, outcome, fields, &saved())
+        })
+    }
+
+    /// What an entry's edit form does on Cancel (see [`EditInPlace::cancel`]).
+    pub fn on_cancel(self, id: StoredValue<String>) -> Callback<()> {
+        Callback::new(move |()| self.cancel(&id.read_value()))
+    }
+
     /// Closes `id`'s form without saving.
     pub fn cancel(self, id: &str) {
         self.editing.set(None);

@@ -221,3 +221,14 @@ pub fn Field(
         </div>
     }
 }
+
+/// A status line: says what just happened (saved, deleted, downloaded), heard by screen readers
+/// as it changes. It stays on the page while empty, so the first message is announced too.
+#[component]
+pub fn StatusLine(
+    /// What it says.
+    #[prop(into)]
+    text: Signal<String>,
+) -> impl IntoView {
+    view! { <p class="status" role="status">{move || text.get()}</p> }
+}

@@ -10,7 +10,7 @@ use leptos_router::components::A;
 use super::edit_record;
 use crate::app::clock::now_ms;
 use crate::app::file_out::download_text_saying;
-use crate::app::form::{focus_first_problem, Control, Field};
+use crate::app::form::{focus_first_problem, Control, Field, StatusLine};
 use crate::app::records::use_record;
 use crate::domain::course::CourseState;
 use crate::domain::course_calendar::{course_calendar, FILE_NAME, MIME_TYPE};
@@ -71,7 +71,7 @@ pub fn AddToCalendar() -> impl IntoView {
                     "Add to my calendar"
                 </button>
             </Show>
-            <p class="status" role="status">{move || status.get()}</p>
+            <StatusLine text=status/>
         </section>
     }
 }
@@ -157,7 +157,7 @@ pub fn PlacementDatesForm() -> impl IntoView {
                     </Show>
                 </div>
             </form>
-            <p class="status" role="status">{move || status.get()}</p>
+            <StatusLine text=status/>
         </section>
     }
 }

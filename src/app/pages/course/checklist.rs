@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::edit_record;
 use super::item_form::ItemForm;
 use super::progress_meter::ProgressMeter;
-use crate::app::form::{focus_id, EditInPlace, ItemActions, REMOVE_TASK};
+use crate::app::form::{focus_id, EditInPlace, ItemActions, StatusLine, REMOVE_TASK};
 use crate::app::records::use_record;
 use crate::domain::course::{ChecklistItem, CourseEditError, CourseState, ItemDraft, Module};
 use crate::domain::progress::Progress;
@@ -127,7 +127,7 @@ pub fn PrepChecklist(
                 />
             </ul>
             {editable.then(|| view! { <AddTask module_id=module_id.clone() state/> })}
-            <p class="status" role="status">{move || state.status.get()}</p>
+            <StatusLine text=state.status.read_only()/>
         </div>
     }
 }
@@ -262,16 +262,18 @@ fn EditTask(
             id_prefix=format!("edit-task-{}", id.read_value())
             initial
             submit_label="Save task"
-            on_save=Callback::new(move |draft: ItemDraft| {
-                let id = id.read_value();
-                let outcome = edit_record(state.course, |c| c.update_own_item(&id, &draft));
-                let fields = |e| match e {
+            on_save=in_place.on_save(
+                id,
+                move |id, draft: ItemDraft| {
+                    edit_record(state.course, |c| c.update_own_item(id, &draft))
+                },
+                |e| match e {
                     CourseEditError::Item(problems) => Ok(problems),
                     other => Err(other),
-                };
-                in_place.finish(&id, outcome, fields, "Task saved.")
-            })
-            on_cancel=Callback::new(move |_| in_place.cancel(&id.read_value()))
+                },
+                || "Task saved.".to_string(),
+            )
+            on_cancel=in_place.on_cancel(id)
         />
     }
 }

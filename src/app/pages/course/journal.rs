@@ -239,17 +239,19 @@ fn JournalItem(
                 id_prefix=format!("{}-form", id.read_value())
                 initial
                 submit_label="Save changes"
-                on_save=Callback::new(move |draft: JournalDraft| {
-                    let course_now = course.get_untracked();
-                    let id = id.read_value();
-                    let outcome = edit_record(journal, |j| j.update(&id, &draft, &course_now, now_ms()));
-                    let fields = |e| match e {
+                on_save=in_place.on_save(
+                    id,
+                    move |id, draft: JournalDraft| {
+                        let course_now = course.get_untracked();
+                        edit_record(journal, |j| j.update(id, &draft, &course_now, now_ms()))
+                    },
+                    |e| match e {
                         JournalError::Invalid(problems) => Ok(problems),
                         other => Err(other),
-                    };
-                    in_place.finish(&id, outcome, fields, &records.saved_words(JOURNAL.short_name(), "Changes saved."))
-                })
-                on_cancel=Callback::new(move |_| in_place.cancel(&id.read_value()))
+                    },
+                    move || records.saved_words(JOURNAL.short_name(), "Changes saved."),
+                )
+                on_cancel=in_place.on_cancel(id)
             />
         }
     };

@@ -5,7 +5,9 @@ use leptos::prelude::*;
 
 use super::edit_record;
 use crate::app::clock::today;
-use crate::app::form::{error_of, show_outcome, Control, EditInPlace, Field, FormButtons};
+use crate::app::form::{
+    error_of, show_outcome, Control, EditInPlace, Field, FormButtons, StatusLine,
+};
 use crate::app::records::use_record;
 use crate::domain::field_error::minutes_in_words;
 use crate::domain::placement::{
@@ -57,7 +59,7 @@ pub fn PlacementLogSection() -> impl IntoView {
                     })
                 />
             </details>
-            <p class="status" role="status">{move || status.get()}</p>
+            <StatusLine text=status/>
             <ul class="placement-list">
                 <For
                     each=move || ids.get()
@@ -133,16 +135,16 @@ fn PlacementItem(
                 id_prefix=format!("{}-form", id.read_value())
                 initial
                 submit_label="Save changes"
-                on_save=Callback::new(move |draft: PlacementDraft| {
-                    let id = id.read_value();
-                    let outcome = edit_record(log, |l| l.update(&id, &draft));
-                    let fields = |e| match e {
+                on_save=in_place.on_save(
+                    id,
+                    move |id, draft: PlacementDraft| edit_record(log, |l| l.update(id, &draft)),
+                    |e| match e {
                         PlacementError::Invalid(problems) => Ok(problems),
                         other => Err(other),
-                    };
-                    in_place.finish(&id, outcome, fields, "Changes saved.")
-                })
-                on_cancel=Callback::new(move |_| in_place.cancel(&id.read_value()))
+                    },
+                    || "Changes saved.".to_string(),
+                )
+                on_cancel=in_place.on_cancel(id)
             />
         }
     };

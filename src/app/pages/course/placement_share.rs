@@ -10,6 +10,7 @@ use leptos::prelude::*;
 
 use crate::app::clock::today;
 use crate::app::file_out::download_saying;
+use crate::app::form::StatusLine;
 use crate::app::pages::writing::print_view::fill_print_view;
 use crate::app::records::use_record;
 use crate::domain::export::{export, ExportDocument, ExportFormat};
@@ -104,7 +105,7 @@ pub fn PlacementShare() -> impl IntoView {
                     "Print or save as PDF"
                 </button>
             </div>
-            <p class="status" role="status">{move || status.get()}</p>
+            <StatusLine text=status/>
         </section>
     }
 }
