@@ -128,6 +128,19 @@ pub fn FormButtons(
     }
 }
 
+/// How an item's Edit and remove buttons speak and where they send focus (see
+/// [`EditInPlace::item_actions`]).
+pub struct InPlaceActions<F, T> {
+    /// What the buttons and the question say.
+    pub words: ItemActionWords,
+    /// What the status line says once the item is gone ("Task removed.").
+    pub removed: &'static str,
+    /// The id of the edit form's first field, for the item's id.
+    pub first_field: F,
+    /// The id of the element that takes focus once the item is gone.
+    pub then: T,
+}
+
 /// An item being edited in place: which item of the list has its form open, which is asking
 /// "delete for good?", and the list's status line. Closing the form sends focus back to the
 /// item's Edit button (see [`ItemActions`]).
@@ -181,18 +194,46 @@ impl EditInPlace {
         remove: impl Fn(&str) + Send + Sync + 'static,
         then: &'static str,
     ) -> impl IntoView {
+        let actions = InPlaceActions {
+            words: DELETE_ENTRY,
+            removed: "Entry deleted.",
+            first_field: move |id: &str| format!("{id}-form-{first_field}"),
+            then: move || then.to_string(),
+        };
+        self.item_actions(id, actions, remove)
+    }
+
+    /// Edit, and remove after a second press (worded by `actions`), for item `id`: Edit opens its
+    /// form with focus on its first field; removing runs `remove`, says so and moves focus to an
+    /// element that stays.
+    pub fn item_actions<F, T>(
+        self,
+        id: StoredValue<String>,
+        actions: InPlaceActions<F, T>,
+        remove: impl Fn(&str) + Send + Sync + 'static,
+    ) -> impl IntoView
+    where
+        F: Fn(&str) -> String + Send + Sync + 'static,
+        T: Fn() -> String + Send + Sync + 'static,
+    {
+        let InPlaceActions {
+            words,
+            removed,
+            first_field,
+            then,
+        } = actions;
         view! {
             <ItemActions
                 id=id.get_value()
-                words=DELETE_ENTRY
+                words
                 confirming=self.confirming
                 on_edit=Callback::new(move |_| {
-                    let first = format!("{}-form-{first_field}", id.read_value());
+                    let first = first_field(&id.read_value());
                     self.open(id.get_value(), first);
                 })
                 on_remove=Callback::new(move |_| {
                     remove(&id.read_value());
-                    self.removed("Entry deleted.", then);
+                    self.removed(removed, &then());
                 })
             />
         }

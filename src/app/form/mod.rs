@@ -12,7 +12,8 @@ mod field;
 mod focus;
 
 pub use actions::{
-    EditInPlace, FormButtons, ItemActionWords, ItemActions, DELETE_ENTRY, REMOVE_TASK,
+    EditInPlace, FormButtons, InPlaceActions, ItemActionWords, ItemActions, DELETE_ENTRY,
+    REMOVE_TASK,
 };
 pub use field::{error_of, show_outcome, Control, Field, StatusLine};
 pub use focus::{focus_first_problem, focus_id, focus_node};

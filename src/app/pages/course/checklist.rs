@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::edit_record;
 use super::item_form::ItemForm;
 use super::progress_meter::ProgressMeter;
-use crate::app::form::{focus_id, EditInPlace, ItemActions, StatusLine, REMOVE_TASK};
+use crate::app::form::{EditInPlace, InPlaceActions, StatusLine, REMOVE_TASK};
 use crate::app::records::use_record;
 use crate::domain::course::{ChecklistItem, CourseEditError, CourseState, ItemDraft, Module};
 use crate::domain::progress::Progress;
@@ -66,6 +66,17 @@ struct ChecklistState {
     status: RwSignal<String>,
     /// The id of the list itself, which takes focus after a task is removed.
     list_id: StoredValue<String>,
+}
+
+impl ChecklistState {
+    /// The own tasks' editing in place.
+    fn in_place(self) -> EditInPlace {
+        EditInPlace {
+            editing: self.editing,
+            confirming: self.confirming,
+            status: self.status,
+        }
+    }
 }
 
 /// The checklist of one module, with a progress meter above it.
@@ -217,25 +228,18 @@ fn OwnTaskActions(
     /// Shared checklist state.
     state: ChecklistState,
 ) -> impl IntoView {
-    let id = StoredValue::new(id);
-    view! {
-        <ItemActions
-            id=id.get_value()
-            words=REMOVE_TASK
-            confirming=state.confirming
-            on_edit=Callback::new(move |_| {
-                state.editing.set(Some(id.get_value()));
-                focus_id(format!("edit-task-{}-text", id.read_value()));
-            })
-            on_remove=Callback::new(move |_| {
-                state.course.update(|c| {
-                    let _ = c.remove_own_item(&id.read_value());
-                });
-                state.status.set("Task removed.".to_string());
-                focus_id(state.list_id.get_value());
-            })
-        />
-    }
+    let in_place = state.in_place();
+    let actions = InPlaceActions {
+        words: REMOVE_TASK,
+        removed: "Task removed.",
+        first_field: |id: &str| format!("edit-task-{id}-text"),
+        then: move || state.list_id.get_value(),
+    };
+    in_place.item_actions(StoredValue::new(id), actions, move |id| {
+        state.course.update(|c| {
+            let _ = c.remove_own_item(id);
+        })
+    })
 }
 
 /// The edit form in place of a task; saving or cancelling returns focus to its Edit button.
@@ -252,11 +256,7 @@ fn EditTask(
         .with_untracked(|i| i.as_ref().map(ItemDraft::from_item))
         .unwrap_or_default();
     let id = StoredValue::new(id);
-    let in_place = EditInPlace {
-        editing: state.editing,
-        confirming: state.confirming,
-        status: state.status,
-    };
+    let in_place = state.in_place();
     view! {
         <ItemForm
             id_prefix=format!("edit-task-{}", id.read_value())
