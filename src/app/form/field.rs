@@ -232,3 +232,29 @@ pub fn StatusLine(
 ) -> impl IntoView {
     view! { <p class="status" role="status">{move || text.get()}</p> }
 }
+
+/// A checkbox with its label beside it, for a yes-or-no setting that applies at once.
+#[component]
+pub fn Checkbox(
+    /// The input's id, unique on the page.
+    id: &'static str,
+    /// The visible label.
+    label: &'static str,
+    /// Whether it is ticked.
+    #[prop(into)]
+    checked: Signal<bool>,
+    /// Run with the new state when the trainee ticks or unticks it.
+    on_change: Callback<bool>,
+) -> impl IntoView {
+    view! {
+        <div class="choice">
+            <input
+                type="checkbox"
+                id=id
+                prop:checked=move || checked.get()
+                on:change=move |ev| on_change.run(event_target_checked(&ev))
+            />
+            <label for=id>{label}</label>
+        </div>
+    }
+}

@@ -15,5 +15,5 @@ pub use actions::{
     EditInPlace, FormButtons, InPlaceActions, ItemActionWords, ItemActions, DELETE_ENTRY,
     REMOVE_TASK,
 };
-pub use field::{error_of, show_outcome, Control, Field, StatusLine};
+pub use field::{error_of, show_outcome, Checkbox, Control, Field, StatusLine};
 pub use focus::{focus_first_problem, focus_id, focus_node};

@@ -9,7 +9,7 @@ use leptos::task::spawn_local;
 
 use crate::app::clock::today;
 use crate::app::file_out::{download_saying, share, share_sheet_available, ShareOutcome};
-use crate::app::form::Field;
+use crate::app::form::{Checkbox, Field, StatusLine};
 use crate::app::page::Card;
 use crate::app::pages::writing::draft_state::DraftState;
 use crate::domain::assignment::Assignment;
@@ -206,20 +206,12 @@ pub fn ExportPanel(
                 "go only where you send them."
             </p>
             <ProfileFields profile/>
-            <div class="choice">
-                <input
-                    type="checkbox"
-                    id="export-keep-outline"
-                    prop:checked=move || profile.with(|p| p.export_keeps_outline)
-                    on:change=move |ev| {
-                        let on = event_target_checked(&ev);
-                        profile.update(|p| p.export_keeps_outline = on);
-                    }
-                />
-                <label for="export-keep-outline">
-                    "Include headings of sections I haven't written yet"
-                </label>
-            </div>
+            <Checkbox
+                id="export-keep-outline"
+                label="Include headings of sections I haven't written yet"
+                checked=Signal::derive(move || profile.with(|p| p.export_keeps_outline))
+                on_change=Callback::new(move |on| profile.update(|p| p.export_keeps_outline = on))
+            />
             <div class="export-buttons">
                 {ExportFormat::ALL
                     .into_iter()
@@ -245,23 +237,17 @@ pub fn ExportPanel(
                     .collect_view()}
             </div>
             <div class="print-options">
-                <div class="choice">
-                    <input
-                        type="checkbox"
-                        id="print-double"
-                        prop:checked=move || profile.with(|p| p.print_double_spacing)
-                        on:change=move |ev| {
-                            let on = event_target_checked(&ev);
-                            profile.update(|p| p.print_double_spacing = on);
-                        }
-                    />
-                    <label for="print-double">"Double line spacing when printing"</label>
-                </div>
+                <Checkbox
+                    id="print-double"
+                    label="Double line spacing when printing"
+                    checked=Signal::derive(move || profile.with(|p| p.print_double_spacing))
+                    on_change=Callback::new(move |on| profile.update(|p| p.print_double_spacing = on))
+                />
                 <button type="button" class="button" on:click=on_print>
                     "Print or save as PDF"
                 </button>
             </div>
-            <p class="status" role="status">{move || status.get()}</p>
+            <StatusLine text=status/>
         </Card>
     }
 }
