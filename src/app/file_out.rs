@@ -76,17 +76,52 @@ pub fn download(file: &ExportedFile) -> Result<(), FileOutError> {
     Ok(())
 }
 
+/// `text` as a file called `filename`.
+fn text_file(filename: &str, mime_type: &'static str, text: &str) -> ExportedFile {
+    ExportedFile {
+        filename: filename.to_string(),
+        mime_type,
+        bytes: text.as_bytes().to_vec(),
+    }
+}
+
 /// Save `text` through the browser's downloads as a file called `filename`.
 pub fn download_text(
     filename: &str,
     mime_type: &'static str,
     text: &str,
 ) -> Result<(), FileOutError> {
-    download(&ExportedFile {
-        filename: filename.to_string(),
-        mime_type,
-        bytes: text.as_bytes().to_vec(),
-    })
+    download(&text_file(filename, mime_type, text))
+}
+
+/// Downloads the file `made` and returns what a status line should say: `saved` (with the
+/// file) once the download has started, or what stopped it, whether the file could not be made
+/// or the browser would not save it.
+pub fn download_saying<E: std::fmt::Display>(
+    made: Result<ExportedFile, E>,
+    saved: impl FnOnce(&ExportedFile) -> String,
+) -> String {
+    let file = match made {
+        Ok(file) => file,
+        Err(problem) => return problem.to_string(),
+    };
+    match download(&file) {
+        Ok(()) => saved(&file),
+        Err(problem) => problem.to_string(),
+    }
+}
+
+/// [`download_saying`] for `text` in a file called `filename`.
+pub fn download_text_saying(
+    filename: &str,
+    mime_type: &'static str,
+    text: &str,
+    saved: impl Into<String>,
+) -> String {
+    download_saying(
+        Ok::<_, FileOutError>(text_file(filename, mime_type, text)),
+        |_| saved.into(),
+    )
 }
 
 fn as_file(file: &ExportedFile) -> Option<File> {

@@ -97,6 +97,35 @@ test("the recovery key opens the app and sets a new passcode", async ({ page }) 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Settings");
 });
 
+test("changing the passcode: a wrong current one changes nothing, then only the new one unlocks", async ({ page }) => {
+  await setUpLock(page);
+  const NEW = "kingfishers by the weir";
+  await page.getByRole("button", { name: "Change passcode" }).click();
+  await page.getByLabel("Current passcode").fill("not my passcode");
+  await page.getByLabel("New passcode", { exact: true }).fill(NEW);
+  await page.getByLabel("Repeat new passcode").fill(NEW);
+  await page.getByRole("button", { name: "Change passcode" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "isn't your current passcode" })).toBeVisible();
+  // A new passcode that is too short is refused before anything is checked.
+  await page.getByLabel("Current passcode").fill(PASSCODE);
+  await page.getByLabel("New passcode", { exact: true }).fill("short");
+  await page.getByLabel("Repeat new passcode").fill("short");
+  await page.getByRole("button", { name: "Change passcode" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "at least 8 characters" })).toBeVisible();
+  await page.getByLabel("New passcode", { exact: true }).fill(NEW);
+  await page.getByLabel("Repeat new passcode").fill(NEW);
+  await page.getByRole("button", { name: "Change passcode" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Your passcode is changed" })).toBeVisible();
+
+  await page.reload();
+  await expectLockScreen(page);
+  await unlock(page);
+  await expect(page.getByRole("status")).toContainText("didn't open Peer Study");
+  await expectLockScreen(page);
+  await unlock(page, NEW);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Settings");
+});
+
 test("Lock now, and being hidden with auto-lock set to immediately, both lock the app", async ({ page }) => {
   await setUpLock(page);
   await page.getByRole("link", { name: "Home" }).first().click();
@@ -170,6 +199,8 @@ for (const theme of ["light", "dark"]) {
     await page.getByRole("button", { name: "Turn on passcode lock" }).click();
     await expect(page.getByText("The passcode lock is on.")).toBeVisible();
     await check("the lock is on");
+    await page.getByRole("button", { name: "Change passcode" }).click();
+    await check("changing the passcode");
     await page.reload();
     await expectLockScreen(page);
     await check("the lock screen");

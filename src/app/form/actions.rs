@@ -128,17 +128,117 @@ pub fn FormButtons(
     }
 }
 
-/// An item being edited in place: which item of the list has its form open, and the list's
-/// status line. Closing the form sends focus back to the item's Edit button (see [`ItemActions`]).
+/// How an item's Edit and remove buttons speak and where they send focus (see
+/// [`EditInPlace::item_actions`]).
+pub struct InPlaceActions<F, T> {
+    /// What the buttons and the question say.
+    pub words: ItemActionWords,
+    /// What the status line says once the item is gone ("Task removed.").
+    pub removed: &'static str,
+    /// The id of the edit form's first field, for the item's id.
+    pub first_field: F,
+    /// The id of the element that takes focus once the item is gone.
+    pub then: T,
+}
+
+/// An item being edited in place: which item of the list has its form open, which is asking
+/// "delete for good?", and the list's status line. Closing the form sends focus back to the
+/// item's Edit button (see [`ItemActions`]).
 #[derive(Clone, Copy)]
 pub struct EditInPlace {
     /// Which item's edit form is open.
     pub editing: RwSignal<Option<String>>,
+    /// Which item is waiting for an answer to its question (one at a time).
+    pub confirming: RwSignal<Option<String>>,
     /// Where the list says what happened.
     pub status: RwSignal<String>,
 }
 
 impl EditInPlace {
+    /// A list with no form open and nothing asked, saying what happens in `status`.
+    pub fn new(status: RwSignal<String>) -> Self {
+        EditInPlace {
+            editing: RwSignal::new(None),
+            confirming: RwSignal::new(None),
+            status,
+        }
+    }
+
+    /// One of the trainee's entries in the list (a journal or placement entry, id `id`), as an
+    /// `<li>`: `read` shows it, `form` while it is being edited.
+    pub fn entry<R, F, RV, FV>(self, id: StoredValue<String>, read: R, form: F) -> impl IntoView
+    where
+        R: Fn() -> RV + Send + Sync + 'static,
+        RV: IntoView + Send + 'static,
+        F: Fn() -> FV + Send + Sync + 'static,
+        FV: IntoView + Send + 'static,
+    {
+        let editing = self.editing;
+        let is_editing = move || editing.with(|e| e.as_deref() == Some(id.read_value().as_str()));
+        view! {
+            <li>
+                <Show when=is_editing fallback=read>
+                    {form()}
+                </Show>
+            </li>
+        }
+    }
+
+    /// Edit, and Delete after a second press, for entry `id`: Edit opens its form with focus on
+    /// its field `{id}-form-{first_field}`; Delete runs `remove`, says so and moves focus to the
+    /// element `then`, which stays.
+    pub fn entry_actions(
+        self,
+        id: StoredValue<String>,
+        first_field: &'static str,
+        remove: impl Fn(&str) + Send + Sync + 'static,
+        then: &'static str,
+    ) -> impl IntoView {
+        let actions = InPlaceActions {
+            words: DELETE_ENTRY,
+            removed: "Entry deleted.",
+            first_field: move |id: &str| format!("{id}-form-{first_field}"),
+            then: move || then.to_string(),
+        };
+        self.item_actions(id, actions, remove)
+    }
+
+    /// Edit, and remove after a second press (worded by `actions`), for item `id`: Edit opens its
+    /// form with focus on its first field; removing runs `remove`, says so and moves focus to an
+    /// element that stays.
+    pub fn item_actions<F, T>(
+        self,
+        id: StoredValue<String>,
+        actions: InPlaceActions<F, T>,
+        remove: impl Fn(&str) + Send + Sync + 'static,
+    ) -> impl IntoView
+    where
+        F: Fn(&str) -> String + Send + Sync + 'static,
+        T: Fn() -> String + Send + Sync + 'static,
+    {
+        let InPlaceActions {
+            words,
+            removed,
+            first_field,
+            then,
+        } = actions;
+        view! {
+            <ItemActions
+                id=id.get_value()
+                words
+                confirming=self.confirming
+                on_edit=Callback::new(move |_| {
+                    let first = first_field(&id.read_value());
+                    self.open(id.get_value(), first);
+                })
+                on_remove=Callback::new(move |_| {
+                    remove(&id.read_value());
+                    self.removed(removed, &then());
+                })
+            />
+        }
+    }
+
     /// Opens `id`'s form, with focus on the field whose id is `first`.
     pub fn open(self, id: String, first: String) {
         self.editing.set(Some(id));
@@ -149,6 +249,33 @@ impl EditInPlace {
     pub fn removed(self, words: &str, then: &str) {
         self.status.set(words.to_string());
         focus_id(then);
+    }
+
+    /// What an entry's edit form does on save: `save` stores the draft for entry `id`; then the
+    /// form closes (see [`EditInPlace::finish`]), saying `saved`, unless `fields` picks out
+    /// problems with what was typed.
+    pub fn on_save<D, E, P>(
+        self,
+        id: StoredValue<String>,
+        save: impl Fn(&str, D) -> Result<(), E> + Send + Sync + 'static,
+        fields: fn(E) -> Result<P, E>,
+        saved: impl Fn() -> String + Send + Sync + 'static,
+    ) -> Callback<D, Result<(), P>>
+    where
+        D: 'static,
+        E: std::fmt::Display + 'static,
+        P: 'static,
+    {
+        Callback::new(move |draft: D| {
+            let id = id.read_value();
+            let outcome = save(&id, draft);
+            self.finish(&id, outcome, fields, &saved())
+        })
+    }
+
+    /// What an entry's edit form does on Cancel (see [`EditInPlace::cancel`]).
+    pub fn on_cancel(self, id: StoredValue<String>) -> Callback<()> {
+        Callback::new(move |()| self.cancel(&id.read_value()))
     }
 
     /// Closes `id`'s form without saving.

@@ -24,6 +24,9 @@ pub enum Control {
     Search,
     /// A secret the screen should not show.
     Password,
+    /// A code copied letter for letter (the recovery key): no spelling check, no autofill, and
+    /// capitals on a phone's keyboard.
+    Code,
     /// Several lines of the trainee's own words, this many lines tall.
     TextArea(u32),
     /// A drop-down list of (value, text) options; the field's value is the chosen option's.
@@ -45,6 +48,11 @@ impl Control {
     /// The keyboard a phone should offer, unless the field asks for another.
     fn input_mode(self) -> Option<&'static str> {
         matches!(self, Control::Number).then_some("numeric")
+    }
+
+    /// Whether the browser may check the spelling and offer its own words.
+    fn is_words(self) -> bool {
+        !matches!(self, Control::Code)
     }
 }
 
@@ -181,7 +189,9 @@ pub fn Field(
                 {..wiring}
                 type=input.input_type()
                 inputmode=input_mode.or(input.input_mode())
-                autocomplete=autocomplete
+                autocomplete=autocomplete.or((!input.is_words()).then_some("off"))
+                autocapitalize=(!input.is_words()).then_some("characters")
+                spellcheck=(!input.is_words()).then_some("false")
                 prop:value=move || value.get()
             />
         }
@@ -208,6 +218,43 @@ pub fn Field(
                 Some(beside) => view! { <div class="field-inline">{control_view} {beside()}</div> }.into_any(),
                 None => control_view,
             }}
+        </div>
+    }
+}
+
+/// A status line: says what just happened (saved, deleted, downloaded), heard by screen readers
+/// as it changes. It stays on the page while empty, so the first message is announced too.
+#[component]
+pub fn StatusLine(
+    /// What it says.
+    #[prop(into)]
+    text: Signal<String>,
+) -> impl IntoView {
+    view! { <p class="status" role="status">{move || text.get()}</p> }
+}
+
+/// A checkbox with its label beside it, for a yes-or-no setting that applies at once.
+#[component]
+pub fn Checkbox(
+    /// The input's id, unique on the page.
+    id: &'static str,
+    /// The visible label.
+    label: &'static str,
+    /// Whether it is ticked.
+    #[prop(into)]
+    checked: Signal<bool>,
+    /// Run with the new state when the trainee ticks or unticks it.
+    on_change: Callback<bool>,
+) -> impl IntoView {
+    view! {
+        <div class="choice">
+            <input
+                type="checkbox"
+                id=id
+                prop:checked=move || checked.get()
+                on:change=move |ev| on_change.run(event_target_checked(&ev))
+            />
+            <label for=id>{label}</label>
         </div>
     }
 }

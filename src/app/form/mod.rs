@@ -2,7 +2,7 @@
 //! beside them ([`Field`]), the helper that turns a form's errors into what a field shows
 //! ([`error_of`]), moving focus once the page has caught up ([`focus_id`], [`focus_node`],
 //! [`focus_first_problem`]) and the edit / delete / "delete for good?" buttons of a list item
-//! ([`ItemActions`]).
+//! ([`ItemActions`]), and the status line that says what happened ([`StatusLine`]).
 //!
 //! Their look lives in one stylesheet, `style/controls.css`, so a field or a button is the same in
 //! the course, the glossary and the writing area.
@@ -12,7 +12,8 @@ mod field;
 mod focus;
 
 pub use actions::{
-    EditInPlace, FormButtons, ItemActionWords, ItemActions, DELETE_ENTRY, REMOVE_TASK,
+    EditInPlace, FormButtons, InPlaceActions, ItemActionWords, ItemActions, DELETE_ENTRY,
+    REMOVE_TASK,
 };
-pub use field::{error_of, show_outcome, Control, Field};
+pub use field::{error_of, show_outcome, Checkbox, Control, Field, StatusLine};
 pub use focus::{focus_first_problem, focus_id, focus_node};

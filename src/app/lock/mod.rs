@@ -9,6 +9,8 @@
 //!
 //! The storage side (formats, sealing, crash-safe conversions) is `storage::crypto`.
 
+pub mod change_passcode;
+mod fields;
 pub mod lock_now;
 pub mod lock_screen;
 pub mod settings_section;
@@ -26,7 +28,7 @@ use crate::storage::crypto::aead::DataKey;
 use crate::storage::crypto::attempts::Attempts;
 use crate::storage::crypto::auto_lock::AutoLock;
 use crate::storage::crypto::convert;
-use crate::storage::crypto::keyring::{self, Keyring, PasscodeKdf};
+use crate::storage::crypto::keyring::{self, Keyring, PasscodeKdf, UnwrapError};
 use crate::storage::crypto::recovery_key::RecoveryKey;
 use crate::storage::crypto::sealed_backend::{LockSlot, SealedBackend, SharedSlot};
 use crate::storage::crypto::{random, ATTEMPTS, AUTO_LOCK, KEYRING, LOCKED_AT};
@@ -198,16 +200,36 @@ impl LockControl {
         let key = keyring
             .unlock_with_recovery_key(&wrapping)
             .map_err(|e| e.to_string())?;
-        let kdf = PasscodeKdf::fresh().map_err(|e| e.to_string())?;
-        let passcode_key = web_crypto::passcode_key(&new_passcode, &kdf)
-            .await
-            .map_err(|e| e.to_string())?;
-        let rewrapped = keyring
-            .with_new_passcode(&key, kdf, &passcode_key)
-            .map_err(|e| e.to_string())?;
-        convert::store_keyring(&mut raw(), &rewrapped).map_err(|e| e.to_string())?;
+        let rewrapped = rewrap(&keyring, &key, &new_passcode).await?;
         self.opened(&rewrapped, key);
         Ok(())
+    }
+
+    /// Changes the passcode, once the current one has opened the keyring: the data key is
+    /// rewrapped under the new one in one write (see [`convert`]); no record changes.
+    pub async fn change_passcode(&self, current: String, new: String) -> Result<(), String> {
+        let (keyring, key) = Self::open_with_passcode(&current, |_| {
+            "That isn't your current passcode, so it hasn't changed. Please check it and try \
+             again."
+                .into()
+        })
+        .await?;
+        rewrap(&keyring, &key, &new).await?;
+        Ok(())
+    }
+
+    /// The keyring and the data key it holds, if `passcode` opens it; `wrong` words it when it
+    /// doesn't. Wrong tries are not counted: the trainee has already unlocked.
+    async fn open_with_passcode(
+        passcode: &str,
+        wrong: impl FnOnce(UnwrapError) -> String,
+    ) -> Result<(Keyring, DataKey), String> {
+        let keyring = Self::keyring()?;
+        let wrapping = web_crypto::passcode_key(passcode, keyring.passcode_kdf())
+            .await
+            .map_err(|e| e.to_string())?;
+        let key = keyring.unlock_with_passcode(&wrapping).map_err(wrong)?;
+        Ok((keyring, key))
     }
 
     /// Turns the lock on with `passcode` and the recovery key the trainee has saved.
@@ -235,13 +257,7 @@ impl LockControl {
 
     /// Turns the lock off after the passcode is given again; every record is stored plain.
     pub async fn turn_off(&self, passcode: String) -> Result<(), String> {
-        let keyring = Self::keyring()?;
-        let wrapping = web_crypto::passcode_key(&passcode, keyring.passcode_kdf())
-            .await
-            .map_err(|e| e.to_string())?;
-        let key = keyring
-            .unlock_with_passcode(&wrapping)
-            .map_err(|e| e.to_string())?;
+        let (_, key) = Self::open_with_passcode(&passcode, |e| e.to_string()).await?;
         self.flush()?;
         convert::turn_off(&mut raw(), &key).map_err(|e| e.to_string())?;
         self.inner.with_value(|i| i.slot.borrow_mut().forget());
@@ -368,16 +384,21 @@ async fn strengthened(keyring: Keyring, key: &DataKey, passcode: &str) -> Keyrin
     if !keyring.passcode_kdf().is_weaker_than_today() {
         return keyring;
     }
-    let Ok(kdf) = PasscodeKdf::fresh() else {
-        return keyring;
-    };
-    let Ok(wrapping) = web_crypto::passcode_key(passcode, &kdf).await else {
-        return keyring;
-    };
-    match keyring.with_new_passcode(key, kdf, &wrapping) {
-        Ok(stronger) if convert::store_keyring(&mut raw(), &stronger).is_ok() => stronger,
-        _ => keyring,
-    }
+    rewrap(&keyring, key, passcode).await.unwrap_or(keyring)
+}
+
+/// Wraps the data key under `passcode` with fresh parameters and stores the keyring that holds
+/// it (one write: before it the old passcode opens, after it the new one).
+async fn rewrap(keyring: &Keyring, key: &DataKey, passcode: &str) -> Result<Keyring, String> {
+    let kdf = PasscodeKdf::fresh().map_err(|e| e.to_string())?;
+    let wrapping = web_crypto::passcode_key(passcode, &kdf)
+        .await
+        .map_err(|e| e.to_string())?;
+    let rewrapped = keyring
+        .with_new_passcode(key, kdf, &wrapping)
+        .map_err(|e| e.to_string())?;
+    convert::store_keyring(&mut raw(), &rewrapped).map_err(|e| e.to_string())?;
+    Ok(rewrapped)
 }
 
 fn wait_message(seconds: u64) -> String {

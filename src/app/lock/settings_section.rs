@@ -2,12 +2,13 @@
 //! shown once and typed back), locking, auto-lock, and turning it off with the passcode.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::lock_screen::PasscodeField;
-use super::{check_new_passcode, LockControl, LockState};
-use crate::app::file_out::download_text;
+use super::change_passcode::ChangePasscode;
+use super::fields::{NewPasscode, NewPasscodeFields, PasscodeField, RecoveryKeyField, Status};
+use super::{LockControl, LockState};
+use crate::app::file_out::download_text_saying;
+use crate::app::form::{focus_id, Control, Field};
 use crate::storage::crypto::auto_lock::AutoLock;
 use crate::storage::crypto::recovery_key::RecoveryKey;
 
@@ -62,36 +63,22 @@ fn SetUp() -> impl IntoView {
 
 #[component]
 fn ChoosePasscode(step: RwSignal<Step>) -> impl IntoView {
-    let passcode = RwSignal::new(String::new());
-    let repeat = RwSignal::new(String::new());
-    let message = RwSignal::new(String::new());
+    let new_passcode = NewPasscode::new();
+    let status = Status::new();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let (new, again) = (passcode.get_untracked(), repeat.get_untracked());
-        if let Err(e) = check_new_passcode(&new, &again) {
-            message.set(e);
+        let Some(new) = new_passcode.checked(status) else {
             return;
-        }
+        };
         match RecoveryKey::generate() {
             Ok(key) => step.set(Step::Recovery { key, passcode: new }),
-            Err(e) => message.set(e.to_string()),
+            Err(e) => status.say(e.to_string()),
         }
     };
     view! {
         <form class="lock-form" on:submit=submit>
-            <p id="passcode-hint" class="hint">
-                "At least 8 characters. A longer passphrase protects better: a few words that \
-                 mean something to you but that nobody would guess."
-            </p>
-            <PasscodeField
-                id="new-passcode"
-                label="New passcode"
-                autocomplete="new-password"
-                value=passcode
-                described_by="passcode-hint"
-            />
-            <PasscodeField id="repeat-passcode" label="Repeat new passcode" autocomplete="new-password" value=repeat/>
-            <p class="status" role="status">{move || message.get()}</p>
+            <NewPasscodeFields new=new_passcode/>
+            {status.view()}
             <div class="actions">
                 <button type="submit" class="primary">"Continue"</button>
                 <button type="button" on:click=move |_| step.set(Step::Idle)>"Cancel"</button>
@@ -105,11 +92,10 @@ fn SaveRecoveryKey(key: RecoveryKey, passcode: String, step: RwSignal<Step>) -> 
     let lock = expect_context::<LockControl>();
     let text = key.to_text();
     let typed = RwSignal::new(String::new());
-    let message = RwSignal::new(String::new());
-    let busy = RwSignal::new(false);
+    let status = Status::new();
     let copy_text = text.clone();
     let copy = move |_| {
-        message.set(match copy_to_clipboard(&copy_text) {
+        status.say(match copy_to_clipboard(&copy_text) {
             Ok(()) => "Copied. Please paste it somewhere safe, away from this device.".into(),
             Err(e) => e,
         })
@@ -119,40 +105,34 @@ fn SaveRecoveryKey(key: RecoveryKey, passcode: String, step: RwSignal<Step>) -> 
          you can open Peer Study if you forget your passcode.\n"
     );
     let download = move |_| {
-        message.set(
-            match download_text("peer-study-recovery-key.txt", "text/plain", &file_text) {
-                Ok(()) => "Downloaded as peer-study-recovery-key.txt.".into(),
-                Err(e) => e.to_string(),
-            },
-        )
+        status.say(download_text_saying(
+            "peer-study-recovery-key.txt",
+            "text/plain",
+            &file_text,
+            "Downloaded as peer-study-recovery-key.txt.",
+        ))
     };
     let expected = key.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
         match RecoveryKey::parse(&typed.get_untracked()) {
             Ok(k) if k == expected => {}
             Ok(_) => {
-                message.set("That isn't the recovery key above. Please check each group.".into());
+                status.say("That isn't the recovery key above. Please check each group.");
                 return;
             }
             Err(e) => {
-                message.set(e.to_string());
+                status.say(e.to_string());
                 return;
             }
         }
-        busy.set(true);
-        message.set("Turning on the lock and encrypting your notes…".into());
         let (passcode, key) = (passcode.clone(), expected.clone());
-        spawn_local(async move {
-            // On success the section itself switches to "the lock is on".
-            if let Err(e) = lock.turn_on(passcode, key).await {
-                message.set(e);
-                busy.set(false);
-            }
-        });
+        // On success the section itself switches to "the lock is on".
+        status.run(
+            "Turning on the lock and encrypting your notes…",
+            move || async move { lock.turn_on(passcode, key).await },
+            || {},
+        );
     };
     view! {
         <p>
@@ -174,23 +154,13 @@ fn SaveRecoveryKey(key: RecoveryKey, passcode: String, step: RwSignal<Step>) -> 
             </div>
         </div>
         <form class="lock-form" on:submit=submit>
-            <div class="field">
-                <label for="type-recovery-key">"Type your recovery key"</label>
-                <input
-                    id="type-recovery-key"
-                    type="text"
-                    autocomplete="off"
-                    autocapitalize="characters"
-                    spellcheck="false"
-                    aria-describedby="type-recovery-key-hint"
-                    prop:value=move || typed.get()
-                    on:input=move |ev| typed.set(event_target_value(&ev))
-                />
-                <p class="hint" id="type-recovery-key-hint">
-                    "To be sure you have kept it. Spaces, dashes and capitals don't matter."
-                </p>
-            </div>
-            <p class="status" role="status">{move || message.get()}</p>
+            <RecoveryKeyField
+                id="type-recovery-key"
+                label="Type your recovery key"
+                hint="To be sure you have kept it. Spaces, dashes and capitals don't matter."
+                value=typed
+            />
+            {status.view()}
             <div class="actions">
                 <button type="submit" class="primary">"Turn on passcode lock"</button>
                 <button type="button" on:click=move |_| step.set(Step::Idle)>"Cancel"</button>
@@ -199,30 +169,39 @@ fn SaveRecoveryKey(key: RecoveryKey, passcode: String, step: RwSignal<Step>) -> 
     }
 }
 
+/// Which of the lock's forms is open while it is on (one at a time).
+#[derive(Clone, Copy, PartialEq)]
+enum Open {
+    Nothing,
+    ChangePasscode,
+    TurnOff,
+}
+
 #[component]
 fn LockOn() -> impl IntoView {
     let lock = expect_context::<LockControl>();
-    let turning_off = RwSignal::new(false);
-    let passcode = RwSignal::new(String::new());
-    let message = RwSignal::new(String::new());
-    let busy = RwSignal::new(false);
+    let open = RwSignal::new(Open::Nothing);
+    let status = Status::new();
     let choice = lock.auto_lock();
-    let turn_off = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
-        busy.set(true);
-        message.set("Checking your passcode…".into());
-        let typed = passcode.get_untracked();
-        spawn_local(async move {
-            if let Err(e) = lock.turn_off(typed).await {
-                passcode.set(String::new());
-                message.set(e);
-                busy.set(false);
-            }
+    // The drop-down follows the choice, also when another tab changes it.
+    let auto_lock = RwSignal::new(choice.get_untracked().as_str());
+    Effect::new(move || auto_lock.set(choice.get().as_str()));
+    let auto_lock_options = Signal::stored(
+        AutoLock::ALL
+            .into_iter()
+            .map(|c| (c.as_str(), c.label()))
+            .collect::<Vec<_>>(),
+    );
+    // Closing a form puts focus back on the button that opened it.
+    let close = Callback::new(move |()| {
+        let was = open.get_untracked();
+        open.set(Open::Nothing);
+        focus_id(if was == Open::TurnOff {
+            "turn-off-lock"
+        } else {
+            "change-passcode"
         });
-    };
+    });
     view! {
         <p>
             "The passcode lock is on. Everything you write is encrypted on this device, and \
@@ -230,45 +209,61 @@ fn LockOn() -> impl IntoView {
         </p>
         <button type="button" on:click=move |_| {
             if let Err(e) = lock.lock_now() {
-                message.set(e);
+                status.say(e);
             }
         }>"Lock now"</button>
-        <div class="field">
-            <label for="auto-lock">"Lock when Peer Study has been out of sight"</label>
-            <select
-                id="auto-lock"
-                on:change=move |ev| lock.set_auto_lock(AutoLock::parse(Some(&event_target_value(&ev))))
-            >
-                {AutoLock::ALL
-                    .into_iter()
-                    .map(|c| {
-                        view! {
-                            <option value=c.as_str() selected=move || choice.get() == c>
-                                {c.label()}
-                            </option>
-                        }
-                    })
-                    .collect_view()}
-            </select>
-        </div>
-        <Show
-            when=move || turning_off.get()
-            fallback=move || view! {
-                <button type="button" on:click=move |_| turning_off.set(true)>
-                    "Turn off passcode lock"
-                </button>
-            }
-        >
-            <form class="lock-form" on:submit=turn_off>
-                <p>"Your notes will be stored without encryption again."</p>
-                <PasscodeField id="off-passcode" label="Passcode" autocomplete="current-password" value=passcode/>
+        <Field
+            id="auto-lock"
+            label="Lock when Peer Study has been out of sight"
+            value=auto_lock
+            control=Control::Select(auto_lock_options)
+            on_change=Callback::new(move |()| {
+                lock.set_auto_lock(AutoLock::parse(Some(&auto_lock.get_untracked())))
+            })
+        />
+        {move || match open.get() {
+            Open::Nothing => view! {
                 <div class="actions">
-                    <button type="submit" class="primary">"Turn off"</button>
-                    <button type="button" on:click=move |_| turning_off.set(false)>"Cancel"</button>
+                    <button
+                        type="button"
+                        id="change-passcode"
+                        on:click=move |_| open.set(Open::ChangePasscode)
+                    >
+                        "Change passcode"
+                    </button>
+                    <button type="button" id="turn-off-lock" on:click=move |_| open.set(Open::TurnOff)>
+                        "Turn off passcode lock"
+                    </button>
                 </div>
-            </form>
-        </Show>
-        <p class="status" role="status">{move || message.get()}</p>
+            }
+            .into_any(),
+            Open::ChangePasscode => view! { <ChangePasscode status close/> }.into_any(),
+            Open::TurnOff => view! { <TurnOff status close/> }.into_any(),
+        }}
+        {status.view()}
+    }
+}
+
+/// Turning the lock off, after giving the passcode again.
+#[component]
+fn TurnOff(status: Status, close: Callback<()>) -> impl IntoView {
+    let lock = expect_context::<LockControl>();
+    let passcode = RwSignal::new(String::new());
+    focus_id("off-passcode");
+    let turn_off = status.passcode_submit(
+        passcode,
+        "Checking your passcode…",
+        move |typed| async move { lock.turn_off(typed).await },
+    );
+    view! {
+        <form class="lock-form" on:submit=turn_off>
+            <p>"Your notes will be stored without encryption again."</p>
+            <PasscodeField id="off-passcode" label="Passcode" value=passcode/>
+            <div class="actions">
+                <button type="submit" class="primary">"Turn off"</button>
+                <button type="button" on:click=move |_| close.run(())>"Cancel"</button>
+            </div>
+        </form>
     }
 }
 

@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::app::clock::{now_ms, when_in_words};
-use crate::app::file_out::download_text;
+use crate::app::file_out::{download_text, download_text_saying};
 use crate::app::page::{Card, Page};
 use crate::app::records::{storage_key, Records};
 use crate::domain::history::{History, ThinningPolicy};
@@ -248,13 +248,15 @@ fn BackUp() -> impl IntoView {
     let (message, set_message) = signal(String::new());
     let back_up = move |_| {
         let (name, text) = records.export_backup();
-        match download_text(&name, "application/json", &text) {
-            Ok(()) => set_message.set(format!(
+        set_message.set(download_text_saying(
+            &name,
+            "application/json",
+            &text,
+            format!(
                 "Your backup is saved as {name}. Keep it somewhere safe: it holds everything you \
                  have written here."
-            )),
-            Err(error) => set_message.set(error.to_string()),
-        }
+            ),
+        ));
     };
     view! {
         <Card heading_id="backup-heading" title="Back up">

@@ -2,8 +2,10 @@
 //!
 //! Two kinds of 256-bit key go through it: the [`DataKey`] that seals every record, and the
 //! [`WrappingKey`]s (derived from the passcode or the recovery key) that seal the data key in the
-//! keyring. Keeping them as distinct types means one can't be passed where the other belongs.
-//! Both are wiped from memory when dropped.
+//! keyring. Both are one [`Key`] type, told apart by what they are for, so one can't be passed
+//! where the other belongs. Both are wiped from memory when dropped.
+
+use std::marker::PhantomData;
 
 use aes_gcm::aead::{Aead, Payload};
 use aes_gcm::{Aes256Gcm, KeyInit, Nonce};
@@ -14,28 +16,98 @@ use super::random::{self, RandomError};
 /// Bytes in an AES-GCM nonce: 96 bits, fresh and random for every message.
 pub const NONCE_BYTES: usize = 12;
 
-/// The random 256-bit key that seals every record. Exists only in memory while unlocked, and in
-/// storage only wrapped (see [`keyring`](super::keyring)).
-pub struct DataKey {
+/// A 256-bit AES-GCM key, for one use only (`U`: [`Records`] or [`Wrapping`]); one
+/// implementation of sealing and opening serves both. Wiped from memory when dropped.
+pub struct Key<U> {
     bytes: Zeroizing<[u8; 32]>,
     cipher: Aes256Gcm,
+    _use: PhantomData<U>,
 }
+
+/// What a key is for, so that a wrapping key can't be passed where the data key belongs.
+pub trait KeyUse {
+    /// The key's name in debug output (never its bytes).
+    const NAME: &'static str;
+}
+
+/// Sealing records: the [`DataKey`].
+pub enum Records {}
+
+/// Wrapping the data key: a [`WrappingKey`].
+pub enum Wrapping {}
+
+impl KeyUse for Records {
+    const NAME: &'static str = "DataKey";
+}
+
+impl KeyUse for Wrapping {
+    const NAME: &'static str = "WrappingKey";
+}
+
+/// The random 256-bit key that seals every record. Exists only in memory while unlocked, and in
+/// storage only wrapped (see [`keyring`](super::keyring)).
+pub type DataKey = Key<Records>;
 
 /// A 256-bit key derived from the passcode (PBKDF2) or the recovery key (HKDF), used only to wrap
 /// and unwrap the [`DataKey`].
-pub struct WrappingKey {
-    cipher: Aes256Gcm,
-}
+pub type WrappingKey = Key<Wrapping>;
 
-impl std::fmt::Debug for DataKey {
+impl<U: KeyUse> std::fmt::Debug for Key<U> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("DataKey(..)")
+        write!(f, "{}(..)", U::NAME)
     }
 }
 
-impl std::fmt::Debug for WrappingKey {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("WrappingKey(..)")
+impl<U> Key<U> {
+    /// The key with these bytes (after unwrapping it, or the output of PBKDF2 or HKDF).
+    pub fn from_bytes(bytes: [u8; 32]) -> Self {
+        let bytes = Zeroizing::new(bytes);
+        let cipher = Aes256Gcm::new(bytes.as_ref().into());
+        Key {
+            bytes,
+            cipher,
+            _use: PhantomData,
+        }
+    }
+
+    /// Seals `plaintext` under a fresh random nonce, bound to `aad`.
+    pub(super) fn seal(
+        &self,
+        plaintext: &[u8],
+        aad: &[u8],
+    ) -> Result<([u8; NONCE_BYTES], Vec<u8>), RandomError> {
+        let nonce = random::bytes::<NONCE_BYTES>()?;
+        let ciphertext = self
+            .cipher
+            .encrypt(
+                Nonce::from_slice(&nonce),
+                Payload {
+                    msg: plaintext,
+                    aad,
+                },
+            )
+            // Encryption only fails for messages of more than 64 GiB.
+            .expect("AES-GCM encrypts anything that fits in a browser's storage");
+        Ok((nonce, ciphertext))
+    }
+
+    /// Opens what [`Key::seal`] made; `None` if the key, the nonce, the associated data or the
+    /// ciphertext is not exactly what sealed it.
+    pub(super) fn open(
+        &self,
+        nonce: &[u8; NONCE_BYTES],
+        ciphertext: &[u8],
+        aad: &[u8],
+    ) -> Option<Vec<u8>> {
+        self.cipher
+            .decrypt(
+                Nonce::from_slice(nonce),
+                Payload {
+                    msg: ciphertext,
+                    aad,
+                },
+            )
+            .ok()
     }
 }
 
@@ -45,100 +117,10 @@ impl DataKey {
         Ok(Self::from_bytes(random::bytes::<32>()?))
     }
 
-    /// The key with these bytes (after unwrapping it).
-    pub fn from_bytes(bytes: [u8; 32]) -> Self {
-        let bytes = Zeroizing::new(bytes);
-        let cipher = Aes256Gcm::new(bytes.as_ref().into());
-        DataKey { bytes, cipher }
-    }
-
-    /// The raw bytes, for wrapping.
+    /// The raw bytes, for wrapping (only the data key's are ever wrapped).
     pub(super) fn bytes(&self) -> &[u8; 32] {
         &self.bytes
     }
-
-    /// Seals `plaintext` under a fresh random nonce, bound to `aad`.
-    pub(super) fn seal(
-        &self,
-        plaintext: &[u8],
-        aad: &[u8],
-    ) -> Result<([u8; NONCE_BYTES], Vec<u8>), RandomError> {
-        seal_with(&self.cipher, plaintext, aad)
-    }
-
-    /// Opens what [`DataKey::seal`] made; `None` if the key, the nonce, the associated data or
-    /// the ciphertext is not exactly what sealed it.
-    pub(super) fn open(
-        &self,
-        nonce: &[u8; NONCE_BYTES],
-        ciphertext: &[u8],
-        aad: &[u8],
-    ) -> Option<Vec<u8>> {
-        open_with(&self.cipher, nonce, ciphertext, aad)
-    }
-}
-
-impl WrappingKey {
-    /// The key with these bytes (the output of PBKDF2 or HKDF).
-    pub fn from_bytes(bytes: [u8; 32]) -> Self {
-        let bytes = Zeroizing::new(bytes);
-        WrappingKey {
-            cipher: Aes256Gcm::new(bytes.as_ref().into()),
-        }
-    }
-
-    pub(super) fn seal(
-        &self,
-        plaintext: &[u8],
-        aad: &[u8],
-    ) -> Result<([u8; NONCE_BYTES], Vec<u8>), RandomError> {
-        seal_with(&self.cipher, plaintext, aad)
-    }
-
-    pub(super) fn open(
-        &self,
-        nonce: &[u8; NONCE_BYTES],
-        ciphertext: &[u8],
-        aad: &[u8],
-    ) -> Option<Vec<u8>> {
-        open_with(&self.cipher, nonce, ciphertext, aad)
-    }
-}
-
-fn seal_with(
-    cipher: &Aes256Gcm,
-    plaintext: &[u8],
-    aad: &[u8],
-) -> Result<([u8; NONCE_BYTES], Vec<u8>), RandomError> {
-    let nonce = random::bytes::<NONCE_BYTES>()?;
-    let ciphertext = cipher
-        .encrypt(
-            Nonce::from_slice(&nonce),
-            Payload {
-                msg: plaintext,
-                aad,
-            },
-        )
-        // Encryption only fails for messages of more than 64 GiB.
-        .expect("AES-GCM encrypts anything that fits in a browser's storage");
-    Ok((nonce, ciphertext))
-}
-
-fn open_with(
-    cipher: &Aes256Gcm,
-    nonce: &[u8; NONCE_BYTES],
-    ciphertext: &[u8],
-    aad: &[u8],
-) -> Option<Vec<u8>> {
-    cipher
-        .decrypt(
-            Nonce::from_slice(nonce),
-            Payload {
-                msg: ciphertext,
-                aad,
-            },
-        )
-        .ok()
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use leptos_router::components::A;
 
 use super::{edit_record, BackToCourse};
 use crate::app::clock::today;
-use crate::app::form::{error_of, focus_id, show_outcome, Control, Field};
+use crate::app::form::{error_of, focus_id, show_outcome, Control, Field, StatusLine};
 use crate::app::page::{Card, Page};
 use crate::app::records::use_record;
 use crate::domain::attendance::{
@@ -286,7 +286,7 @@ fn AddExtraDay() -> impl IntoView {
                 />
                 <button type="submit" class="button primary">"Add extra day"</button>
             </form>
-            <p class="status" role="status">{move || status.get()}</p>
+            <StatusLine text=status/>
         </details>
     }
 }

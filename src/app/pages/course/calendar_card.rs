@@ -9,8 +9,8 @@ use leptos_router::components::A;
 
 use super::edit_record;
 use crate::app::clock::now_ms;
-use crate::app::file_out::download_text;
-use crate::app::form::{focus_first_problem, Control, Field};
+use crate::app::file_out::download_text_saying;
+use crate::app::form::{focus_first_problem, Control, Field, StatusLine};
 use crate::app::records::use_record;
 use crate::domain::course::CourseState;
 use crate::domain::course_calendar::{course_calendar, FILE_NAME, MIME_TYPE};
@@ -32,19 +32,21 @@ pub fn AddToCalendar() -> impl IntoView {
         };
         let dates = placement.with_untracked(|p| p.dates);
         let file = course.with_untracked(|c| course_calendar(c, &schedule, dates, now_ms()));
-        status.set(match download_text(FILE_NAME, MIME_TYPE, &file) {
-            Ok(()) => format!(
+        let place = if dates.is_some() {
+            " and placement"
+        } else {
+            ""
+        };
+        status.set(download_text_saying(
+            FILE_NAME,
+            MIME_TYPE,
+            &file,
+            format!(
                 "Your calendar file, {FILE_NAME}, is ready. Open it to add your classroom \
-                     days{} to your calendar. If a date changes, add it again: the events are \
-                     updated, not doubled.",
-                if dates.is_some() {
-                    " and placement"
-                } else {
-                    ""
-                }
+                 days{place} to your calendar. If a date changes, add it again: the events are \
+                 updated, not doubled."
             ),
-            Err(problem) => problem.to_string(),
-        });
+        ));
     };
     view! {
         <section class="card" aria-labelledby="calendar-heading">
@@ -69,7 +71,7 @@ pub fn AddToCalendar() -> impl IntoView {
                     "Add to my calendar"
                 </button>
             </Show>
-            <p class="status" role="status">{move || status.get()}</p>
+            <StatusLine text=status/>
         </section>
     }
 }
@@ -155,7 +157,7 @@ pub fn PlacementDatesForm() -> impl IntoView {
                     </Show>
                 </div>
             </form>
-            <p class="status" role="status">{move || status.get()}</p>
+            <StatusLine text=status/>
         </section>
     }
 }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::edit_record;
 use super::item_form::ItemForm;
 use super::progress_meter::ProgressMeter;
-use crate::app::form::{focus_id, EditInPlace, ItemActions, REMOVE_TASK};
+use crate::app::form::{EditInPlace, InPlaceActions, StatusLine, REMOVE_TASK};
 use crate::app::records::use_record;
 use crate::domain::course::{ChecklistItem, CourseEditError, CourseState, ItemDraft, Module};
 use crate::domain::progress::Progress;
@@ -68,6 +68,17 @@ struct ChecklistState {
     list_id: StoredValue<String>,
 }
 
+impl ChecklistState {
+    /// The own tasks' editing in place.
+    fn in_place(self) -> EditInPlace {
+        EditInPlace {
+            editing: self.editing,
+            confirming: self.confirming,
+            status: self.status,
+        }
+    }
+}
+
 /// The checklist of one module, with a progress meter above it.
 #[component]
 pub fn PrepChecklist(
@@ -127,7 +138,7 @@ pub fn PrepChecklist(
                 />
             </ul>
             {editable.then(|| view! { <AddTask module_id=module_id.clone() state/> })}
-            <p class="status" role="status">{move || state.status.get()}</p>
+            <StatusLine text=state.status.read_only()/>
         </div>
     }
 }
@@ -217,25 +228,18 @@ fn OwnTaskActions(
     /// Shared checklist state.
     state: ChecklistState,
 ) -> impl IntoView {
-    let id = StoredValue::new(id);
-    view! {
-        <ItemActions
-            id=id.get_value()
-            words=REMOVE_TASK
-            confirming=state.confirming
-            on_edit=Callback::new(move |_| {
-                state.editing.set(Some(id.get_value()));
-                focus_id(format!("edit-task-{}-text", id.read_value()));
-            })
-            on_remove=Callback::new(move |_| {
-                state.course.update(|c| {
-                    let _ = c.remove_own_item(&id.read_value());
-                });
-                state.status.set("Task removed.".to_string());
-                focus_id(state.list_id.get_value());
-            })
-        />
-    }
+    let in_place = state.in_place();
+    let actions = InPlaceActions {
+        words: REMOVE_TASK,
+        removed: "Task removed.",
+        first_field: |id: &str| format!("edit-task-{id}-text"),
+        then: move || state.list_id.get_value(),
+    };
+    in_place.item_actions(StoredValue::new(id), actions, move |id| {
+        state.course.update(|c| {
+            let _ = c.remove_own_item(id);
+        })
+    })
 }
 
 /// The edit form in place of a task; saving or cancelling returns focus to its Edit button.
@@ -252,25 +256,24 @@ fn EditTask(
         .with_untracked(|i| i.as_ref().map(ItemDraft::from_item))
         .unwrap_or_default();
     let id = StoredValue::new(id);
-    let in_place = EditInPlace {
-        editing: state.editing,
-        status: state.status,
-    };
+    let in_place = state.in_place();
     view! {
         <ItemForm
             id_prefix=format!("edit-task-{}", id.read_value())
             initial
             submit_label="Save task"
-            on_save=Callback::new(move |draft: ItemDraft| {
-                let id = id.read_value();
-                let outcome = edit_record(state.course, |c| c.update_own_item(&id, &draft));
-                let fields = |e| match e {
+            on_save=in_place.on_save(
+                id,
+                move |id, draft: ItemDraft| {
+                    edit_record(state.course, |c| c.update_own_item(id, &draft))
+                },
+                |e| match e {
                     CourseEditError::Item(problems) => Ok(problems),
                     other => Err(other),
-                };
-                in_place.finish(&id, outcome, fields, "Task saved.")
-            })
-            on_cancel=Callback::new(move |_| in_place.cancel(&id.read_value()))
+                },
+                || "Task saved.".to_string(),
+            )
+            on_cancel=in_place.on_cancel(id)
         />
     }
 }

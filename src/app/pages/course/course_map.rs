@@ -4,11 +4,12 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use super::module_controls::ModuleFields;
 use super::{
     edit_record, module_href, module_progress_signal, session_of, session_words, AddToCalendar,
     GraduationCard, ProgressMeter,
 };
-use crate::app::form::{error_of, focus_first_problem, focus_id, Control, Field};
+use crate::app::form::{focus_first_problem, focus_id, StatusLine};
 use crate::app::page::Page;
 use crate::app::records::use_record;
 use crate::domain::course::{CourseEditError, CoursePart, CourseState, ModuleDraft, ModuleErrors};
@@ -129,7 +130,7 @@ pub fn CoursePage() -> impl IntoView {
             </Show>
             <GraduationCard/>
             <AddToCalendar/>
-            <p class="status" role="status">{move || status.get()}</p>
+            <StatusLine text=status/>
             <AddModule status/>
         </Page>
     }
@@ -231,18 +232,12 @@ fn AddModule(
         <details class="card add-module">
             <summary>"Add a module of your own"</summary>
             <form id="add-module-form" on:submit=submit novalidate>
-                <Field
-                    id="add-module-title"
-                    label="Module title"
-                    value=title
-                    error=error_of(errors, |e| e.title.as_ref())
-                />
-                <Field
-                    id="add-module-summary"
-                    label="What it covers (optional)"
-                    value=summary
-                    control=Control::TextArea(3)
-                    error=error_of(errors, |e| e.summary.as_ref())
+                <ModuleFields
+                    id_prefix="add-module"
+                    labels=("Module title", "What it covers (optional)")
+                    title
+                    summary
+                    errors
                 />
                 <button type="submit" class="button primary">"Add module"</button>
             </form>

@@ -7,7 +7,7 @@ use leptos_router::components::A;
 
 use super::edit_record;
 use crate::app::clock::today;
-use crate::app::form::{focus_first_problem, focus_id, Control, Field};
+use crate::app::form::{focus_first_problem, focus_id, Control, Field, StatusLine};
 use crate::app::records::use_record;
 use crate::domain::assignment::{course_assignments, Assignment, Draft};
 use crate::domain::attendance::Attendance;
@@ -195,7 +195,7 @@ fn AssignmentLine(
                         .into_any()
                 }
             }}
-            <p class="status" role="status">{move || message.get()}</p>
+            <StatusLine text=message/>
         </li>
     }
 }

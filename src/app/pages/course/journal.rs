@@ -7,10 +7,7 @@ use leptos_router::components::A;
 use super::checklist::module_anywhere;
 use super::{edit_record, module_href};
 use crate::app::clock::{now_ms, today};
-use crate::app::form::{
-    error_of, focus_first_problem, Control, EditInPlace, Field, FormButtons, ItemActions,
-    DELETE_ENTRY,
-};
+use crate::app::form::{error_of, focus_first_problem, Control, EditInPlace, Field, FormButtons};
 use crate::app::records::{use_record, use_unsent_text, Records};
 use crate::domain::course::CourseState;
 use crate::domain::journal::{JournalDraft, JournalEntry, JournalError, JournalErrors};
@@ -152,9 +149,7 @@ pub fn JournalEntries(
     #[prop(optional)]
     status: Option<RwSignal<String>>,
 ) -> impl IntoView {
-    let editing = RwSignal::new(None::<String>);
-    let confirming = RwSignal::new(None::<String>);
-    let status = status.unwrap_or_else(|| RwSignal::new(String::new()));
+    let in_place = EditInPlace::new(status.unwrap_or_else(|| RwSignal::new(String::new())));
     view! {
         <ul class="journal-list">
             <For
@@ -165,9 +160,7 @@ pub fn JournalEntries(
                         <JournalItem
                             id
                             editable
-                            editing
-                            confirming
-                            status
+                            in_place
                             after_delete_focus=after_delete_focus.unwrap_or("main")
                         />
                     }
@@ -184,12 +177,8 @@ fn JournalItem(
     id: String,
     /// Whether it can be edited here.
     editable: bool,
-    /// Which entry is being edited.
-    editing: RwSignal<Option<String>>,
-    /// Which entry is waiting for "Yes, delete it".
-    confirming: RwSignal<Option<String>>,
-    /// The status line.
-    status: RwSignal<String>,
+    /// Which entry is being edited or asking "delete for good?", and the status line.
+    in_place: EditInPlace,
     /// The element id that takes focus once this entry is deleted.
     after_delete_focus: &'static str,
 ) -> impl IntoView {
@@ -199,8 +188,6 @@ fn JournalItem(
     let id = StoredValue::new(id);
     let entry: Memo<Option<JournalEntry>> =
         Memo::new(move |_| journal.with(|j| j.entry(&id.read_value()).cloned()));
-    let is_editing = move || editing.with(|e| e.as_deref() == Some(id.read_value().as_str()));
-    let in_place = EditInPlace { editing, status };
 
     let read_view = move || {
         let heading_id = format!("{}-title", id.read_value());
@@ -229,23 +216,15 @@ fn JournalItem(
                 <p class="journal-body">{move || entry.with(|e| e.as_ref().map(|e| e.body.clone()))}</p>
                 {editable
                     .then(|| {
-                        view! {
-                            <ItemActions
-                                id=id.get_value()
-                                words=DELETE_ENTRY
-                                confirming
-                                on_edit=Callback::new(move |_| {
-                                    let body = format!("{}-form-body", id.read_value());
-                                    in_place.open(id.get_value(), body);
-                                })
-                                on_remove=Callback::new(move |_| {
-                                    journal.update(|j| {
-                                        j.remove(&id.read_value());
-                                    });
-                                    in_place.removed("Entry deleted.", after_delete_focus);
-                                })
-                            />
-                        }
+                        in_place
+                            .entry_actions(
+                                id,
+                                "body",
+                                move |id| journal.update(|j| {
+                                    j.remove(id);
+                                }),
+                                after_delete_focus,
+                            )
                     })}
             </article>
         }
@@ -260,26 +239,22 @@ fn JournalItem(
                 id_prefix=format!("{}-form", id.read_value())
                 initial
                 submit_label="Save changes"
-                on_save=Callback::new(move |draft: JournalDraft| {
-                    let course_now = course.get_untracked();
-                    let id = id.read_value();
-                    let outcome = edit_record(journal, |j| j.update(&id, &draft, &course_now, now_ms()));
-                    let fields = |e| match e {
+                on_save=in_place.on_save(
+                    id,
+                    move |id, draft: JournalDraft| {
+                        let course_now = course.get_untracked();
+                        edit_record(journal, |j| j.update(id, &draft, &course_now, now_ms()))
+                    },
+                    |e| match e {
                         JournalError::Invalid(problems) => Ok(problems),
                         other => Err(other),
-                    };
-                    in_place.finish(&id, outcome, fields, &records.saved_words(JOURNAL.short_name(), "Changes saved."))
-                })
-                on_cancel=Callback::new(move |_| in_place.cancel(&id.read_value()))
+                    },
+                    move || records.saved_words(JOURNAL.short_name(), "Changes saved."),
+                )
+                on_cancel=in_place.on_cancel(id)
             />
         }
     };
 
-    view! {
-        <li>
-            <Show when=is_editing fallback=read_view>
-                {edit_view}
-            </Show>
-        </li>
-    }
+    in_place.entry(id, read_view, edit_view)
 }

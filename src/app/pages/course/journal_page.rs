@@ -7,7 +7,7 @@ use leptos_router::hooks::use_query_map;
 use super::journal::{JournalEntries, JournalForm};
 use super::{edit_record, BackToCourse};
 use crate::app::clock::{now_ms, today};
-use crate::app::form::{Control, Field};
+use crate::app::form::{Control, Field, StatusLine};
 use crate::app::page::{Card, Page};
 use crate::app::records::{use_record, Records};
 use crate::domain::journal::{JournalDraft, JournalError};
@@ -80,7 +80,7 @@ pub fn JournalPage() -> impl IntoView {
                         }
                     })
                 />
-                <p class="status" role="status">{move || status.get()}</p>
+                <StatusLine text=status/>
             </Card>
             <section aria-labelledby="reflections-heading">
                 <h2 id="reflections-heading" tabindex="-1">"Your reflections"</h2>

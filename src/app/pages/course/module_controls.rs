@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::edit_record;
-use crate::app::form::{error_of, focus_first_problem, focus_id, Control, Field};
+use crate::app::form::{error_of, focus_first_problem, focus_id, Control, Field, StatusLine};
 use crate::app::page::Card;
 use crate::app::records::use_record;
 use crate::domain::course::{
@@ -98,18 +98,12 @@ pub fn ModuleControls(
             <details>
                 <summary>"Rename or change what it covers"</summary>
                 <form id="edit-module-form" on:submit=save novalidate>
-                    <Field
-                        id="edit-module-title"
-                        label="Title"
-                        value=title
-                        error=error_of(errors, |e| e.title.as_ref())
-                    />
-                    <Field
-                        id="edit-module-summary"
-                        label="What it covers"
-                        value=summary
-                        control=Control::TextArea(3)
-                        error=error_of(errors, |e| e.summary.as_ref())
+                    <ModuleFields
+                        id_prefix="edit-module"
+                        labels=("Title", "What it covers")
+                        title
+                        summary
+                        errors
                     />
                     <button type="submit" class="button primary">"Save changes"</button>
                 </form>
@@ -149,7 +143,39 @@ pub fn ModuleControls(
                         </button>
                     }
                 })}
-            <p class="status" role="status">{move || local_status.get()}</p>
+            <StatusLine text=local_status/>
         </Card>
+    }
+}
+
+/// A module's title and summary fields, each with its problem beside it: in the form that adds a
+/// module and the one that changes it.
+#[component]
+pub fn ModuleFields(
+    /// The fields' ids are `{id_prefix}-title` and `{id_prefix}-summary`.
+    id_prefix: &'static str,
+    /// The two labels: the title's, then the summary's.
+    labels: (&'static str, &'static str),
+    /// The title as typed.
+    title: RwSignal<String>,
+    /// The summary as typed.
+    summary: RwSignal<String>,
+    /// The form's problems.
+    errors: RwSignal<ModuleErrors>,
+) -> impl IntoView {
+    view! {
+        <Field
+            id=format!("{id_prefix}-title")
+            label=labels.0
+            value=title
+            error=error_of(errors, |e| e.title.as_ref())
+        />
+        <Field
+            id=format!("{id_prefix}-summary")
+            label=labels.1
+            value=summary
+            control=Control::TextArea(3)
+            error=error_of(errors, |e| e.summary.as_ref())
+        />
     }
 }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::edit_record;
 use crate::app::clock::today;
 use crate::app::form::{
-    error_of, show_outcome, Control, EditInPlace, Field, FormButtons, ItemActions, DELETE_ENTRY,
+    error_of, show_outcome, Control, EditInPlace, Field, FormButtons, StatusLine,
 };
 use crate::app::records::use_record;
 use crate::domain::field_error::minutes_in_words;
@@ -28,8 +28,7 @@ pub fn PlacementLogSection() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let editing = RwSignal::new(None::<String>);
-    let confirming = RwSignal::new(None::<String>);
+    let in_place = EditInPlace::new(status);
 
     view! {
         <section class="card" aria-labelledby="log-heading">
@@ -60,12 +59,12 @@ pub fn PlacementLogSection() -> impl IntoView {
                     })
                 />
             </details>
-            <p class="status" role="status">{move || status.get()}</p>
+            <StatusLine text=status/>
             <ul class="placement-list">
                 <For
                     each=move || ids.get()
                     key=|id| id.clone()
-                    children=move |id| view! { <PlacementItem id editing confirming status/> }
+                    children=move |id| view! { <PlacementItem id in_place/> }
                 />
             </ul>
         </section>
@@ -77,19 +76,13 @@ pub fn PlacementLogSection() -> impl IntoView {
 fn PlacementItem(
     /// The entry's id.
     id: String,
-    /// Which entry is being edited.
-    editing: RwSignal<Option<String>>,
-    /// Which entry is waiting for "Yes, delete".
-    confirming: RwSignal<Option<String>>,
-    /// The log's status line.
-    status: RwSignal<String>,
+    /// Which entry is being edited or asking "delete for good?", and the log's status line.
+    in_place: EditInPlace,
 ) -> impl IntoView {
     let log = use_record::<PlacementLog>("placement");
     let id = StoredValue::new(id);
     let entry: Memo<Option<PlacementEntry>> =
         Memo::new(move |_| log.with(|l| l.entry(&id.read_value()).cloned()));
-    let is_editing = move || editing.with(|e| e.as_deref() == Some(id.read_value().as_str()));
-    let in_place = EditInPlace { editing, status };
     let field = move |pick: fn(&PlacementEntry) -> String| {
         move || entry.with(|e| e.as_ref().map(pick).unwrap_or_default())
     };
@@ -120,21 +113,15 @@ fn PlacementItem(
                     <p class="reflection-label">"What I learned"</p>
                     <p class="journal-body">{field(|e| e.learned.clone())}</p>
                 </Show>
-                <ItemActions
-                    id=id.get_value()
-                    words=DELETE_ENTRY
-                    confirming
-                    on_edit=Callback::new(move |_| {
-                        let date = format!("{}-form-date", id.read_value());
-                        in_place.open(id.get_value(), date);
-                    })
-                    on_remove=Callback::new(move |_| {
-                        log.update(|l| {
-                            l.remove(&id.read_value());
-                        });
-                        in_place.removed("Entry deleted.", "log-heading");
-                    })
-                />
+                {in_place
+                    .entry_actions(
+                        id,
+                        "date",
+                        move |id| log.update(|l| {
+                            l.remove(id);
+                        }),
+                        "log-heading",
+                    )}
             </article>
         }
     };
@@ -148,27 +135,21 @@ fn PlacementItem(
                 id_prefix=format!("{}-form", id.read_value())
                 initial
                 submit_label="Save changes"
-                on_save=Callback::new(move |draft: PlacementDraft| {
-                    let id = id.read_value();
-                    let outcome = edit_record(log, |l| l.update(&id, &draft));
-                    let fields = |e| match e {
+                on_save=in_place.on_save(
+                    id,
+                    move |id, draft: PlacementDraft| edit_record(log, |l| l.update(id, &draft)),
+                    |e| match e {
                         PlacementError::Invalid(problems) => Ok(problems),
                         other => Err(other),
-                    };
-                    in_place.finish(&id, outcome, fields, "Changes saved.")
-                })
-                on_cancel=Callback::new(move |_| in_place.cancel(&id.read_value()))
+                    },
+                    || "Changes saved.".to_string(),
+                )
+                on_cancel=in_place.on_cancel(id)
             />
         }
     };
 
-    view! {
-        <li>
-            <Show when=is_editing fallback=read_view>
-                {edit_view}
-            </Show>
-        </li>
-    }
+    in_place.entry(id, read_view, edit_view)
 }
 
 /// Add or edit a placement entry. A refused save keeps everything typed.

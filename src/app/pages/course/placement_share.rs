@@ -9,7 +9,8 @@
 use leptos::prelude::*;
 
 use crate::app::clock::today;
-use crate::app::file_out::download;
+use crate::app::file_out::download_saying;
+use crate::app::form::StatusLine;
 use crate::app::pages::writing::print_view::fill_print_view;
 use crate::app::records::use_record;
 use crate::domain::export::{export, ExportDocument, ExportFormat};
@@ -57,15 +58,11 @@ pub fn PlacementShare() -> impl IntoView {
 
     let on_docx = move |_| {
         with_document(&|doc| {
-            let outcome = export(doc, ExportFormat::Docx)
-                .map_err(|e| e.to_string())
-                .and_then(|file| download(&file).map_err(|e| e.to_string()));
-            status.set(match outcome {
-                Ok(()) => "Your placement log is ready as a Word document, with a line for your \
-                           peer supervisor's name."
-                    .to_string(),
-                Err(problem) => problem,
-            });
+            status.set(download_saying(export(doc, ExportFormat::Docx), |_| {
+                "Your placement log is ready as a Word document, with a line for your peer \
+                 supervisor's name."
+                    .to_string()
+            }));
         });
     };
 
@@ -108,7 +105,7 @@ pub fn PlacementShare() -> impl IntoView {
                     "Print or save as PDF"
                 </button>
             </div>
-            <p class="status" role="status">{move || status.get()}</p>
+            <StatusLine text=status/>
         </section>
     }
 }

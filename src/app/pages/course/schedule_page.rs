@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::{edit_record, AddToCalendar, BackToCourse, PlacementDatesForm};
-use crate::app::form::{error_of, focus_first_problem, focus_id, Control, Field};
+use crate::app::form::{error_of, focus_first_problem, focus_id, Control, Field, StatusLine};
 use crate::app::page::Page;
 use crate::app::records::use_record;
 use crate::domain::course::CourseState;
@@ -158,7 +158,7 @@ pub fn SchedulePage() -> impl IntoView {
                 <button type="submit" class="button primary">
                     {move || if schedule.with(Option::is_some) { "Save dates" } else { "Set up my dates" }}
                 </button>
-                <p class="status" role="status">{move || status.get()}</p>
+                <StatusLine text=status/>
             </form>
             <Show when=move || !numbers.with(Vec::is_empty)>
                 <section aria-labelledby="days-heading">
@@ -301,7 +301,7 @@ fn DayRow(
                     </Show>
                 </div>
             </details>
-            <p class="status" role="status">{move || status.get()}</p>
+            <StatusLine text=status/>
         </li>
     }
 }

@@ -8,8 +8,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::app::clock::today;
-use crate::app::file_out::{download, share, share_sheet_available, ShareOutcome};
-use crate::app::form::Field;
+use crate::app::file_out::{download_saying, share, share_sheet_available, ShareOutcome};
+use crate::app::form::{Checkbox, Field, StatusLine};
 use crate::app::page::Card;
 use crate::app::pages::writing::draft_state::DraftState;
 use crate::domain::assignment::Assignment;
@@ -150,13 +150,9 @@ pub fn ExportPanel(
         let Some((file, has_text, _)) = build(format) else {
             return;
         };
-        match file {
-            Ok(file) => match download(&file) {
-                Ok(()) => status.set(exported_note(&file, format, has_text, false)),
-                Err(e) => status.set(e.to_string()),
-            },
-            Err(e) => status.set(e.to_string()),
-        }
+        status.set(download_saying(file, |file| {
+            exported_note(file, format, has_text, false)
+        }));
     };
 
     let on_share = move |format: ExportFormat| {
@@ -210,20 +206,12 @@ pub fn ExportPanel(
                 "go only where you send them."
             </p>
             <ProfileFields profile/>
-            <div class="choice">
-                <input
-                    type="checkbox"
-                    id="export-keep-outline"
-                    prop:checked=move || profile.with(|p| p.export_keeps_outline)
-                    on:change=move |ev| {
-                        let on = event_target_checked(&ev);
-                        profile.update(|p| p.export_keeps_outline = on);
-                    }
-                />
-                <label for="export-keep-outline">
-                    "Include headings of sections I haven't written yet"
-                </label>
-            </div>
+            <Checkbox
+                id="export-keep-outline"
+                label="Include headings of sections I haven't written yet"
+                checked=Signal::derive(move || profile.with(|p| p.export_keeps_outline))
+                on_change=Callback::new(move |on| profile.update(|p| p.export_keeps_outline = on))
+            />
             <div class="export-buttons">
                 {ExportFormat::ALL
                     .into_iter()
@@ -249,23 +237,17 @@ pub fn ExportPanel(
                     .collect_view()}
             </div>
             <div class="print-options">
-                <div class="choice">
-                    <input
-                        type="checkbox"
-                        id="print-double"
-                        prop:checked=move || profile.with(|p| p.print_double_spacing)
-                        on:change=move |ev| {
-                            let on = event_target_checked(&ev);
-                            profile.update(|p| p.print_double_spacing = on);
-                        }
-                    />
-                    <label for="print-double">"Double line spacing when printing"</label>
-                </div>
+                <Checkbox
+                    id="print-double"
+                    label="Double line spacing when printing"
+                    checked=Signal::derive(move || profile.with(|p| p.print_double_spacing))
+                    on_change=Callback::new(move |on| profile.update(|p| p.print_double_spacing = on))
+                />
                 <button type="button" class="button" on:click=on_print>
                     "Print or save as PDF"
                 </button>
             </div>
-            <p class="status" role="status">{move || status.get()}</p>
+            <StatusLine text=status/>
         </Card>
     }
 }
