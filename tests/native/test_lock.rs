@@ -14,6 +14,8 @@ pub const PASSCODE: &str = "a quiet bench by the river";
 pub struct TestLock {
     pub keyring: Keyring,
     pub data_key: DataKey,
+    // Not every test file that shares this module opens a backup with the recovery key.
+    #[allow(dead_code)]
     pub recovery: RecoveryKey,
 }
 
