@@ -68,7 +68,10 @@ fn an_encrypted_backup_says_what_it_is_and_holds_none_of_the_words() {
     assert_eq!(value["exported_at"], "2026-11-21T22:26:40Z");
     assert_eq!(value["encrypted"], true);
     assert!(value.get("data").is_none());
-    for word in WORDS.iter().chain(&["journal", "essay", "draft", "My story"]) {
+    for word in WORDS
+        .iter()
+        .chain(&["journal", "essay", "draft", "My story"])
+    {
         assert!(!file.contains(word), "the file shows {word:?}");
     }
     // The plain reader refuses it kindly rather than seeing a backup with no data.
@@ -81,8 +84,8 @@ fn an_encrypted_backup_says_what_it_is_and_holds_none_of_the_words() {
 fn it_restores_on_a_fresh_device_with_the_passcode_and_with_the_recovery_key() {
     let lock = new_lock(PASSCODE);
     let file = encrypted_file(&lock);
-    let plain = backup::parse_backup(&store_with("A lighthouse of a day").export_backup(NOW), NOW)
-        .unwrap();
+    let plain =
+        backup::parse_backup(&store_with("A lighthouse of a day").export_backup(NOW), NOW).unwrap();
     let encrypted = read_encrypted(&file);
     assert_eq!(encrypted.exported_at, "2026-11-21T22:26:40Z");
 
@@ -103,7 +106,12 @@ fn it_restores_on_a_fresh_device_with_the_passcode_and_with_the_recovery_key() {
     let report = store.restore_merge(&with_passcode, NOW).unwrap();
     assert_eq!(report.added.len(), 2);
     assert_eq!(store.save(NOW).outcome(), SaveOutcome::Saved);
-    let stored = store.backend().entries().values().cloned().collect::<String>();
+    let stored = store
+        .backend()
+        .entries()
+        .values()
+        .cloned()
+        .collect::<String>();
     assert!(stored.contains("lighthouse") && stored.contains("A lighthouse of a day"));
 }
 
@@ -148,9 +156,8 @@ fn two_devices_merge_and_each_keeps_the_others_work() {
         )
         .unwrap();
     assert_eq!(device_a.save(NOW).outcome(), SaveOutcome::Saved);
-    let file =
-        backup::encrypt_backup(&device_a.export_backup(NOW), &lock.keyring, &lock.data_key)
-            .unwrap();
+    let file = backup::encrypt_backup(&device_a.export_backup(NOW), &lock.keyring, &lock.data_key)
+        .unwrap();
     assert!(!file.contains("marmalade"));
 
     let mut device_b = fresh_store();
@@ -169,6 +176,11 @@ fn two_devices_merge_and_each_keeps_the_others_work() {
         .unwrap();
     device_b.restore_merge(&backup, NOW).unwrap();
     assert_eq!(device_b.save(NOW).outcome(), SaveOutcome::Saved);
-    let stored = device_b.backend().entries().values().cloned().collect::<String>();
+    let stored = device_b
+        .backend()
+        .entries()
+        .values()
+        .cloned()
+        .collect::<String>();
     assert!(stored.contains("marmalade") && stored.contains("blackbird"));
 }

@@ -318,19 +318,85 @@ fn malformed_encrypted_files() -> Vec<Bad> {
     let (same_passcode_other_lock, _) = encrypted_files();
     let good_text = good.to_string();
     vec![
-        bad("an encrypted backup opened with another passcode", other_passcode, "passcode doesn't open this backup"),
-        bad("\"encrypted\" as text", spoilt(&|f| f["encrypted"] = json!("yes")), "true or false"),
-        bad("an encrypted backup with no keys", spoilt(&|f| { f.as_object_mut().unwrap().remove("keyring"); }), "\"keyring\""),
-        bad("an encrypted backup with its keys as text", spoilt(&|f| f["keyring"] = json!("keys")), "damaged"),
-        bad("an encrypted backup with a damaged wrapped key", spoilt(&|f| f["keyring"]["passcode"]["wrapped_key"] = json!("AAAA")), "damaged"),
-        bad("an encrypted backup with no sealed part", spoilt(&|f| { f.as_object_mut().unwrap().remove("sealed"); }), "\"sealed\""),
-        bad("an encrypted backup with no ciphertext", spoilt(&|f| { f["sealed"].as_object_mut().unwrap().remove("ct"); }), "damaged"),
-        bad("an encrypted backup with one bit of ciphertext changed", spoilt(&flip_ct), "changed since it was made"),
-        bad("an encrypted backup with its ciphertext cut short", spoilt(&|f| { let ct = f["sealed"]["ct"].as_str().unwrap(); f["sealed"]["ct"] = json!(&ct[..ct.len() - 8]); }), "changed since it was made"),
-        bad("an encrypted backup with its export time changed", spoilt(&|f| f["exported_at"] = json!("2026-11-22T09:00:00Z")), "changed since it was made"),
-        bad("an encrypted backup with its version changed", spoilt(&|f| f["version"] = json!(1)), "changed since it was made"),
-        bad("an encrypted backup with another lock's keys (same passcode)", spoilt(&|f| f["keyring"] = same_passcode_other_lock["keyring"].clone()), "changed since it was made"),
-        bad("an encrypted backup cut off part-way", &good_text[..good_text.len() / 2], "part-way"),
+        bad(
+            "an encrypted backup opened with another passcode",
+            other_passcode,
+            "passcode doesn't open this backup",
+        ),
+        bad(
+            "\"encrypted\" as text",
+            spoilt(&|f| f["encrypted"] = json!("yes")),
+            "true or false",
+        ),
+        bad(
+            "an encrypted backup with no keys",
+            spoilt(&|f| {
+                f.as_object_mut().unwrap().remove("keyring");
+            }),
+            "\"keyring\"",
+        ),
+        bad(
+            "an encrypted backup with its keys as text",
+            spoilt(&|f| f["keyring"] = json!("keys")),
+            "damaged",
+        ),
+        bad(
+            "an encrypted backup with a damaged wrapped key",
+            spoilt(&|f| f["keyring"]["passcode"]["wrapped_key"] = json!("AAAA")),
+            "damaged",
+        ),
+        bad(
+            "an encrypted backup asking for a billion iterations",
+            spoilt(&|f| f["keyring"]["passcode"]["iterations"] = json!(1_000_000_000)),
+            "far more work",
+        ),
+        bad(
+            "an encrypted backup with no sealed part",
+            spoilt(&|f| {
+                f.as_object_mut().unwrap().remove("sealed");
+            }),
+            "\"sealed\"",
+        ),
+        bad(
+            "an encrypted backup with no ciphertext",
+            spoilt(&|f| {
+                f["sealed"].as_object_mut().unwrap().remove("ct");
+            }),
+            "damaged",
+        ),
+        bad(
+            "an encrypted backup with one bit of ciphertext changed",
+            spoilt(&flip_ct),
+            "changed since it was made",
+        ),
+        bad(
+            "an encrypted backup with its ciphertext cut short",
+            spoilt(&|f| {
+                let ct = f["sealed"]["ct"].as_str().unwrap();
+                f["sealed"]["ct"] = json!(&ct[..ct.len() - 8]);
+            }),
+            "changed since it was made",
+        ),
+        bad(
+            "an encrypted backup with its export time changed",
+            spoilt(&|f| f["exported_at"] = json!("2026-11-22T09:00:00Z")),
+            "changed since it was made",
+        ),
+        bad(
+            "an encrypted backup with its version changed",
+            spoilt(&|f| f["version"] = json!(1)),
+            "changed since it was made",
+        ),
+        bad(
+            "an encrypted backup with another lock's keys (same passcode)",
+            spoilt(&|f| f["keyring"] = same_passcode_other_lock["keyring"].clone()),
+            "changed since it was made",
+        ),
+        bad(
+            "an encrypted backup cut off part-way",
+            &good_text[..good_text.len() / 2],
+            "part-way",
+        ),
     ]
 }
 

@@ -24,9 +24,13 @@ fn capitalised(text: &str) -> String {
         .unwrap_or_default()
 }
 
+mod backup_file;
 mod restore;
+mod restore_unlock;
+mod send;
 
 use restore::Restore;
+use send::SendToDevice;
 
 /// The "My data" page.
 #[component]
@@ -41,6 +45,7 @@ pub fn MyDataPage() -> impl IntoView {
             <MakeRoom/>
             <KeepPersistent/>
             <BackUp/>
+            <SendToDevice/>
             <Restore/>
             <SetAside/>
         </Page>
@@ -246,16 +251,8 @@ fn storage_manager() -> Option<web_sys::StorageManager> {
 fn BackUp() -> impl IntoView {
     let records = expect_context::<Records>();
     let (message, set_message) = signal(String::new());
-    let back_up = move |_| {
-        let (name, text) = records.export_backup();
-        match download_text(&name, "application/json", &text) {
-            Ok(()) => set_message.set(format!(
-                "Your backup is saved as {name}. Keep it somewhere safe: it holds everything you \
-                 have written here."
-            )),
-            Err(error) => set_message.set(error.to_string()),
-        }
-    };
+    let lock = use_context::<crate::app::lock::LockControl>();
+    let back_up = move |_| set_message.set(backup_file::download_backup(records, lock));
     view! {
         <Card heading_id="backup-heading" title="Back up">
             <p>

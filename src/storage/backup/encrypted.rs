@@ -41,6 +41,10 @@ pub const ABOUT: &str = "Encrypted by Peer Study's passcode lock (AES-256-GCM). 
                          open Peer Study, go to My data, choose this file under \"Restore from a \
                          backup\", then give the passcode or the recovery key.";
 
+/// The most PBKDF2 iterations an encrypted backup may ask for: far above what Peer Study uses
+/// (600,000), low enough that a hostile file can't keep the phone deriving for hours.
+pub const MAX_ITERATIONS: u32 = 10_000_000;
+
 /// A backup file, read as far as it can be without a key.
 #[derive(Debug)]
 pub enum BackupFile {
@@ -160,10 +164,19 @@ impl EncryptedBackup {
             }
             Some(_) => return Err(BackupError::EncryptionDamaged("its keys can't be read")),
         };
+        if keyring.passcode_kdf().iterations > MAX_ITERATIONS {
+            return Err(BackupError::EncryptionDamaged(
+                "it asks for far more work than Peer Study ever sets",
+            ));
+        }
         let sealed = match top.remove(SEALED_FIELD) {
             None => return Err(BackupError::MissingField("sealed")),
             Some(value @ Value::Object(_)) => json!({ SEALED_FIELD: value }).to_string(),
-            Some(_) => return Err(BackupError::EncryptionDamaged("its sealed part isn't there")),
+            Some(_) => {
+                return Err(BackupError::EncryptionDamaged(
+                    "its sealed part isn't there",
+                ))
+            }
         };
         Ok(EncryptedBackup {
             version,
