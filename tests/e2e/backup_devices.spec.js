@@ -6,17 +6,17 @@
 // passcode is refused and changes nothing.
 import { readFile } from "node:fs/promises";
 import { test, expect, openApp } from "./fixtures.js";
-import { PASSCODE, setUpLock } from "./lock_setup.js";
+import { PASSCODE, setUpLock, unlock } from "./lock_setup.js";
 
 const ON_PHONE = "Sitting in silence at the allotment helped me hear my own pace";
 const PHONE_WORDS = ["Sitting", "silence", "allotment", "pace"];
 const ON_LAPTOP = "Finding my own route back, one small waymark at a time";
 
 /** Another device: a fresh browser context, watched like the test's own page. */
-async function newDevice(browser, page) {
+async function newDevice(browser, baseURL) {
   const context = await browser.newContext();
   const other = await context.newPage();
-  const origin = new URL(page.url()).origin;
+  const origin = new URL(baseURL).origin;
   const problems = [];
   context.on("request", (request) => {
     const url = request.url();
@@ -37,8 +37,15 @@ async function newDevice(browser, page) {
   return { page: other, open, close };
 }
 
-async function writeReflection(page, text) {
-  await openApp(page, "/course/journal");
+/** Opens `path` with the lock on: a fresh load shows the lock screen first. */
+async function openUnlocked(page, path) {
+  await page.goto(path);
+  await unlock(page);
+  await expect(page.locator("main h1")).not.toHaveText("Peer Study is locked");
+}
+
+async function writeReflection(page, text, open = openApp) {
+  await open(page, "/course/journal");
   await page.getByLabel("Your reflection", { exact: true }).fill(text);
   await page.getByRole("button", { name: "Save reflection" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Saved in your journal." })).toBeVisible();
@@ -60,11 +67,11 @@ async function mergeAndCheck(page) {
   await expect(page.getByText(/^Restored/)).toBeVisible();
 }
 
-test("two devices: one sends its backup, the other merges it, and both sides' words are there", async ({ page, browser }) => {
+test("two devices: one sends its backup, the other merges it, and both sides' words are there", async ({ page, browser, baseURL }) => {
   await writeReflection(page, ON_PHONE);
 
   // The other device has written something of its own: an entry in its own glossary.
-  const laptop = await newDevice(browser, page);
+  const laptop = await newDevice(browser, baseURL);
   await laptop.open("/glossary/new");
   await laptop.page.getByLabel("Word or phrase").fill("Waymarks");
   await laptop.page.getByLabel("What it means to you").fill(ON_LAPTOP);
@@ -97,14 +104,16 @@ test("two devices: one sends its backup, the other merges it, and both sides' wo
   await laptop.close();
 });
 
-test("with the lock on, the backup is encrypted, holds none of the words, and opens elsewhere with the passcode or the recovery key", async ({ page, browser }) => {
+test("with the lock on, the backup is encrypted, holds none of the words, and opens elsewhere with the passcode or the recovery key", async ({ page, browser, baseURL }) => {
+  // Three devices and eight passcode derivations (600,000 PBKDF2 iterations each): more time.
+  test.slow();
   // A fresh device has written first, so the phone's journal is the newer one when they meet.
-  const fresh = await newDevice(browser, page);
+  const fresh = await newDevice(browser, baseURL);
   await writeReflection(fresh.page, ON_LAPTOP);
 
   const recoveryKey = await setUpLock(page);
-  await writeReflection(page, ON_PHONE);
-  await openApp(page, "/my-data");
+  await writeReflection(page, ON_PHONE, openUnlocked);
+  await openUnlocked(page, "/my-data");
   const [download] = await Promise.all([
     page.waitForEvent("download"),
     page.getByRole("button", { name: "Download a backup" }).click(),
@@ -147,7 +156,7 @@ test("with the lock on, the backup is encrypted, holds none of the words, and op
   await fresh.close();
 
   // Another fresh device, with the recovery key instead.
-  const third = await newDevice(browser, page);
+  const third = await newDevice(browser, baseURL);
   await third.open("/my-data");
   await chooseBackup(third.page, path);
   await third.page.getByRole("button", { name: "Use the recovery key instead" }).click();
