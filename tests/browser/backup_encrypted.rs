@@ -58,7 +58,10 @@ async fn an_encrypted_backup_opens_with_web_crypto_and_the_passcode_or_recovery_
         .await
         .unwrap();
     let opened = encrypted.open_with_passcode(&right, NOW).unwrap();
-    assert_eq!(opened.records[keys::JOURNAL].data, store.records()[keys::JOURNAL].data);
+    assert_eq!(
+        opened.records[keys::JOURNAL].data,
+        store.records()[keys::JOURNAL].data
+    );
     let by_recovery = web_crypto::recovery_wrapping_key(&recovery, ring.recovery_salt())
         .await
         .unwrap();

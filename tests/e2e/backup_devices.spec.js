@@ -5,6 +5,7 @@
 // a fresh device with the passcode and with the recovery key (real Web Crypto), and a wrong
 // passcode is refused and changes nothing.
 import { readFile } from "node:fs/promises";
+import AxeBuilder from "@axe-core/playwright";
 import { test, expect, openApp } from "./fixtures.js";
 import { PASSCODE, setUpLock, unlock } from "./lock_setup.js";
 
@@ -136,6 +137,11 @@ test("with the lock on, the backup is encrypted, holds none of the words, and op
   const before = await stored(fresh.page);
   await chooseBackup(fresh.page, path);
   await expect(fresh.page.getByRole("heading", { name: "This backup is encrypted" })).toBeVisible();
+  const axe = await new AxeBuilder({ page: fresh.page })
+    .include("#restore-unlock")
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"])
+    .analyze();
+  expect(axe.violations.map((v) => v.help), "axe on the passcode form").toEqual([]);
   const passcode = fresh.page.getByLabel("Passcode", { exact: true });
   await passcode.fill("otters hold hands awake");
   await fresh.page.getByRole("button", { name: "Open the backup" }).click();
