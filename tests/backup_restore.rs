@@ -2,13 +2,19 @@
 //! malformed files that must each be refused kindly with nothing changed.
 #![cfg(not(target_arch = "wasm32"))]
 
-use peer_study::storage::backup::{self, BackupError, BACKUP_TYPE, MAX_BACKUP_BYTES};
+#[path = "native/test_lock.rs"]
+mod test_lock;
+
+use peer_study::storage::backup::{self, Backup, BackupError, BackupFile};
+use peer_study::storage::backup::{BACKUP_TYPE, MAX_BACKUP_BYTES};
+use peer_study::storage::crypto::b64;
 use peer_study::storage::keys::{self, RecordKind};
 use peer_study::storage::memory_backend::MemoryBackend;
 use peer_study::storage::quarantine::SetAsideKind;
 use peer_study::storage::schema::{Meta, CURRENT_VERSION};
 use peer_study::storage::store::{SaveOutcome, Store};
 use serde_json::{json, Value};
+use test_lock::{new_lock, passcode_key, PASSCODE};
 
 const NOW: i64 = 1_795_300_000_000;
 
@@ -280,6 +286,130 @@ fn malformed_files() -> Vec<Bad> {
         bad("more than 20 MB", format!("{{\"type\":\"{BACKUP_TYPE}\",\"pad\":\"{}\"}}", "x".repeat(MAX_BACKUP_BYTES)), "20 MB"),
         bad("a huge text that would not fit in storage", backup_json(v.clone(), json!({ keys::JOURNAL: good_record(json!({"text": huge_text})) })), "more than this browser can store"),
     ]
+    .into_iter()
+    .chain(malformed_encrypted_files())
+    .collect()
+}
+
+/// An encrypted backup of [`store_with_work`] (opened in the table with [`PASSCODE`]), as JSON to
+/// spoil, and the same made under a lock with another passcode.
+fn encrypted_files() -> (Value, String) {
+    let plain = store_with_work().export_backup(NOW);
+    let lock = new_lock(PASSCODE);
+    let good = backup::encrypt_backup(&plain, &lock.keyring, &lock.data_key).unwrap();
+    let other = new_lock("another passcode entirely");
+    let other_file = backup::encrypt_backup(&plain, &other.keyring, &other.data_key).unwrap();
+    (serde_json::from_str(&good).unwrap(), other_file)
+}
+
+/// Encrypted files that are damaged, changed or opened with the wrong passcode.
+fn malformed_encrypted_files() -> Vec<Bad> {
+    let (good, other_passcode) = encrypted_files();
+    let spoilt = |change: &dyn Fn(&mut Value)| {
+        let mut file = good.clone();
+        change(&mut file);
+        file.to_string()
+    };
+    let flip_ct = |file: &mut Value| {
+        let mut ct = b64::decode(file["sealed"]["ct"].as_str().unwrap()).unwrap();
+        ct[10] ^= 1;
+        file["sealed"]["ct"] = json!(b64::encode(&ct));
+    };
+    let (same_passcode_other_lock, _) = encrypted_files();
+    let good_text = good.to_string();
+    vec![
+        bad(
+            "an encrypted backup opened with another passcode",
+            other_passcode,
+            "passcode doesn't open this backup",
+        ),
+        bad(
+            "\"encrypted\" as text",
+            spoilt(&|f| f["encrypted"] = json!("yes")),
+            "true or false",
+        ),
+        bad(
+            "an encrypted backup with no keys",
+            spoilt(&|f| {
+                f.as_object_mut().unwrap().remove("keyring");
+            }),
+            "\"keyring\"",
+        ),
+        bad(
+            "an encrypted backup with its keys as text",
+            spoilt(&|f| f["keyring"] = json!("keys")),
+            "damaged",
+        ),
+        bad(
+            "an encrypted backup with a damaged wrapped key",
+            spoilt(&|f| f["keyring"]["passcode"]["wrapped_key"] = json!("AAAA")),
+            "damaged",
+        ),
+        bad(
+            "an encrypted backup asking for a billion iterations",
+            spoilt(&|f| f["keyring"]["passcode"]["iterations"] = json!(1_000_000_000)),
+            "far more work",
+        ),
+        bad(
+            "an encrypted backup with no sealed part",
+            spoilt(&|f| {
+                f.as_object_mut().unwrap().remove("sealed");
+            }),
+            "\"sealed\"",
+        ),
+        bad(
+            "an encrypted backup with no ciphertext",
+            spoilt(&|f| {
+                f["sealed"].as_object_mut().unwrap().remove("ct");
+            }),
+            "damaged",
+        ),
+        bad(
+            "an encrypted backup with one bit of ciphertext changed",
+            spoilt(&flip_ct),
+            "changed since it was made",
+        ),
+        bad(
+            "an encrypted backup with its ciphertext cut short",
+            spoilt(&|f| {
+                let ct = f["sealed"]["ct"].as_str().unwrap();
+                f["sealed"]["ct"] = json!(&ct[..ct.len() - 8]);
+            }),
+            "changed since it was made",
+        ),
+        bad(
+            "an encrypted backup with its export time changed",
+            spoilt(&|f| f["exported_at"] = json!("2026-11-22T09:00:00Z")),
+            "changed since it was made",
+        ),
+        bad(
+            "an encrypted backup with its version changed",
+            spoilt(&|f| f["version"] = json!(1)),
+            "changed since it was made",
+        ),
+        bad(
+            "an encrypted backup with another lock's keys (same passcode)",
+            spoilt(&|f| f["keyring"] = same_passcode_other_lock["keyring"].clone()),
+            "changed since it was made",
+        ),
+        bad(
+            "an encrypted backup cut off part-way",
+            &good_text[..good_text.len() / 2],
+            "part-way",
+        ),
+    ]
+}
+
+/// Reads a file as the restore screen does: a plain one straight away, an encrypted one with
+/// [`PASSCODE`].
+fn check_file(file: &str) -> Result<Backup, BackupError> {
+    match backup::read_backup_file(file, NOW)? {
+        BackupFile::Plain(backup) => Ok(backup),
+        BackupFile::Encrypted(encrypted) => {
+            let key = passcode_key(encrypted.keyring().passcode_kdf(), PASSCODE);
+            encrypted.open_with_passcode(&key, NOW)
+        }
+    }
 }
 
 #[test]
@@ -290,7 +420,7 @@ fn every_malformed_backup_is_refused_kindly_and_changes_nothing() {
     let before = store.backend().entries().clone();
     let records_before = store.records().clone();
     for case in cases {
-        let result = backup::parse_backup(&case.file, NOW);
+        let result = check_file(&case.file);
         let Err(error) = result else {
             panic!("{} was accepted", case.what);
         };

@@ -81,3 +81,6 @@ mod writing_checker;
 
 #[path = "browser/lock_crypto.rs"]
 mod lock_crypto;
+
+#[path = "browser/backup_encrypted.rs"]
+mod backup_encrypted;

@@ -13,8 +13,6 @@
 //! interface must never render any of it as HTML.
 
 use std::collections::BTreeMap;
-use std::error::Error;
-use std::fmt;
 
 use serde_json::{json, Map, Value};
 
@@ -27,9 +25,15 @@ use super::record_types;
 use super::schema::{CURRENT_VERSION, OLDEST_VERSION};
 use super::store::Store;
 
+mod encrypted;
+mod error;
 mod restore;
 
 use crate::domain::date::{format_instant_utc, CalendarDate, UnixMs};
+pub use encrypted::{
+    encrypt_backup, read_backup_file, BackupFile, EncryptBackupError, EncryptedBackup,
+};
+pub use error::{file_size, BackupError};
 pub use restore::{ReplaceChange, ReplaceEffect, RestoreReport};
 
 /// What the `type` field of a Peer Study backup says.
@@ -81,186 +85,6 @@ impl BackupSummary {
     }
 }
 
-/// Why a backup file was refused. Every message says what was wrong and that nothing changed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum BackupError {
-    /// The file is empty.
-    Empty,
-    /// The file is over [`MAX_BACKUP_BYTES`].
-    TooLarge {
-        /// Its size in bytes.
-        bytes: usize,
-    },
-    /// Arrays and objects nest deeper than [`MAX_DEPTH`].
-    TooDeep,
-    /// The file stops part-way through.
-    CutShort,
-    /// The file is not JSON.
-    NotJson {
-        /// Line of the first problem, from 1.
-        line: usize,
-        /// Column of the first problem, from 1.
-        column: usize,
-    },
-    /// The JSON is not a Peer Study backup (no object, or a different `type`).
-    NotABackup,
-    /// A required field is missing.
-    MissingField(&'static str),
-    /// A field has the wrong kind of value.
-    WrongFieldType {
-        /// The field.
-        field: &'static str,
-        /// What it should hold, in words.
-        expected: &'static str,
-    },
-    /// The file comes from a newer version of Peer Study.
-    NewerVersion {
-        /// The version in the file.
-        found: u64,
-    },
-    /// The version is not one Peer Study ever wrote.
-    UnknownVersion {
-        /// The version in the file.
-        found: u64,
-    },
-    /// The data holds something that is not Peer Study's.
-    NotOurData {
-        /// The key, shortened for display.
-        key: String,
-    },
-    /// Records that read as JSON but not as what the app keeps under their names (a plain
-    /// string where the journal belongs). Each is named in words ("your reflection journal").
-    WrongShape {
-        /// What each record is, in words.
-        what: Vec<String>,
-    },
-    /// A record in the file could not be read.
-    BadRecord {
-        /// The record's name ("draft/essay").
-        name: String,
-        /// What was wrong with it.
-        reason: String,
-    },
-    /// Bringing an older backup up to date failed.
-    MigrationFailed(String),
-    /// Restored, it would not fit in the browser's storage.
-    TooBigForStorage {
-        /// What it would take, in UTF-16 units.
-        units: u64,
-        /// The file's own size in bytes (what the trainee's file manager shows).
-        file_bytes: usize,
-    },
-}
-
-const NOTHING_CHANGED: &str = "Nothing has been changed.";
-
-/// Cuts a piece of a file down for a message, so a huge or odd value is never echoed whole.
-fn short(text: &str) -> String {
-    let cut: String = text.chars().filter(|c| !c.is_control()).take(40).collect();
-    if cut.chars().count() < text.chars().count() {
-        format!("{cut}...")
-    } else {
-        cut
-    }
-}
-
-impl fmt::Display for BackupError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            BackupError::Empty => write!(f, "This file is empty, so there is nothing to restore."),
-            BackupError::TooLarge { bytes } => write!(
-                f,
-                "This file is {}, larger than any Peer Study backup can be (at most 20 MB), so \
-                 it hasn't been opened.",
-                file_size(*bytes as u64)
-            ),
-            BackupError::TooDeep => write!(
-                f,
-                "This file is nested far more deeply than a Peer Study backup ever is, so it \
-                 hasn't been read."
-            ),
-            BackupError::CutShort => write!(
-                f,
-                "This file stops part-way through. It may not have finished downloading; try \
-                 saving the backup again."
-            ),
-            BackupError::NotJson { .. } => write!(
-                f,
-                "This doesn't look like a Peer Study backup: it isn't in the expected format."
-            ),
-            BackupError::NotABackup => write!(
-                f,
-                "This file isn't a Peer Study backup. Backups are the .json files made with \
-                 \"Download a backup\" on My data."
-            ),
-            BackupError::MissingField(field) => write!(
-                f,
-                "This backup is missing its \"{field}\" part, so it can't be restored safely."
-            ),
-            BackupError::WrongFieldType { field, expected } => write!(
-                f,
-                "This backup's \"{field}\" part should be {expected}, so it can't be restored \
-                 safely."
-            ),
-            BackupError::NewerVersion { found } => write!(
-                f,
-                "This backup was made by a newer version of Peer Study (format {found}). Reload \
-                 the app to get the newest version, then try again."
-            ),
-            BackupError::UnknownVersion { found } => write!(
-                f,
-                "This backup says it is format {found}, which Peer Study never made, so it can't \
-                 be restored safely."
-            ),
-            // The key is not echoed: it could be anything, and the message is shown to people.
-            BackupError::NotOurData { .. } => write!(
-                f,
-                "This backup holds something that isn't Peer Study data, so it can't be restored \
-                 safely."
-            ),
-            BackupError::WrongShape { what } => write!(
-                f,
-                "Part of this backup can't be read as Peer Study data ({}). Restoring it could \
-                 lose work, so it hasn't been used.",
-                what.iter()
-                    .take(4)
-                    .map(|w| short(w))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-            BackupError::BadRecord { name, reason } => write!(
-                f,
-                "Part of this backup (\"{}\") can't be read: {reason}. Restoring it could lose \
-                 work, so it hasn't been used.",
-                short(name)
-            ),
-            BackupError::MigrationFailed(reason) => write!(
-                f,
-                "This backup comes from an older version of Peer Study and couldn't be updated \
-                 ({reason})."
-            ),
-            BackupError::TooBigForStorage { file_bytes, .. } => write!(
-                f,
-                "This backup is {}: restored, it would be more than this browser can store for \
-                 Peer Study (about 5 MB).",
-                file_size(*file_bytes as u64)
-            ),
-        }?;
-        write!(f, " {NOTHING_CHANGED}")
-    }
-}
-
-impl Error for BackupError {}
-
-/// A file size in bytes, as a file manager shows it ("22.0 MB", "480 KB", "312 bytes").
-pub fn file_size(bytes: u64) -> String {
-    match bytes {
-        0..=999 => format!("{bytes} bytes"),
-        1_000..=999_999 => format!("{} KB", bytes / 1_000),
-        _ => format!("{:.1} MB", bytes as f64 / 1_000_000.0),
-    }
-}
-
 /// Checks a backup file completely; see the module documentation. `now` stamps records a
 /// migration creates. Records the storage layer knows the type of (display settings) are decoded.
 pub fn parse_backup(text: &str, now: UnixMs) -> Result<Backup, BackupError> {
@@ -275,59 +99,15 @@ pub fn parse_backup_with(
     now: UnixMs,
     check: impl Fn(&str, &Value) -> Result<(), String>,
 ) -> Result<Backup, BackupError> {
-    let file_bytes = text.len();
-    if file_bytes > MAX_BACKUP_BYTES {
-        return Err(BackupError::TooLarge { bytes: file_bytes });
+    let FileHead {
+        mut top,
+        version,
+        exported_at,
+        file_bytes,
+    } = read_head(text)?;
+    if is_encrypted(&top)? {
+        return Err(BackupError::Encrypted);
     }
-    let text = text.trim_start_matches('\u{feff}');
-    if text.trim().is_empty() {
-        return Err(BackupError::Empty);
-    }
-    if nesting_depth(text) > MAX_DEPTH {
-        return Err(BackupError::TooDeep);
-    }
-    let value: Value = serde_json::from_str(text).map_err(|e| match RecordError::from_json(e) {
-        RecordError::CutShort => BackupError::CutShort,
-        RecordError::NotJson { line, column } => BackupError::NotJson { line, column },
-        _ => BackupError::NotABackup,
-    })?;
-    let Value::Object(mut top) = value else {
-        return Err(BackupError::NotABackup);
-    };
-    match top.get("type") {
-        Some(Value::String(t)) if t == BACKUP_TYPE => {}
-        _ => return Err(BackupError::NotABackup),
-    }
-    let version = match top.get("version") {
-        None => return Err(BackupError::MissingField("version")),
-        Some(Value::Number(n)) => n.as_u64().ok_or(BackupError::WrongFieldType {
-            field: "version",
-            expected: "a whole number",
-        })?,
-        Some(_) => {
-            return Err(BackupError::WrongFieldType {
-                field: "version",
-                expected: "a whole number",
-            })
-        }
-    };
-    if version > u64::from(CURRENT_VERSION) {
-        return Err(BackupError::NewerVersion { found: version });
-    }
-    if version < u64::from(OLDEST_VERSION) {
-        return Err(BackupError::UnknownVersion { found: version });
-    }
-    let version = version as u32;
-    let exported_at = match top.get("exported_at") {
-        None => return Err(BackupError::MissingField("exported_at")),
-        Some(Value::String(s)) if looks_like_instant(s) => s.clone(),
-        Some(_) => {
-            return Err(BackupError::WrongFieldType {
-                field: "exported_at",
-                expected: "a date and time",
-            })
-        }
-    };
     let data = match top.remove("data") {
         None => return Err(BackupError::MissingField("data")),
         Some(Value::Object(map)) => map,
@@ -457,6 +237,94 @@ pub fn parse_backup_with(
     })
 }
 
+/// The readable head of a backup file, checked: what every backup says about itself.
+pub(crate) struct FileHead {
+    /// The whole top-level object, for the parts that follow the head.
+    pub(crate) top: Map<String, Value>,
+    /// The schema version of its data (checked: not newer than this build, not unknown).
+    pub(crate) version: u32,
+    /// When it was made, as written.
+    pub(crate) exported_at: String,
+    /// The file's size in bytes.
+    pub(crate) file_bytes: usize,
+}
+
+/// Checks a file's size, nesting, JSON, type, version and export time: the part that plain and
+/// encrypted backups share and that stays readable in both.
+pub(crate) fn read_head(text: &str) -> Result<FileHead, BackupError> {
+    let file_bytes = text.len();
+    if file_bytes > MAX_BACKUP_BYTES {
+        return Err(BackupError::TooLarge { bytes: file_bytes });
+    }
+    let text = text.trim_start_matches('\u{feff}');
+    if text.trim().is_empty() {
+        return Err(BackupError::Empty);
+    }
+    if nesting_depth(text) > MAX_DEPTH {
+        return Err(BackupError::TooDeep);
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| match RecordError::from_json(e) {
+        RecordError::CutShort => BackupError::CutShort,
+        RecordError::NotJson { line, column } => BackupError::NotJson { line, column },
+        _ => BackupError::NotABackup,
+    })?;
+    let Value::Object(top) = value else {
+        return Err(BackupError::NotABackup);
+    };
+    match top.get("type") {
+        Some(Value::String(t)) if t == BACKUP_TYPE => {}
+        _ => return Err(BackupError::NotABackup),
+    }
+    let version = match top.get("version") {
+        None => return Err(BackupError::MissingField("version")),
+        Some(Value::Number(n)) => n.as_u64().ok_or(BackupError::WrongFieldType {
+            field: "version",
+            expected: "a whole number",
+        })?,
+        Some(_) => {
+            return Err(BackupError::WrongFieldType {
+                field: "version",
+                expected: "a whole number",
+            })
+        }
+    };
+    if version > u64::from(CURRENT_VERSION) {
+        return Err(BackupError::NewerVersion { found: version });
+    }
+    if version < u64::from(OLDEST_VERSION) {
+        return Err(BackupError::UnknownVersion { found: version });
+    }
+    let version = version as u32;
+    let exported_at = match top.get("exported_at") {
+        None => return Err(BackupError::MissingField("exported_at")),
+        Some(Value::String(s)) if looks_like_instant(s) => s.clone(),
+        Some(_) => {
+            return Err(BackupError::WrongFieldType {
+                field: "exported_at",
+                expected: "a date and time",
+            })
+        }
+    };
+    Ok(FileHead {
+        top,
+        version,
+        exported_at,
+        file_bytes,
+    })
+}
+
+/// Whether the head says the file is encrypted (`"encrypted": true`).
+pub(crate) fn is_encrypted(top: &Map<String, Value>) -> Result<bool, BackupError> {
+    match top.get("encrypted") {
+        None | Some(Value::Bool(false)) => Ok(false),
+        Some(Value::Bool(true)) => Ok(true),
+        Some(_) => Err(BackupError::WrongFieldType {
+            field: "encrypted",
+            expected: "true or false",
+        }),
+    }
+}
+
 /// Whether a key uses only the characters Peer Study's own keys use, so nothing odd is restored
 /// into storage under a name the app never made.
 fn plain_name(key: &str) -> bool {
@@ -552,17 +420,5 @@ mod tests {
         assert!(!looks_like_instant("2026-13-01T00:00:00Z"));
         assert!(!looks_like_instant("yesterday"));
         assert!(!looks_like_instant("<script>alert(1)</script>"));
-    }
-
-    #[test]
-    fn messages_never_echo_a_long_value_whole() {
-        let long = "x".repeat(1000);
-        let message = BackupError::BadRecord {
-            name: long,
-            reason: "it is damaged".into(),
-        }
-        .to_string();
-        assert!(message.len() < 300, "{message}");
-        assert!(message.ends_with(NOTHING_CHANGED));
     }
 }

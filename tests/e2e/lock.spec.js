@@ -4,34 +4,11 @@
 // until the right passcode (or the recovery key) is given.
 import AxeBuilder from "@axe-core/playwright";
 import { test, expect, openApp } from "./fixtures.js";
+import { PASSCODE, setUpLock, unlock } from "./lock_setup.js";
 
-const PASSCODE = "otters hold hands asleep";
 const REFLECTION = "Listening without fixing felt unfamiliar but steadied the whole conversation";
 const WORDS = ["Listening", "fixing", "unfamiliar", "steadied", "conversation"];
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
-
-/** Settings → Passcode lock → set up, saving the recovery key; returns the key as shown. */
-async function setUpLock(page) {
-  await openApp(page, "/settings");
-  await page.getByRole("button", { name: "Set up a passcode" }).click();
-  await page.getByLabel("New passcode", { exact: true }).fill(PASSCODE);
-  await page.getByLabel("Repeat new passcode").fill(PASSCODE);
-  await page.getByRole("button", { name: "Continue" }).click();
-  const box = page.getByRole("group", { name: "Your recovery key" });
-  await expect(box).toBeVisible();
-  await expect(page.getByText("no one can recover your notes")).toBeVisible();
-  const key = (await box.locator("code").textContent()).trim();
-  expect(key).toMatch(/^([0-9A-Z]{4} ){6}[0-9A-Z]{4}$/);
-  await page.getByLabel("Type your recovery key").fill(key.toLowerCase().replaceAll(" ", "-"));
-  await page.getByRole("button", { name: "Turn on passcode lock" }).click();
-  await expect(page.getByText("The passcode lock is on.")).toBeVisible();
-  return key;
-}
-
-async function unlock(page, passcode = PASSCODE) {
-  await page.getByLabel("Passcode", { exact: true }).fill(passcode);
-  await page.getByRole("button", { name: "Unlock" }).click();
-}
 
 async function expectLockScreen(page) {
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Peer Study is locked");

@@ -137,6 +137,21 @@ impl LockControl {
         Keyring::decode(&stored).map_err(|e| format!("Peer Study can't open: {e}."))
     }
 
+    /// Runs `seal` with the keyring and the data key while this tab is unlocked and they still
+    /// belong together (an encrypted backup is sealed with them); `None` while the lock is off,
+    /// locked, or was set up afresh in another tab.
+    pub fn with_keys<R>(&self, seal: impl FnOnce(&Keyring, &DataKey) -> R) -> Option<R> {
+        if self.state.get_untracked() != LockState::Unlocked {
+            return None;
+        }
+        let keyring = Self::keyring().ok()?;
+        self.inner.with_value(|i| {
+            let slot = i.slot.borrow();
+            let unlocked = slot.unlocked()?;
+            (unlocked.keyring_id == keyring.id).then(|| seal(&keyring, &unlocked.key))
+        })
+    }
+
     /// How many seconds are left before another try is allowed (0 when a try may go ahead).
     pub fn seconds_to_wait(&self) -> u64 {
         let attempts = Attempts::decode(raw().get(ATTEMPTS).ok().flatten().as_deref());

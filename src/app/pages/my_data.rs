@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::app::clock::{now_ms, when_in_words};
-use crate::app::file_out::{download_text, download_text_saying};
+use crate::app::file_out::download_text;
 use crate::app::page::{Card, Page};
 use crate::app::records::{storage_key, Records};
 use crate::domain::history::{History, ThinningPolicy};
@@ -24,9 +24,13 @@ fn capitalised(text: &str) -> String {
         .unwrap_or_default()
 }
 
+mod backup_file;
 mod restore;
+mod restore_unlock;
+mod send;
 
 use restore::Restore;
+use send::SendToDevice;
 
 /// The "My data" page.
 #[component]
@@ -41,6 +45,7 @@ pub fn MyDataPage() -> impl IntoView {
             <MakeRoom/>
             <KeepPersistent/>
             <BackUp/>
+            <SendToDevice/>
             <Restore/>
             <SetAside/>
         </Page>
@@ -246,18 +251,8 @@ fn storage_manager() -> Option<web_sys::StorageManager> {
 fn BackUp() -> impl IntoView {
     let records = expect_context::<Records>();
     let (message, set_message) = signal(String::new());
-    let back_up = move |_| {
-        let (name, text) = records.export_backup();
-        set_message.set(download_text_saying(
-            &name,
-            "application/json",
-            &text,
-            format!(
-                "Your backup is saved as {name}. Keep it somewhere safe: it holds everything you \
-                 have written here."
-            ),
-        ));
-    };
+    let lock = use_context::<crate::app::lock::LockControl>();
+    let back_up = move |_| set_message.set(backup_file::download_backup(records, lock));
     view! {
         <Card heading_id="backup-heading" title="Back up">
             <p>

@@ -8,13 +8,17 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
+use super::backup_file::make_backup;
+use super::restore_unlock::OpenEncrypted;
 use super::{capitalised, event_target};
-use crate::app::clock::when_in_words;
+use crate::app::clock::{now_ms, when_in_words};
 use crate::app::file_out::download_text;
+use crate::app::lock::LockControl;
 use crate::app::page::Card;
 use crate::app::records::Records;
 use crate::domain::word_count::count_words;
-use crate::storage::backup::{file_size, Backup, MAX_BACKUP_BYTES};
+use crate::storage::backup::{file_size, read_backup_file, Backup, MAX_BACKUP_BYTES};
+use crate::storage::backup::{BackupFile, EncryptedBackup};
 use crate::storage::backup::{ReplaceChange, ReplaceEffect, RestoreReport};
 use crate::storage::keys::{self, KeyClass, RecordKind};
 use crate::storage::record_types::{describe, summary_line};
@@ -26,6 +30,8 @@ enum RestoreStep {
     Choose,
     /// Reading or checking the file.
     Checking,
+    /// The file is encrypted: ask for its passcode or recovery key.
+    Unlock(Arc<EncryptedBackup>),
     /// The file is fine: show what it holds and offer replace or merge.
     Ready(Arc<Backup>),
     /// "Replace everything here" was chosen: say what it would remove, and ask.
@@ -219,10 +225,13 @@ pub(super) fn Restore() -> impl IntoView {
                     return;
                 }
             };
-            match records.check_backup(&text) {
-                Ok(backup) => {
+            match read_backup_file(&text, now_ms()) {
+                Ok(BackupFile::Plain(backup)) => {
                     set_saved_current.set(false);
                     set_step.set(RestoreStep::Ready(Arc::new(backup)));
+                }
+                Ok(BackupFile::Encrypted(encrypted)) => {
+                    set_step.set(RestoreStep::Unlock(Arc::new(encrypted)));
                 }
                 Err(problem) => {
                     set_error.set(Some(problem.to_string()));
@@ -232,13 +241,22 @@ pub(super) fn Restore() -> impl IntoView {
         });
     };
 
+    // With the lock on, the copy of what is here is encrypted too.
+    let lock = use_context::<LockControl>();
     let save_current_first = move |_| {
-        let (name, text) = records.export_backup();
-        match download_text(&name, "application/json", &text) {
+        let saved = make_backup(records, lock).and_then(|file| {
+            download_text(&file.name, "application/json", &file.text).map_err(|e| e.to_string())
+        });
+        match saved {
             Ok(()) => set_saved_current.set(true),
-            Err(problem) => set_error.set(Some(problem.to_string())),
+            Err(problem) => set_error.set(Some(problem)),
         }
     };
+
+    let opened = Callback::new(move |backup: Backup| {
+        set_saved_current.set(false);
+        set_step.set(RestoreStep::Ready(Arc::new(backup)));
+    });
 
     let restore = move |backup: Arc<Backup>, replace: bool| match records.restore(&backup, replace)
     {
@@ -287,6 +305,9 @@ pub(super) fn Restore() -> impl IntoView {
                 RestoreStep::Choose => ().into_any(),
                 RestoreStep::Checking => {
                     view! { <p role="status">"Checking the file…"</p> }.into_any()
+                }
+                RestoreStep::Unlock(encrypted) => {
+                    view! { <OpenEncrypted backup=encrypted on_open=opened/> }.into_any()
                 }
                 RestoreStep::Done(text) => view! { <p role="status" class="success">{text}</p> }.into_any(),
                 RestoreStep::Ready(backup) => {
