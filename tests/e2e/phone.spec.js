@@ -1,5 +1,6 @@
 // Phone-first, checked on a 390 × 844 phone (the size a new user tried): what the trainee needs
 // while studying or searching stays on screen, above the bottom bar and above the keyboard.
+import AxeBuilder from "@axe-core/playwright";
 import { test, expect, openApp } from "./fixtures.js";
 
 test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
@@ -23,4 +24,107 @@ test("while studying flashcards, the card's answers sit above the bottom bar", a
   // And answering works from there, with no scrolling.
   await page.getByRole("button", { name: "I knew it" }).click();
   await expect(page.getByText("Card 2 of 10")).toBeVisible();
+});
+
+const ESSAY_TITLE = "Reflective essay: my recovery story";
+const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
+
+/** Start the reflective essay and arrive in its editor. */
+async function startEssay(page) {
+  await openApp(page, "/assignments");
+  await page.getByRole("article", { name: ESSAY_TITLE }).getByRole("button", { name: "Start writing" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(ESSAY_TITLE);
+}
+
+/** Whether `locator` lies wholly inside the viewport. */
+async function inViewport(page, locator) {
+  const box = await locator.boundingBox();
+  const { height, width } = page.viewportSize();
+  return box !== null && box.y >= 0 && box.x >= 0 && box.y + box.height <= height && box.x + box.width <= width;
+}
+
+test("writing the last section, the editor's tools are in reach without scrolling back", async ({ page }) => {
+  await startEssay(page);
+  const conclusion = page.getByRole("textbox", { name: "Conclusion", exact: true });
+  await conclusion.fill("Where I am now.");
+  await conclusion.focus();
+  // The versions are far below and the start of the page far above: the bar stays on screen.
+  expect(await inViewport(page, page.getByRole("heading", { name: "Versions" }))).toBe(false);
+  const tools = page.getByRole("button", { name: "Tools" });
+  expect(await inViewport(page, tools)).toBe(true);
+  expect(await inViewport(page, page.getByRole("button", { name: "Focus mode" }))).toBe(true);
+  await expect(tools).toHaveAttribute("aria-expanded", "false");
+  await tools.click();
+  await expect(tools).toHaveAttribute("aria-expanded", "true");
+  await expect(page.getByRole("switch", { name: "Check my language" })).toBeVisible();
+  await page.getByRole("button", { name: "Versions" }).click();
+  // The panel closes, and the Versions card is where the trainee (and focus) now are.
+  await expect(tools).toHaveAttribute("aria-expanded", "false");
+  const versions = page.getByRole("heading", { name: "Versions" });
+  await expect(versions).toBeFocused();
+  expect(await inViewport(page, versions)).toBe(true);
+  await tools.click();
+  await page.getByRole("button", { name: "Export and print" }).click();
+  await expect(page.getByRole("heading", { name: "Export and print" })).toBeFocused();
+  expect(await inViewport(page, page.getByRole("heading", { name: "Export and print" }))).toBe(true);
+});
+
+test("the tools open and close from the keyboard, and Escape puts focus back on Tools", async ({ page }) => {
+  await startEssay(page);
+  const tools = page.getByRole("button", { name: "Tools" });
+  await tools.focus();
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("switch", { name: "Check my language" })).toBeFocused();
+  await page.keyboard.press("Space");
+  await expect(page.getByRole("switch", { name: "Check my language" })).toHaveAttribute("aria-checked", "false");
+  await expect(page.getByText("Checking is off")).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(tools).toHaveAttribute("aria-expanded", "false");
+  await expect(tools).toBeFocused();
+  await expect(page.getByRole("switch", { name: "Check my language" })).toBeHidden();
+});
+
+test("on a phone, focus mode offers a button to leave and never mentions Escape", async ({ page }) => {
+  await startEssay(page);
+  await page.getByRole("button", { name: "Focus mode" }).click();
+  const leave = page.getByRole("button", { name: "Leave focus mode" });
+  await expect(leave).toBeVisible();
+  await expect(page.getByText(/Escape/)).toBeHidden();
+  // Still in reach from the end of the text.
+  const conclusion = page.getByRole("textbox", { name: "Conclusion", exact: true });
+  await conclusion.focus();
+  expect(await inViewport(page, leave)).toBe(true);
+  await leave.click();
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+});
+
+test.describe("with a mouse and keyboard", () => {
+  test.use({ viewport: { width: 1280, height: 800 }, hasTouch: false, isMobile: false });
+
+  test("focus mode mentions Escape beside its button", async ({ page }) => {
+    await startEssay(page);
+    await page.getByRole("button", { name: "Focus mode" }).click();
+    await expect(page.getByRole("button", { name: "Leave focus mode" })).toBeVisible();
+    await expect(page.getByText("Escape leaves it too.")).toBeVisible();
+  });
+});
+
+test.describe("at 320 px", () => {
+  test.use({ viewport: { width: 320, height: 640 } });
+
+  for (const theme of ["light", "dark"]) {
+    test(`the editor's bar and open tools fit and axe finds nothing serious (${theme})`, async ({ page }) => {
+      test.slow();
+      await page.emulateMedia({ colorScheme: theme });
+      await startEssay(page);
+      await page.getByRole("button", { name: "Tools" }).click();
+      const scrollsSideways = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+      expect(scrollsSideways).toBe(false);
+      const results = await new AxeBuilder({ page }).include(".editor-toolbar").withTags(WCAG_TAGS).analyze();
+      const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+      expect(serious.map((v) => v.id)).toEqual([]);
+    });
+  }
 });

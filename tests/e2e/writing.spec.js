@@ -218,10 +218,11 @@ test("pasting 20,000 words keeps the page responsive", async ({ page }) => {
 test("focus mode is entered and left with the keyboard alone", async ({ page }) => {
   await startEssay(page);
   const toggle = page.getByRole("button", { name: "Focus mode" });
-  await expect(toggle).toHaveAttribute("aria-pressed", "false");
   await toggle.focus();
   await page.keyboard.press("Enter");
-  await expect(toggle).toHaveAttribute("aria-pressed", "true");
+  // The same button now says how to leave, so there is always a visible way out.
+  const leave = page.getByRole("button", { name: "Leave focus mode" });
+  await expect(leave).toBeFocused();
   await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
   await expect(page.getByRole("heading", { name: "Versions" })).toBeHidden();
   await expect(page.getByText("Some questions to get you started:").first()).toBeHidden();
@@ -231,18 +232,17 @@ test("focus mode is entered and left with the keyboard alone", async ({ page }) 
   await expect(introduction(page)).toBeFocused();
   await page.keyboard.type("Calm words.");
   await page.keyboard.press("Escape");
-  await expect(toggle).toHaveAttribute("aria-pressed", "false");
+  await expect(page.getByRole("button", { name: "Focus mode" })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
   await expect(introduction(page)).toBeFocused();
   await expect(introduction(page)).toHaveValue("Calm words.");
 
   // Space toggles it too, and Escape from the button returns focus to the button.
-  await toggle.focus();
+  await page.getByRole("button", { name: "Focus mode" }).focus();
   await page.keyboard.press("Space");
-  await expect(toggle).toHaveAttribute("aria-pressed", "true");
+  await expect(leave).toBeFocused();
   await page.keyboard.press("Escape");
-  await expect(toggle).toHaveAttribute("aria-pressed", "false");
-  await expect(toggle).toBeFocused();
+  await expect(page.getByRole("button", { name: "Focus mode" })).toBeFocused();
 });
 
 test("a section with words is kept when removed, and can be merged instead", async ({ page }) => {
