@@ -308,3 +308,18 @@ test("home says which assignment is due next, and links to it", async ({ page })
   await card.getByRole("link", { name: ESSAY_TITLE }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(ESSAY_TITLE);
 });
+
+test("the Versions card lists the copies it says are kept as you write", async ({ page }) => {
+  // The page's clock is the test's: a minute's pause passes at once, with no real waiting.
+  await page.clock.install();
+  await startEssay(page);
+  const versions = page.getByRole("region", { name: "Versions" });
+  await expect(versions).toContainText("one is saved automatically, marked “Saved automatically”, when you pause for a minute");
+  await introduction(page).fill("The first words of my story.");
+  await page.clock.fastForward(61_000);
+  await expect(versions.getByRole("listitem").filter({ hasText: "Saved automatically" })).toHaveCount(1);
+  await versions.getByRole("textbox", { name: "Name for this version" }).fill("First go");
+  await versions.getByRole("button", { name: "Save a version" }).click();
+  await expect(versions.getByRole("listitem")).toHaveCount(2);
+  await expect(versions.getByRole("listitem").first()).toContainText("First go");
+});
