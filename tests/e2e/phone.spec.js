@@ -128,3 +128,24 @@ test.describe("at 320 px", () => {
     });
   }
 });
+
+test.describe("with the phone's keyboard open", () => {
+  // 844 px less about 340 px of on-screen keyboard.
+  test.use({ viewport: { width: 390, height: 504 } });
+
+  test("the glossary's first search result is on screen as you type", async ({ page }) => {
+    await openApp(page, "/glossary");
+    const search = page.getByRole("searchbox", { name: "Search the glossary" });
+    await search.click();
+    await search.pressSequentially("recov");
+    const results = page.getByRole("region", { name: "Search and browse" });
+    const first = results.getByRole("listitem").first();
+    await expect(first.getByRole("link")).toContainText(/recover/i);
+    const box = await first.boundingBox();
+    expect(box.y, "the first result starts on screen").toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height, "and ends above the bottom bar").toBeLessThanOrEqual(await bottomBarTop(page));
+    // The box being typed in is still on screen too.
+    const field = await search.boundingBox();
+    expect(field.y).toBeGreaterThanOrEqual(0);
+  });
+});
