@@ -1,5 +1,8 @@
 // Phone-first, checked on a 390 × 844 phone (the size a new user tried): what the trainee needs
-// while studying or searching stays on screen, above the bottom bar and above the keyboard.
+// while studying, searching or writing stays on screen, above the bottom bar and above the
+// keyboard; the editor's tools are in reach from the last section; My data backs up first and
+// can erase everything, asking first.
+import { readFile } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
 import { test, expect, openApp } from "./fixtures.js";
 
@@ -148,4 +151,76 @@ test.describe("with the phone's keyboard open", () => {
     const field = await search.boundingBox();
     expect(field.y).toBeGreaterThanOrEqual(0);
   });
+});
+
+/** Peer Study's keys in this browser's storage (records, set-aside copies, the lock's keys). */
+const ourKeys = (page) =>
+  page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith("peer-study/") || k.startsWith("peer-study-lock/"))
+      .sort(),
+  );
+
+/** Set course dates and write in the essay, so there is plenty stored to erase. */
+async function storeSomeWork(page) {
+  await openApp(page, "/course/dates");
+  await page.getByLabel("Course start date").fill("2027-01-04");
+  await page.getByRole("button", { name: "Set up my dates" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Your dates are saved" })).toBeVisible();
+  await startEssay(page);
+  await page.getByRole("textbox", { name: "Introduction", exact: true }).fill("Words I would miss.");
+  // Saved once the trainee pauses.
+  await expect.poll(() => ourKeys(page)).toContain("peer-study/draft/recovery-story-essay");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My data" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("My data");
+}
+
+test("My data puts backing up first", async ({ page }) => {
+  await openApp(page, "/my-data");
+  const cards = page.locator("main h2");
+  await expect(cards.first()).toHaveText("Back up");
+  await expect(page.getByRole("button", { name: "Download a backup" })).toBeInViewport();
+});
+
+test("cancelling 'Erase everything' erases nothing", async ({ page }) => {
+  await storeSomeWork(page);
+  const before = await ourKeys(page);
+  await page.getByRole("button", { name: "Erase everything…" }).click();
+  const question = page.getByRole("group", { name: "Erase everything on this device?" });
+  await expect(question.getByRole("heading", { name: "Erase everything on this device?" })).toBeFocused();
+  await expect(question).toContainText("every draft, with all its versions");
+  await expect(question).toContainText("the passcode lock with its keys");
+  await question.getByRole("button", { name: "Cancel, keep everything" }).click();
+  await expect(page.getByText("Nothing was erased. Everything is still here.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Erase everything…" })).toBeFocused();
+  expect(await ourKeys(page)).toEqual(before);
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("My data");
+  await openApp(page, "/assignments/recovery-story-essay");
+  await expect(page.getByRole("textbox", { name: "Introduction", exact: true })).toHaveValue("Words I would miss.");
+});
+
+test("erasing everything offers a backup first, then leaves nothing stored and starts afresh", async ({ page }) => {
+  await storeSomeWork(page);
+  // Someone else's data on the same host is not ours to remove.
+  await page.evaluate(() => localStorage.setItem("another-app/settings", "{}"));
+  await page.getByRole("button", { name: "Erase everything…" }).click();
+  const question = page.getByRole("group", { name: "Erase everything on this device?" });
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    question.getByRole("button", { name: "Download a backup first" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^peer-study-backup-.*\.json$/);
+  const backup = JSON.parse(await readFile(await download.path(), "utf8"));
+  expect(JSON.stringify(backup)).toContain("Words I would miss.");
+  await question.getByRole("button", { name: "Yes, erase everything" }).click();
+  // Home, as on a first visit.
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole("heading", { name: "Start with your course dates" })).toBeVisible();
+  expect(await ourKeys(page)).toEqual([]);
+  expect(await page.evaluate(() => localStorage.getItem("another-app/settings"))).toBe("{}");
+  await openApp(page, "/assignments");
+  await expect(
+    page.getByRole("article", { name: ESSAY_TITLE }).getByRole("button", { name: "Start writing" }),
+  ).toBeVisible();
 });

@@ -24,6 +24,7 @@ fn capitalised(text: &str) -> String {
         .unwrap_or_default()
 }
 
+mod erase;
 mod restore;
 
 use restore::Restore;
@@ -37,12 +38,13 @@ pub fn MyDataPage() -> impl IntoView {
                 "Everything in Peer Study is kept in this browser, on this device. No account, no "
                 "cloud, no tracking. A backup file is the way to move it or keep a spare copy."
             </p>
+            <BackUp/>
+            <Restore/>
             <SpaceUsed/>
             <MakeRoom/>
             <KeepPersistent/>
-            <BackUp/>
-            <Restore/>
             <SetAside/>
+            <erase::Erase/>
         </Page>
     }
 }
