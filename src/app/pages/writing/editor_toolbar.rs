@@ -24,8 +24,10 @@ fn go_to_heading(id: &str) {
         return;
     };
     let _ = heading.set_attribute("tabindex", "-1");
+    // To the top of the screen, clear of this bar (the page's scroll-padding-top), rather than
+    // the bottom edge where focusing alone would leave it.
+    heading.scroll_into_view();
     if let Some(heading) = heading.dyn_ref::<web_sys::HtmlElement>() {
-        // Focusing scrolls it into view, clear of this bar (the page's scroll-padding-top).
         let _ = heading.focus();
     }
 }
