@@ -46,12 +46,13 @@ async function inViewport(page, locator) {
   return box !== null && box.y >= 0 && box.x >= 0 && box.y + box.height <= height && box.x + box.width <= width;
 }
 
-test("writing the last section, the editor's tools are in reach without scrolling back", async ({ page }) => {
+test("writing mid-essay, the editor's tools are in reach without scrolling", async ({ page }) => {
   await startEssay(page);
-  const conclusion = page.getByRole("textbox", { name: "Conclusion", exact: true });
-  await conclusion.fill("Where I am now.");
-  await conclusion.focus();
+  const section = page.getByRole("textbox", { name: "Peer support and my recovery", exact: true });
+  await section.fill("What peer support has meant to me.");
+  await section.focus();
   // The versions are far below and the start of the page far above: the bar stays on screen.
+  expect(await inViewport(page, page.getByRole("heading", { level: 1 }))).toBe(false);
   expect(await inViewport(page, page.getByRole("heading", { name: "Versions" }))).toBe(false);
   const tools = page.getByRole("button", { name: "Tools" });
   expect(await inViewport(page, tools)).toBe(true);
