@@ -314,7 +314,7 @@ test("the Versions card lists the copies it says are kept as you write", async (
   await page.clock.install();
   await startEssay(page);
   const versions = page.getByRole("region", { name: "Versions" });
-  await expect(versions).toContainText("one is saved automatically, marked “Saved automatically”, when you pause for a minute");
+  await expect(versions).toContainText("One is saved automatically, marked “Saved automatically”, when you pause for a minute");
   await introduction(page).fill("The first words of my story.");
   await page.clock.fastForward(61_000);
   await expect(versions.getByRole("listitem").filter({ hasText: "Saved automatically" })).toHaveCount(1);
