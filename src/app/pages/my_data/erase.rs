@@ -25,29 +25,25 @@ pub fn Erase() -> impl IntoView {
     let start_button = NodeRef::<Button>::new();
     let confirm_heading = NodeRef::<H3>::new();
 
-    // Focus follows the step, so a screen reader hears the question and the keyboard is there.
-    Effect::new(move |previous: Option<bool>| {
-        let now = confirming.get();
-        if previous.is_some_and(|was| was != now) {
-            if now {
-                if let Some(heading) = confirm_heading.get() {
-                    let _ = heading.focus();
-                }
-            } else if let Some(button) = start_button.get() {
-                let _ = button.focus();
-            }
-        }
-        now
-    });
-
     let ask = move |_| {
         status.set(String::new());
         backup_status.set(String::new());
         confirming.set(true);
+        // Focus follows the step once it is drawn, so a screen reader hears the question.
+        request_animation_frame(move || {
+            if let Some(heading) = confirm_heading.get_untracked() {
+                let _ = heading.focus();
+            }
+        });
     };
     let cancel = move |_| {
         confirming.set(false);
         status.set("Nothing was erased. Everything is still here.".to_string());
+        request_animation_frame(move || {
+            if let Some(button) = start_button.get_untracked() {
+                let _ = button.focus();
+            }
+        });
     };
     let back_up_first = move |_| {
         let (name, text) = records.export_backup();
