@@ -199,8 +199,10 @@ async fn check_my_language_turns_the_marks_off_and_is_remembered() {
     let (page, section, _textarea) = open_essay().await;
     let toggle: HtmlElement = find(&page, "button.check-toggle");
     assert_eq!(toggle.text_content().unwrap().trim(), "Check my language");
+    assert_eq!(toggle.get_attribute("role").as_deref(), Some("switch"));
+    assert!(page.text_content().unwrap().contains("Checking is on"));
     assert_eq!(
-        toggle.get_attribute("aria-pressed").as_deref(),
+        toggle.get_attribute("aria-checked").as_deref(),
         Some("true")
     );
     assert_eq!(marks(&section), ["non-compliant"]);
@@ -208,11 +210,12 @@ async fn check_my_language_turns_the_marks_off_and_is_remembered() {
     toggle.click();
     settle().await;
     assert_eq!(
-        toggle.get_attribute("aria-pressed").as_deref(),
+        toggle.get_attribute("aria-checked").as_deref(),
         Some("false")
     );
     assert!(marks(&section).is_empty());
     assert!(listed(&section).is_empty());
+    assert!(page.text_content().unwrap().contains("Checking is off"));
     let profile: Profile = serde_json::from_str(&saved("peer-study/profile").unwrap()).unwrap();
     assert!(profile.language_check_off);
     visit("/");
@@ -224,7 +227,7 @@ async fn check_my_language_turns_the_marks_off_and_is_remembered() {
     let (page, section, _textarea) = open_essay().await;
     let toggle: HtmlElement = find(&page, "button.check-toggle");
     assert_eq!(
-        toggle.get_attribute("aria-pressed").as_deref(),
+        toggle.get_attribute("aria-checked").as_deref(),
         Some("false")
     );
     assert!(marks(&section).is_empty());

@@ -87,16 +87,20 @@ test("Check my language hides the marks and stays off after a reload", async ({ 
   await introduction(page).fill("The team called him non-compliant.");
   const section = introSection(page);
   await expect(section.locator(".lc-backdrop mark")).toHaveText(["non-compliant"]);
-  const toggle = page.getByRole("button", { name: "Check my language" });
-  await expect(toggle).toHaveAttribute("aria-pressed", "true");
+  await page.getByRole("button", { name: "Tools" }).click();
+  const toggle = page.getByRole("switch", { name: "Check my language" });
+  await expect(toggle).toHaveAttribute("aria-checked", "true");
+  await expect(page.getByText("Checking is on")).toBeVisible();
   await toggle.click();
-  await expect(toggle).toHaveAttribute("aria-pressed", "false");
+  await expect(toggle).toHaveAttribute("aria-checked", "false");
+  await expect(page.getByText("Checking is off")).toBeVisible();
   await expect(section.locator(".lc-backdrop mark")).toHaveCount(0);
   await expect(section.getByRole("button", { name: /^Use / })).toHaveCount(0);
   await page.reload();
-  await expect(page.getByRole("button", { name: "Check my language" })).toHaveAttribute("aria-pressed", "false");
+  await page.getByRole("button", { name: "Tools" }).click();
+  await expect(page.getByRole("switch", { name: "Check my language" })).toHaveAttribute("aria-checked", "false");
   await expect(introSection(page).locator(".lc-backdrop mark")).toHaveCount(0);
-  await page.getByRole("button", { name: "Check my language" }).click();
+  await page.getByRole("switch", { name: "Check my language" }).click();
   await expect(introSection(page).locator(".lc-backdrop mark")).toHaveText(["non-compliant"]);
 });
 

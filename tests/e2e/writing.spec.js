@@ -218,10 +218,11 @@ test("pasting 20,000 words keeps the page responsive", async ({ page }) => {
 test("focus mode is entered and left with the keyboard alone", async ({ page }) => {
   await startEssay(page);
   const toggle = page.getByRole("button", { name: "Focus mode" });
-  await expect(toggle).toHaveAttribute("aria-pressed", "false");
   await toggle.focus();
   await page.keyboard.press("Enter");
-  await expect(toggle).toHaveAttribute("aria-pressed", "true");
+  // The same button now says how to leave, so there is always a visible way out.
+  const leave = page.getByRole("button", { name: "Leave focus mode" });
+  await expect(leave).toBeFocused();
   await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
   await expect(page.getByRole("heading", { name: "Versions" })).toBeHidden();
   await expect(page.getByText("Some questions to get you started:").first()).toBeHidden();
@@ -231,18 +232,17 @@ test("focus mode is entered and left with the keyboard alone", async ({ page }) 
   await expect(introduction(page)).toBeFocused();
   await page.keyboard.type("Calm words.");
   await page.keyboard.press("Escape");
-  await expect(toggle).toHaveAttribute("aria-pressed", "false");
+  await expect(page.getByRole("button", { name: "Focus mode" })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
   await expect(introduction(page)).toBeFocused();
   await expect(introduction(page)).toHaveValue("Calm words.");
 
   // Space toggles it too, and Escape from the button returns focus to the button.
-  await toggle.focus();
+  await page.getByRole("button", { name: "Focus mode" }).focus();
   await page.keyboard.press("Space");
-  await expect(toggle).toHaveAttribute("aria-pressed", "true");
+  await expect(leave).toBeFocused();
   await page.keyboard.press("Escape");
-  await expect(toggle).toHaveAttribute("aria-pressed", "false");
-  await expect(toggle).toBeFocused();
+  await expect(page.getByRole("button", { name: "Focus mode" })).toBeFocused();
 });
 
 test("a section with words is kept when removed, and can be merged instead", async ({ page }) => {
@@ -307,4 +307,19 @@ test("home says which assignment is due next, and links to it", async ({ page })
   await expect(card).toContainText("of 1,500 words");
   await card.getByRole("link", { name: ESSAY_TITLE }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(ESSAY_TITLE);
+});
+
+test("the Versions card lists the copies it says are kept as you write", async ({ page }) => {
+  // The page's clock is the test's: a minute's pause passes at once, with no real waiting.
+  await page.clock.install();
+  await startEssay(page);
+  const versions = page.getByRole("region", { name: "Versions" });
+  await expect(versions).toContainText("One is saved automatically, marked “Saved automatically”, when you pause for a minute");
+  await introduction(page).fill("The first words of my story.");
+  await page.clock.fastForward(61_000);
+  await expect(versions.getByRole("listitem").filter({ hasText: "Saved automatically" })).toHaveCount(1);
+  await versions.getByRole("textbox", { name: "Name for this version" }).fill("First go");
+  await versions.getByRole("button", { name: "Save a version" }).click();
+  await expect(versions.getByRole("listitem")).toHaveCount(2);
+  await expect(versions.getByRole("listitem").first()).toContainText("First go");
 });

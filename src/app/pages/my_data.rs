@@ -25,6 +25,7 @@ fn capitalised(text: &str) -> String {
 }
 
 mod backup_file;
+mod erase;
 mod restore;
 mod restore_unlock;
 mod send;
@@ -41,13 +42,14 @@ pub fn MyDataPage() -> impl IntoView {
                 "Everything in Peer Study is kept in this browser, on this device. No account, no "
                 "cloud, no tracking. A backup file is the way to move it or keep a spare copy."
             </p>
-            <SpaceUsed/>
-            <MakeRoom/>
-            <KeepPersistent/>
             <BackUp/>
             <SendToDevice/>
             <Restore/>
+            <SpaceUsed/>
+            <MakeRoom/>
+            <KeepPersistent/>
             <SetAside/>
+            <erase::Erase/>
         </Page>
     }
 }

@@ -4,11 +4,14 @@
 //! The search itself (typo tolerance, finding an entry from its "instead of" phrases) is the
 //! domain's [`TraineeGlossary::search`]; this file only filters and shows its hits. What was
 //! typed is kept in the address (`?q=...&category=...`) so the Back button returns to the same
-//! results after opening an entry.
+//! results after opening an entry. While typing, the first result is kept in sight (a phone's
+//! keyboard leaves about half the screen): the hint steps aside and, if need be, the field moves
+//! to the top of the screen.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
+use wasm_bindgen::JsCast;
 
 use super::use_glossary;
 use crate::domain::glossary::{GlossaryEntry, TraineeGlossary};
@@ -109,6 +112,74 @@ fn count_message(
     }
     message
 }
+
+/// A number from a browser object by name (`Reflect`): for the few geometry values read here,
+/// which would otherwise each need a web-sys feature (and a rebuild of everything using it).
+fn js_number(object: &wasm_bindgen::JsValue, name: &str) -> Option<f64> {
+    js_sys::Reflect::get(object, &name.into())
+        .ok()
+        .and_then(|v| v.as_f64())
+}
+
+/// The element's bounding box as seen now: (top, bottom) in viewport pixels.
+fn top_and_bottom(element: &web_sys::Element) -> Option<(f64, f64)> {
+    let method = js_sys::Reflect::get(element, &"getBoundingClientRect".into()).ok()?;
+    let rect = method.dyn_ref::<js_sys::Function>()?.call0(element).ok()?;
+    Some((js_number(&rect, "top")?, js_number(&rect, "bottom")?))
+}
+
+/// The bottom of what the trainee can see, in viewport pixels: the visual viewport (which a
+/// phone's on-screen keyboard shortens) and, on a phone, the top of the bottom navigation bar.
+fn visible_bottom() -> f64 {
+    let window = window();
+    let layout_height = window
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    // Not every browser has a visualViewport.
+    let visual_height = js_sys::Reflect::get(&window, &"visualViewport".into())
+        .ok()
+        .filter(|v| v.is_object())
+        .and_then(|v| js_number(&v, "height"))
+        .unwrap_or(layout_height);
+    let nav_top = document()
+        .query_selector(".main-nav")
+        .ok()
+        .flatten()
+        .and_then(|nav| top_and_bottom(&nav))
+        .map(|(top, _)| top)
+        // On a wide screen the navigation is at the top, not in the way.
+        .filter(|top| *top > visual_height / 2.0);
+    nav_top.map_or(visual_height, |top| top.min(visual_height))
+}
+
+/// While typing, keep the first result in sight: if it is below what the trainee can see (a
+/// phone's keyboard takes half the screen), bring the search field to the top of the screen,
+/// with the count and the first results under it.
+fn keep_first_result_in_view() {
+    let doc = document();
+    let first = doc
+        .query_selector(".glossary-search .entry-row")
+        .ok()
+        .flatten()
+        .or_else(|| {
+            doc.query_selector(".glossary-search .result-count")
+                .ok()
+                .flatten()
+        });
+    let Some(first) = first else { return };
+    match top_and_bottom(&first) {
+        Some((_, bottom)) if bottom > visible_bottom() => {}
+        _ => return,
+    }
+    if let Some(field) = doc.get_element_by_id(SEARCH_FIELD_ID) {
+        field.scroll_into_view();
+    }
+}
+
+/// The id of the search box with its label, the part brought to the top while typing.
+const SEARCH_FIELD_ID: &str = "glossary-search-field";
 
 /// Keeps the search in the address without a navigation, so Back returns to these results.
 fn remember_in_address(query: &str, category: &str) {
@@ -301,10 +372,14 @@ pub(super) fn SearchAndBrowse() -> impl IntoView {
     };
 
     view! {
-        <section class="glossary-search" aria-labelledby="glossary-search-heading">
+        <section
+            class="glossary-search"
+            class:searching=move || !query.read().trim().is_empty()
+            aria-labelledby="glossary-search-heading"
+        >
             <h2 id="glossary-search-heading">"Search and browse"</h2>
             <form role="search" on:submit=|ev| ev.prevent_default()>
-                <div class="field">
+                <div class="field" id=SEARCH_FIELD_ID>
                     <label for="glossary-search">"Search the glossary"</label>
                     <p class="field-hint" id="glossary-search-hint">
                         "A word, or a phrase you'd like to say differently, such as “suffering from”. "
@@ -320,6 +395,8 @@ pub(super) fn SearchAndBrowse() -> impl IntoView {
                         on:input=move |ev| {
                             query.set(event_target_value(&ev));
                             remember_in_address(&query.read_untracked(), &category.read_untracked());
+                            // After the list has caught up with the new words.
+                            request_animation_frame(keep_first_result_in_view);
                         }
                     />
                 </div>

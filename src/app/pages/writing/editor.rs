@@ -1,6 +1,7 @@
 //! The drafting space for one assignment (`/assignments/:id`): the brief, the word count against
 //! the target, the sections to write in (with the recovery-language checker, which can be turned
-//! off), outline changes, focus mode, version history, export and print.
+//! off), outline changes, focus mode, version history, export and print. The editor's own tools
+//! sit in a bar that stays in reach as the page scrolls (editor_toolbar.rs).
 
 use leptos::html::{Button, Div};
 use leptos::prelude::*;
@@ -12,6 +13,7 @@ use crate::app::page::Page;
 use crate::app::pages::writing::assignment_details::AssignmentDetails;
 use crate::app::pages::writing::dismissed_list::DismissedList;
 use crate::app::pages::writing::draft_state::DraftState;
+use crate::app::pages::writing::editor_toolbar::EditorToolbar;
 use crate::app::pages::writing::export_panel::ExportPanel;
 use crate::app::pages::writing::history_panel::{keep_automatic_snapshots, HistoryPanel};
 use crate::app::pages::writing::language_check::LanguageCheck;
@@ -120,9 +122,11 @@ fn Editor(
         .unwrap_or_default();
 
     // Focus mode: everything but the text steps aside, including the app's header and
-    // navigation (hence the class on the root). Escape always leaves it.
+    // navigation (hence the class on the root). Its button always leaves it, and so does Escape.
     let focus_mode = RwSignal::new(false);
     let focus_button = NodeRef::<Button>::new();
+    let tools_open = RwSignal::new(false);
+    let tools_button = NodeRef::<Button>::new();
     Effect::new(move |_| {
         let on = focus_mode.get();
         if let Some(root) = document().document_element() {
@@ -130,6 +134,13 @@ fn Editor(
         }
     });
     let on_escape = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" && tools_open.get_untracked() {
+            tools_open.set(false);
+            if let Some(button) = tools_button.get_untracked() {
+                let _ = button.focus();
+            }
+            return;
+        }
         if ev.key() == "Escape" && focus_mode.get_untracked() {
             focus_mode.set(false);
             // Typing carries on where it was; otherwise focus lands on the toggle.
@@ -194,30 +205,7 @@ fn Editor(
                 <p class="back-link hide-in-focus">
                     <A href="/assignments">"All assignments"</A>
                 </p>
-                <div class="editor-toolbar">
-                    // Before "Focus mode", so in focus mode Tab goes from that button straight to
-                    // the writing.
-                    <button
-                        type="button"
-                        class="button check-toggle"
-                        aria-pressed=move || if check.on.get() { "true" } else { "false" }
-                        on:click=move |_| profile.update(|p| p.language_check_off = !p.language_check_off)
-                    >
-                        "Check my language"
-                    </button>
-                    <button
-                        type="button"
-                        class="button focus-toggle"
-                        node_ref=focus_button
-                        aria-pressed=move || if focus_mode.get() { "true" } else { "false" }
-                        on:click=move |_| focus_mode.update(|on| *on = !*on)
-                    >
-                        "Focus mode"
-                    </button>
-                    <span class="focus-hint" aria-hidden="true">
-                        {move || focus_mode.get().then_some("Press Escape to leave focus mode")}
-                    </span>
-                </div>
+                <EditorToolbar check profile focus_mode focus_button tools_open tools_button/>
                 <div class="hide-in-focus">
                     <DraftSummary state assignment/>
                 </div>

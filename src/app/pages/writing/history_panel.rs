@@ -178,10 +178,15 @@ pub fn HistoryPanel(
 
     view! {
         <Card heading_id="history-heading" title="Versions" class="history-panel">
+            // What keep_automatic_snapshots and the domain's thinning really do, in words.
             <p>
-                "A copy is kept as you write, after a pause and every few minutes. Save a "
-                "version with a name to keep it for good."
+                "Your words are saved as you type. Below are copies to go back to. One is saved "
+                "automatically, marked “Saved automatically”, when you pause for a minute and "
+                "every five minutes while you keep writing, but only if your text has changed. "
+                "Older ones are thinned out (one every ten minutes after an hour, one a day after "
+                "a day, one a week after a month) so they don't fill your device."
             </p>
+            <p>"A version you save with a name is never thinned out."</p>
             <form on:submit=on_save>
                 <Field id="version-name" label="Name for this version" value=name error=name_error>
                     <button type="submit" class="button">"Save a version"</button>
@@ -190,7 +195,14 @@ pub fn HistoryPanel(
             <p class="status" role="status">{move || status.get()}</p>
             <Show
                 when=move || !rows.with(Vec::is_empty)
-                fallback=|| view! { <p>"No versions yet: the first is kept once you start writing."</p> }
+                fallback=|| {
+                    view! {
+                        <p>
+                            "No versions yet: the first is saved automatically within a minute of "
+                            "your first words, or save one with a name now."
+                        </p>
+                    }
+                }
             >
                 <ul class="version-list">
                     <For

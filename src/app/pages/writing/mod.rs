@@ -10,6 +10,7 @@ mod dismissed_list;
 pub mod draft_state;
 pub mod due_next;
 mod editor;
+mod editor_toolbar;
 mod export_panel;
 mod findings_list;
 mod highlight_backdrop;
