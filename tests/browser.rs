@@ -81,3 +81,6 @@ mod writing_checker;
 
 #[path = "browser/lock_crypto.rs"]
 mod lock_crypto;
+
+#[path = "browser/storage_safety.rs"]
+mod storage_safety;
