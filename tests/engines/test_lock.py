@@ -1,5 +1,5 @@
 """The passcode lock in each engine, with the engine's own Web Crypto (PBKDF2, AES-GCM key
-wrapping): set it up from Settings, write a reflection, lock now; a reload shows only the lock
+wrapping): write a reflection, set the lock up from Settings, lock now; a reload shows only the lock
 screen, with none of the words anywhere in the page or stored readably; the passcode brings the
 reflection back."""
 
@@ -49,8 +49,10 @@ def lock_screen_shows_nothing_of_it(app: App):
 
 
 def test_lock_now_then_a_reload_shows_the_lock_screen_and_the_passcode_brings_the_words_back(browser):
-    set_up_lock(browser)
+    # Written first, then sealed by turning the lock on (opening a page by its address with the
+    # lock on would show the lock screen).
     write_reflection(browser)
+    set_up_lock(browser)
 
     # "Lock now" saves first, then locks (the page reloads onto the lock screen).
     browser.collect()
