@@ -3,6 +3,8 @@
 //! `prompt()` runs when the button is pressed, and the button goes once used or once installed.
 //! Installed, Peer Study opens from its own icon and its data is kept like an app's.
 
+use std::cell::RefCell;
+
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -10,15 +12,26 @@ use wasm_bindgen::{JsCast, JsValue};
 use super::{focus_page_heading, DeviceSafety};
 use crate::app::page::Card;
 
-/// Keeps the browser's install offer in `offer` from now on, and forgets it once installed.
-pub(super) fn listen(offer: RwSignal<Option<JsValue>, LocalStorage>) {
+thread_local! {
+    /// The browser's kept `beforeinstallprompt` event, while installing is on offer. Beside a
+    /// plain `bool` signal rather than in a signal of its own: one reactive type fewer in the wasm.
+    static OFFER: RefCell<Option<JsValue>> = const { RefCell::new(None) };
+}
+
+/// Keeps the browser's install offer from now on (`offered` says whether there is one), and
+/// forgets it once installed.
+pub(super) fn listen(offered: RwSignal<bool>) {
     let window = window();
     let keep = Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {
         // Keep the offer for the button instead of the browser's own bar.
         event.prevent_default();
-        offer.set(Some(event.into()));
+        OFFER.with(|offer| *offer.borrow_mut() = Some(event.into()));
+        offered.set(true);
     });
-    let installed = Closure::<dyn Fn()>::new(move || offer.set(None));
+    let installed = Closure::<dyn Fn()>::new(move || {
+        OFFER.with(|offer| offer.borrow_mut().take());
+        offered.set(false);
+    });
     let _ = window
         .add_event_listener_with_callback("beforeinstallprompt", keep.as_ref().unchecked_ref());
     let _ =
@@ -49,17 +62,17 @@ fn prompt(event: &JsValue) {
 #[component]
 pub fn InstallOffer() -> impl IntoView {
     let safety = use_context::<DeviceSafety>()?;
-    let offer = safety.install;
+    let offered = safety.install;
     let install = move |_| {
         // An offer can be used once: the button goes whatever the trainee answers.
-        if let Some(event) = offer.get_untracked() {
-            offer.set(None);
+        offered.set(false);
+        if let Some(event) = OFFER.with(|offer| offer.borrow_mut().take()) {
             prompt(&event);
-            focus_page_heading();
         }
+        focus_page_heading();
     };
     Some(view! {
-        <Show when=move || offer.with(Option::is_some)>
+        <Show when=move || offered.get()>
             <Card heading_id="install-heading" title="Install Peer Study">
                 <p>
                     "Installed, Peer Study opens from its own icon like any other app, works "

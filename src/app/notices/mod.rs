@@ -12,7 +12,7 @@ pub mod install;
 pub mod safari;
 
 use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::app::clock::now_ms;
@@ -56,8 +56,8 @@ pub struct DeviceSafety {
     notice_until: RwSignal<Option<UnixMs>>,
     /// The browser's answer to keeping Peer Study's data: `None` until it has said.
     kept: RwSignal<Option<bool>>,
-    /// The browser's kept `beforeinstallprompt` event, while installing is on offer.
-    install: RwSignal<Option<JsValue>, LocalStorage>,
+    /// Whether the browser offers installing (its event is kept in `install`).
+    install: RwSignal<bool>,
 }
 
 impl DeviceSafety {
@@ -70,7 +70,7 @@ impl DeviceSafety {
             last_backup: RwSignal::new(device_notes::read_instant(&notes, LAST_BACKUP)),
             notice_until: RwSignal::new(device_notes::read_instant(&notes, SAFARI_NOTICE_UNTIL)),
             kept: RwSignal::new(None),
-            install: RwSignal::new_local(None),
+            install: RwSignal::new(false),
         };
         install::listen(safety.install);
         if let Some(manager) = storage_manager() {
