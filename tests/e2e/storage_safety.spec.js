@@ -2,6 +2,7 @@
 // iPad when Peer Study was not opened from the Home Screen, the install button where the browser
 // offers installing, the last backup with its nudge (on a faked clock), and asking the browser to
 // keep Peer Study's data after the first real entry, never on a first visit.
+import AxeBuilder from "@axe-core/playwright";
 import { test, expect, openApp } from "./fixtures.js";
 
 const IPHONE_SAFARI =
@@ -33,6 +34,8 @@ async function writeReflection(page, words) {
     words.split(" ")[0],
   );
 }
+
+const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
 
 const safariNotice = (page) => page.getByRole("region", { name: "Keep Peer Study on your Home Screen" });
 
@@ -66,6 +69,29 @@ test.describe("on an iPhone, in Safari", () => {
     await openApp(page, "/");
     await expect(safariNotice(page)).toBeVisible();
   });
+
+  for (const theme of ["light", "dark"]) {
+    test(`axe finds nothing serious on home with the notice, the install offer and the backup card (${theme})`, async ({
+      page,
+    }) => {
+      await page.emulateMedia({ colorScheme: theme });
+      await writeReflection(page, "Small steps counted today.");
+      await openApp(page, "/");
+      await page.evaluate(() => {
+        const offer = new Event("beforeinstallprompt", { cancelable: true });
+        offer.prompt = () => Promise.resolve({ outcome: "dismissed" });
+        window.dispatchEvent(offer);
+      });
+      await expect(safariNotice(page)).toBeVisible();
+      await expect(page.getByRole("button", { name: "Install Peer Study" })).toBeVisible();
+      await expect(page.getByRole("button", { name: "Back up now" })).toBeVisible();
+      const results = await new AxeBuilder({ page }).withTags([...WCAG_TAGS, "best-practice"]).analyze();
+      const serious = results.violations
+        .filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map((v) => `${v.id} ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+      expect(serious).toEqual([]);
+    });
+  }
 
   test("opened from the Home Screen, there is no notice", async ({ page }) => {
     // As an app from the Home Screen: the display-mode media query matches "standalone".
