@@ -39,6 +39,8 @@ async fn the_backup_card_waits_for_the_first_entry_then_one_tap_backs_up_and_say
             .add(&draft, &CourseState::default(), 1_800_000_000_000)
             .unwrap();
     });
+    // The record's effect marks it changed on the next tick; then it is saved.
+    settle().await;
     records.save_now();
     settle().await;
     assert!(text().contains("No backup yet"), "{}", text());
