@@ -18,7 +18,14 @@ import { startups } from "./lib/startup.mjs";
 import { ms, ratio, spread, summary, times } from "./lib/stats.mjs";
 import { renderTable } from "./lib/table.mjs";
 import { typing } from "./lib/typing.mjs";
-import { checkerInBrowser, firstWords, keystrokeInBrowser, storageInBrowser, writeHostPage } from "./lib/wasm.mjs";
+import {
+  checkerInBrowser,
+  firstWords,
+  keystrokeInBrowser,
+  storageInBrowser,
+  unlockInBrowser,
+  writeHostPage,
+} from "./lib/wasm.mjs";
 
 const QUICK = process.env.BENCH_QUICK === "1";
 const PORT = Number(process.env.BENCH_PORT ?? 4305);
@@ -28,6 +35,7 @@ const RUNS = {
   typingKeys: QUICK ? 30 : 100,
   typingPaceMs: 120,
   storage: QUICK ? 3 : 9,
+  unlock: QUICK ? 2 : 5,
   alex: (name) => (name === "5000" ? (QUICK ? 2 : 7) : QUICK ? 1 : 3),
 };
 const OUT = "bench-output";
@@ -46,6 +54,8 @@ const nativeChecker = Object.fromEntries(
 );
 const texts = { 5000: readFileSync(`${DATA}/text-5000.txt`, "utf8"), 50000: readFileSync(`${DATA}/text-50000.txt`, "utf8") };
 const STORE_NAMES = ["empty", "typical", "year", "large"];
+// The stores the passcode lock's save costs are measured with.
+const LOCK_STORES = ["typical", "year"];
 const stores = Object.fromEntries(
   [...STORE_NAMES, "typing"].map((name) => [name, readJson(`${DATA}/store-${name}.json`)]),
 );
@@ -162,6 +172,21 @@ try {
       native: native.stores,
       fit_5000_word_drafts: native.fit_5000_word_drafts,
     };
+  });
+
+  // ----- the passcode lock -----
+  await attempt("lock", async () => {
+    log("passcode lock in Chromium: unlock at 1x and 4x CPU, saves with encryption on");
+    const unlock = {};
+    for (const rate of [1, 4]) unlock[`${rate}x`] = await unlockInBrowser(browser, benchPages.base, rate, RUNS.unlock);
+    const sealed = await storageInBrowser(
+      browser,
+      benchPages.base,
+      Object.fromEntries(LOCK_STORES.map((n) => [n, stores[n]])),
+      RUNS.storage,
+      { sealed: true },
+    );
+    results.lock = { unlock, sealed };
   });
 } finally {
   await browser.close();
@@ -332,6 +357,48 @@ section("storage", STORAGE, () => {
     spread: "exact",
     reference: `beside a year's other data: ${fit.fit_beside_a_year_of_other_data}`,
   });
+  return rows;
+});
+
+const LOCK =
+  "PASSCODE LOCK: in Chromium (unlock: PBKDF2-SHA256 in Web Crypto, then the data key unwrapped; saves seal every record with AES-256-GCM)";
+section("lock", LOCK, () => {
+  const rows = [];
+  const { unlock, sealed } = results.lock;
+  for (const rate of ["1x", "4x"]) {
+    rows.push({
+      figure: `unlock, ${rate} CPU`,
+      value: ms(unlock[rate].ms.median),
+      spread: spread(unlock[rate].ms),
+      reference: rate === "4x" ? `1x ${ms(unlock["1x"].ms.median)}` : "",
+      ratio: rate === "4x" ? times(ratio(unlock["4x"].ms.median, unlock["1x"].ms.median)) : "",
+    });
+  }
+  const plain = results.storage?.browser ?? {};
+  for (const name of LOCK_STORES) {
+    const s = sealed[name];
+    rows.push({
+      figure: `${name}, lock on: stored (${s.keys} keys with the keyring, as saved)`,
+      value: `${s.units.toLocaleString("en-GB")} units`,
+      spread: "exact",
+      reference: plain[name] ? `lock off ${plain[name].units.toLocaleString("en-GB")} units` : "",
+      ratio: plain[name] ? times(ratio(s.units, plain[name].units)) : "",
+    });
+    for (const [what, key] of [
+      ["save every record", "save_all_ms"],
+      ["save one draft", "save_one_draft_ms"],
+    ]) {
+      if (!s[key]) continue;
+      const off = plain[name]?.[key]?.median;
+      rows.push({
+        figure: `${name}, lock on: ${what}`,
+        value: ms(s[key].median),
+        spread: spread(s[key]),
+        reference: off !== undefined ? `lock off ${ms(off)}` : "",
+        ratio: off !== undefined && off > 0.1 ? times(ratio(s[key].median, off)) : "",
+      });
+    }
+  }
   return rows;
 });
 

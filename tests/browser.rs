@@ -84,3 +84,5 @@ mod lock_crypto;
 
 #[path = "browser/backup_encrypted.rs"]
 mod backup_encrypted;
+#[path = "browser/storage_safety.rs"]
+mod storage_safety;

@@ -107,19 +107,54 @@ export function firstWords(text, words) {
   return kept.join("\n\n");
 }
 
+const PASSCODE = "otters hold hands asleep";
+
+/**
+ * Times unlocking as the lock screen does it (the passcode's key derived with PBKDF2-SHA256 in
+ * Web Crypto, at the app's iteration count, then the data key unwrapped), `runs` times, at a CPU
+ * throttling `rate`. Setting the lock up first is not timed.
+ */
+export async function unlockInBrowser(browser, base, rate, runs) {
+  const { context, page } = await loaded(browser, base, rate);
+  try {
+    const r = await page.evaluate(
+      async ({ runs, passcode }) => {
+        await window.bench.lock_on(passcode);
+        const times = [];
+        let opened = true;
+        for (let run = 0; run < runs; run++) {
+          const started = performance.now();
+          opened = (await window.bench.unlock(passcode)) && opened;
+          times.push(performance.now() - started);
+        }
+        return { times, opened };
+      },
+      { runs, passcode: PASSCODE },
+    );
+    if (!r.opened) throw new Error("the bench's passcode did not unlock its own keyring");
+    return { ms: summary(r.times), times: r.times };
+  } finally {
+    await context.close();
+  }
+}
+
 /**
  * For each store: seed localStorage (not timed), then time the store's load (a batch of loads
  * when one is too quick for the clock's 0.1 ms steps), a save of every
  * record, and a save of one draft (as a debounced save while typing), `runs` times; and the
  * stored size as localStorage holds it (UTF-16 units of keys and values, what the quota counts).
  */
-export async function storageInBrowser(browser, base, stores, runs) {
+export async function storageInBrowser(browser, base, stores, runs, { sealed = false } = {}) {
   const { context, page } = await loaded(browser, base);
   try {
+    // With the passcode lock on, every save seals what it writes (AES-256-GCM). The seeded
+    // stores are plain, so with the lock on only the saves are comparable, not the load.
+    if (sealed) await page.evaluate((passcode) => window.bench.lock_on(passcode), PASSCODE);
     const out = {};
     for (const [name, store] of Object.entries(stores)) {
       const r = await page.evaluate(
-        ({ store, runs }) => {
+        ({ store, runs, sealed }) => {
+          const loadStore = sealed ? window.bench.load_store_sealed : window.bench.load_store;
           const load = [];
           const saveAll = [];
           const saveOne = [];
@@ -131,11 +166,11 @@ export async function storageInBrowser(browser, base, stores, runs) {
             for (const [key, value] of Object.entries(store)) localStorage.setItem(key, value);
             // Loads this small would be lost in performance.now()'s 0.1 ms steps: time a batch.
             let started = performance.now();
-            records = window.bench.load_store();
+            records = loadStore();
             const once = performance.now() - started;
             const batch = Math.min(50, Math.max(1, Math.ceil(2 / Math.max(once, 0.02))));
             started = performance.now();
-            for (let i = 0; i < batch; i++) window.bench.load_store();
+            for (let i = 0; i < batch; i++) loadStore();
             load.push((performance.now() - started) / batch);
             window.bench.touch_all(run + 1);
             started = performance.now();
@@ -150,7 +185,9 @@ export async function storageInBrowser(browser, base, stores, runs) {
           // The size of the store as first saved (seeded again, loaded, and saved as it is).
           localStorage.clear();
           for (const [key, value] of Object.entries(store)) localStorage.setItem(key, value);
-          window.bench.load_store();
+          loadStore();
+          // With the lock on, every record is rewritten so that all of it is stored sealed.
+          if (sealed) window.bench.touch_all(runs + 1);
           window.bench.save();
           savedKeys = localStorage.length;
           for (let i = 0; i < localStorage.length; i++) {
@@ -160,7 +197,7 @@ export async function storageInBrowser(browser, base, stores, runs) {
           localStorage.clear();
           return { load, saveAll, saveOne, units, records, keys: savedKeys };
         },
-        { store, runs },
+        { store, runs, sealed },
       );
       out[name] = {
         records: r.records,

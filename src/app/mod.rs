@@ -4,12 +4,14 @@
 //! page sits in (header, navigation, main landmark) is in [`shell`].
 
 pub mod app_update;
+pub mod backup_file;
 pub mod clock;
 pub mod display_settings;
 pub mod file_out;
 pub mod form;
 pub mod language_checker;
 pub mod lock;
+pub mod notices;
 pub mod page;
 pub mod pages;
 pub mod records;
@@ -44,6 +46,8 @@ pub fn App() -> impl IntoView {
     provide_context(lock);
     // Offline use and updates (release builds): see app_update.rs.
     provide_context(AppUpdate::start());
+    // The Safari notice, installing, the last backup: see notices/mod.rs.
+    provide_context(notices::DeviceSafety::start());
     view! {
         <Show when=move || lock.is_open() fallback=|| view! { <LockScreen/> }>
             <Unlocked/>
@@ -61,6 +65,7 @@ fn Unlocked() -> impl IntoView {
     lock.attach(records);
     provide_context(records);
     provide_context(DisplaySettingsState::load_and_apply(records));
+    notices::ask_to_keep_after_first_entry(records);
 
     view! {
         <Router>

@@ -2,6 +2,8 @@
 
 pub mod date;
 pub mod settings;
+// Keeping data safe on the device (issue 14 C): the Safari notice, the last backup.
+pub mod storage_safety;
 
 // Assignment drafting (issue 5): assignments and drafts, word counts, version history, export.
 pub mod assignment;

@@ -2,7 +2,8 @@
 //!
 //! Peer Study's keys are every record, set-aside copy and the schema marker (`peer-study/...`)
 //! and the passcode lock's own keys (`peer-study-lock/...`: the keyring, wrong tries, the
-//! auto-lock setting). Nothing else in the browser's storage is ever touched, so another app on
+//! auto-lock setting), and this device's notes (`peer-study-device/...`: the last backup, the
+//! Safari notice put away, storage persistence asked). Nothing else in the browser's storage is ever touched, so another app on
 //! the same host keeps its data. The backend is the raw one (never the lock's sealing backend),
 //! so sealed records go too, without needing the passcode.
 
@@ -11,6 +12,7 @@ use std::fmt;
 
 use crate::storage::backend::Backend;
 use crate::storage::crypto::LOCK_PREFIX;
+use crate::storage::device_notes::DEVICE_PREFIX;
 use crate::storage::error::BackendError;
 use crate::storage::keys::PREFIX;
 
@@ -20,11 +22,12 @@ use crate::storage::keys::PREFIX;
 /// use peer_study::storage::erase::is_ours;
 /// assert!(is_ours("peer-study/draft/essay"));
 /// assert!(is_ours("peer-study-lock/keyring"));
+/// assert!(is_ours("peer-study-device/last-backup"));
 /// assert!(!is_ours("peer-study-elsewhere"));
 /// assert!(!is_ours("another-app/settings"));
 /// ```
 pub fn is_ours(key: &str) -> bool {
-    key.starts_with(PREFIX) || key.starts_with(LOCK_PREFIX)
+    key.starts_with(PREFIX) || key.starts_with(LOCK_PREFIX) || key.starts_with(DEVICE_PREFIX)
 }
 
 /// Some of Peer Study's keys could not be removed; the rest were.

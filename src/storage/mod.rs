@@ -8,6 +8,7 @@ pub mod backend;
 pub mod backup;
 pub mod cross_tab;
 pub mod crypto;
+pub mod device_notes;
 pub mod erase;
 pub mod error;
 pub mod keys;

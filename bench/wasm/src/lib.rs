@@ -9,9 +9,15 @@
 #![cfg(target_arch = "wasm32")]
 
 use std::cell::RefCell;
+use std::rc::Rc;
 
+use peer_study::app::lock::web_crypto;
 use peer_study::domain::language_check::{Checker, ParagraphCache};
 use peer_study::storage::backend::Backend;
+use peer_study::storage::crypto::aead::{DataKey, WrappingKey};
+use peer_study::storage::crypto::keyring::{Keyring, PasscodeKdf};
+use peer_study::storage::crypto::sealed_backend::{LockSlot, SealedBackend};
+use peer_study::storage::crypto::{random, KEYRING};
 use peer_study::storage::keys;
 use peer_study::storage::local_storage::LocalStorageBackend;
 use peer_study::storage::store::Store;
@@ -25,6 +31,9 @@ thread_local! {
     /// paragraph cache the editor would keep for it.
     static KEYSTROKE: RefCell<Option<(String, String, ParagraphCache)>> =
         const { RefCell::new(None) };
+    /// The passcode lock for [`unlock`] and [`load_store_sealed`]: the encoded keyring and the
+    /// data key it wraps.
+    static LOCK: RefCell<Option<(String, [u8; 32])>> = const { RefCell::new(None) };
 }
 
 fn now() -> i64 {
@@ -125,6 +134,66 @@ pub fn touch_one_draft(run: u32) -> bool {
 #[wasm_bindgen]
 pub fn save() -> u32 {
     with_store(|store| store.save(now()).written.len() as u32)
+}
+
+/// Sets up a passcode lock as the app does (not timed): a fresh data key wrapped under the
+/// passcode's key (PBKDF2 in Web Crypto, the app's iteration count) and a random recovery key.
+#[wasm_bindgen]
+pub async fn lock_on(passcode: String) -> Result<(), JsValue> {
+    let fail = |e: &dyn std::fmt::Display| JsValue::from_str(&e.to_string());
+    let key_bytes = random::bytes::<32>().map_err(|e| fail(&e))?;
+    let kdf = PasscodeKdf::fresh().map_err(|e| fail(&e))?;
+    let passcode_key = web_crypto::passcode_key(&passcode, &kdf)
+        .await
+        .map_err(|e| fail(&e))?;
+    let recovery = WrappingKey::from_bytes(random::bytes::<32>().map_err(|e| fail(&e))?);
+    let salt = random::bytes::<16>().map_err(|e| fail(&e))?;
+    let keyring = Keyring::new(
+        &DataKey::from_bytes(key_bytes),
+        kdf,
+        &passcode_key,
+        salt,
+        &recovery,
+        now(),
+    )
+    .map_err(|e| fail(&e))?;
+    LOCK.with(|l| *l.borrow_mut() = Some((keyring.encode(), key_bytes)));
+    Ok(())
+}
+
+/// Unlocks as the lock screen does: derives the passcode's key (PBKDF2 in Web Crypto) and
+/// unwraps the data key. Returns whether the passcode opened it.
+#[wasm_bindgen]
+pub async fn unlock(passcode: String) -> bool {
+    let Some(keyring) = LOCK.with(|l| l.borrow().as_ref().map(|(text, _)| text.clone())) else {
+        return false;
+    };
+    let Ok(keyring) = Keyring::decode(&keyring) else {
+        return false;
+    };
+    match web_crypto::passcode_key(&passcode, keyring.passcode_kdf()).await {
+        Ok(key) => keyring.unlock_with_passcode(&key).is_ok(),
+        Err(_) => false,
+    }
+}
+
+/// Loads everything from localStorage with the passcode lock on and unlocked (after
+/// [`lock_on`]): every save after this seals what it writes, as the app's do. Returns how many
+/// records.
+#[wasm_bindgen]
+pub fn load_store_sealed() -> u32 {
+    let Some((keyring, key)) = LOCK.with(|l| l.borrow().clone()) else {
+        return 0;
+    };
+    let mut local = LocalStorageBackend::open();
+    let _ = local.set(KEYRING, &keyring);
+    let slot = LockSlot::shared();
+    let id = Keyring::id_of(&keyring).unwrap_or_default();
+    slot.borrow_mut().unlock(id, DataKey::from_bytes(key));
+    let backend: Box<dyn Backend> = Box::new(SealedBackend::new(local, Rc::clone(&slot)));
+    let (store, report) = Store::load(backend, now());
+    STORE.with(|s| *s.borrow_mut() = Some(store));
+    report.records_loaded as u32
 }
 
 fn with_store<T>(f: impl FnOnce(&mut Store<Box<dyn Backend>>) -> T) -> T {

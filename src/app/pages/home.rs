@@ -69,6 +69,7 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <Page title="Welcome to Peer Study">
             <p class="lead home-headline">{move || steps.with(|s| s.headline.clone())}</p>
+            <crate::app::notices::DeviceNotices/>
             <Show when=move || stage.get() == Stage::NeedsDates>
                 <Card heading_id="home-dates" title="Start with your course dates">
                     <p>
@@ -142,6 +143,7 @@ pub fn HomePage() -> impl IntoView {
             <crate::app::pages::writing::AssignmentsDueNext/>
             // Attendance and the assignments together: where the trainee stands on graduating.
             <GraduationCard/>
+            <crate::app::notices::BackupReminder/>
             <Card heading_id="home-privacy" title="Your words stay with you">
                 <p>
                     "Everything you add is stored in this browser on this device. Nothing is sent "

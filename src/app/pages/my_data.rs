@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
 use crate::app::clock::{now_ms, when_in_words};
 use crate::app::file_out::download_text;
+use crate::app::notices::LastBackup;
 use crate::app::page::{Card, Page};
 use crate::app::records::{storage_key, Records};
 use crate::domain::history::{History, ThinningPolicy};
@@ -24,14 +24,15 @@ fn capitalised(text: &str) -> String {
         .unwrap_or_default()
 }
 
-mod backup_file;
 mod erase;
 mod restore;
 mod restore_unlock;
 mod send;
+mod storage_safety;
 
 use restore::Restore;
 use send::SendToDevice;
+use storage_safety::KeepOnDevice;
 
 /// The "My data" page.
 #[component]
@@ -42,12 +43,13 @@ pub fn MyDataPage() -> impl IntoView {
                 "Everything in Peer Study is kept in this browser, on this device. No account, no "
                 "cloud, no tracking. A backup file is the way to move it or keep a spare copy."
             </p>
+            <crate::app::notices::DeviceNotices/>
             <BackUp/>
             <SendToDevice/>
             <Restore/>
             <SpaceUsed/>
             <MakeRoom/>
-            <KeepPersistent/>
+            <KeepOnDevice/>
             <SetAside/>
             <erase::Erase/>
         </Page>
@@ -173,94 +175,20 @@ fn MakeRoom() -> impl IntoView {
     }
 }
 
-/// The browser's persistent-storage request: without it, a browser short of space may clear a
-/// site's data on its own.
-#[component]
-fn KeepPersistent() -> impl IntoView {
-    let (state, set_state) = signal(None::<bool>);
-    let supported = storage_manager().is_some();
-
-    if let Some(manager) = storage_manager() {
-        if let Ok(promise) = manager.persisted() {
-            wasm_bindgen_futures::spawn_local(async move {
-                if let Ok(value) = JsFuture::from(promise).await {
-                    set_state.set(value.as_bool());
-                }
-            });
-        }
-    }
-
-    let ask = move |_| {
-        if let Some(manager) = storage_manager() {
-            if let Ok(promise) = manager.persist() {
-                wasm_bindgen_futures::spawn_local(async move {
-                    if let Ok(value) = JsFuture::from(promise).await {
-                        set_state.set(value.as_bool());
-                    }
-                });
-            }
-        }
-    };
-
-    view! {
-        <Card heading_id="persist-heading" title="Keep my data on this device">
-            {if supported {
-                view! {
-                    <p role="status">
-                        {move || match state.get() {
-                            Some(true) => {
-                                "This browser has agreed to keep Peer Study's data unless you \
-                                 clear it yourself."
-                            }
-                            Some(false) => {
-                                "For now this browser may clear Peer Study's data if the device \
-                                 runs short of space. You can ask it to keep it; some browsers \
-                                 decide for themselves, so a backup is still a good idea."
-                            }
-                            None => "Checking what this browser has agreed to…",
-                        }}
-                    </p>
-                    <button
-                        type="button"
-                        on:click=ask
-                        disabled=move || state.get() == Some(true)
-                    >
-                        "Ask the browser to keep my data"
-                    </button>
-                }
-                    .into_any()
-            } else {
-                view! {
-                    <p>
-                        "This browser doesn't say whether it will keep Peer Study's data, so a "
-                        "regular backup is the safest way to keep your work."
-                    </p>
-                }
-                    .into_any()
-            }}
-        </Card>
-    }
-}
-
-fn storage_manager() -> Option<web_sys::StorageManager> {
-    let navigator = window().navigator();
-    let has = js_sys::Reflect::has(&navigator, &"storage".into()).unwrap_or(false);
-    has.then(|| navigator.storage())
-}
-
 /// Back up everything to one file.
 #[component]
 fn BackUp() -> impl IntoView {
     let records = expect_context::<Records>();
     let (message, set_message) = signal(String::new());
     let lock = use_context::<crate::app::lock::LockControl>();
-    let back_up = move |_| set_message.set(backup_file::download_backup(records, lock));
+    let back_up = move |_| set_message.set(crate::app::backup_file::download_backup(records, lock));
     view! {
         <Card heading_id="backup-heading" title="Back up">
             <p>
                 "One file with everything: your course, checklists, journal, drafts and their "
                 "versions, and your settings. It stays on your device unless you move it."
             </p>
+            <LastBackup/>
             <button type="button" class="primary" on:click=back_up>
                 "Download a backup"
             </button>

@@ -9,7 +9,7 @@
 use leptos::html::{Button, H3};
 use leptos::prelude::*;
 
-use crate::app::file_out::download_text;
+use crate::app::backup_file::download_backup;
 use crate::app::page::Card;
 use crate::app::records::Records;
 use crate::storage::erase::erase_everything;
@@ -45,15 +45,9 @@ pub fn Erase() -> impl IntoView {
             }
         });
     };
-    let back_up_first = move |_| {
-        let (name, text) = records.export_backup();
-        match download_text(&name, "application/json", &text) {
-            Ok(()) => backup_status.set(format!(
-                "Your backup is saved as {name}. Keep it somewhere safe before you erase."
-            )),
-            Err(error) => backup_status.set(error.to_string()),
-        }
-    };
+    // The same file as My data's backup: encrypted while the lock is on.
+    let lock = use_context::<crate::app::lock::LockControl>();
+    let back_up_first = move |_| backup_status.set(download_backup(records, lock));
     let erase = move |_| {
         // Anything waiting is written now, so no save is left to put a record back afterwards.
         records.flush();

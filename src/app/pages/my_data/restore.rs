@@ -8,9 +8,9 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-use super::backup_file::make_backup;
 use super::restore_unlock::OpenEncrypted;
 use super::{capitalised, event_target};
+use crate::app::backup_file::make_backup;
 use crate::app::clock::{now_ms, when_in_words};
 use crate::app::file_out::download_text;
 use crate::app::lock::LockControl;

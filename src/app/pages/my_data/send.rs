@@ -1,5 +1,5 @@
 //! "Send to my other device" on My data: makes the backup (encrypted while the passcode lock is
-//! on, see [`backup_file`](super::backup_file)) and hands it to the system share sheet where the
+//! on, see [`backup_file`](crate::app::backup_file)) and hands it to the system share sheet where the
 //! browser can share this file (`navigator.canShare({files})`, mostly phones), so it can go by
 //! AirDrop, Nearby Share, a message to oneself...; anywhere else it downloads the file. Two lines
 //! say how to open it on the other device.
@@ -10,9 +10,10 @@
 use leptos::prelude::*;
 use wasm_bindgen_futures::spawn_local;
 
-use super::backup_file::{make_backup, saved_words, BackupFile};
+use crate::app::backup_file::{make_backup, saved_words, BackupFile};
 use crate::app::file_out::{download, share, FileOutError, ShareOutcome};
 use crate::app::lock::LockControl;
+use crate::app::notices::backup_made;
 use crate::app::page::Card;
 use crate::app::records::Records;
 use crate::domain::export::ExportedFile;
@@ -59,7 +60,10 @@ pub(super) fn SendToDevice() -> impl IntoView {
         match share(&exported, "Peer Study backup") {
             Ok(done) => spawn_local(async move {
                 set_message.set(match done.await {
-                    ShareOutcome::Shared => sent_words(&file, true),
+                    ShareOutcome::Shared => {
+                        backup_made();
+                        sent_words(&file, true)
+                    }
                     ShareOutcome::Cancelled => {
                         "Sharing was closed, so nothing was sent. You can try again.".to_string()
                     }
@@ -67,7 +71,10 @@ pub(super) fn SendToDevice() -> impl IntoView {
             }),
             // No share sheet for this file here: the downloads instead.
             Err(FileOutError::ShareUnavailable) => set_message.set(match download(&exported) {
-                Ok(()) => sent_words(&file, false),
+                Ok(()) => {
+                    backup_made();
+                    sent_words(&file, false)
+                }
                 Err(problem) => problem.to_string(),
             }),
             Err(problem) => set_message.set(problem.to_string()),

@@ -1,17 +1,18 @@
-//! Making the backup file for My data ("Download a backup", "Send to my other device", and the
-//! copy offered before a replace): plain while the passcode lock is off, encrypted with the
+//! Making the backup file wherever one is offered (My data's "Download a backup" and "Send to my
+//! other device", home's "Back up now", and the copy offered before a replace or an erase): plain while the passcode lock is off, encrypted with the
 //! lock's own keys while it is on (see `storage::backup::encrypted`). With the lock on, a plain
 //! file is never made as a fallback: that would put every word back in readable text.
 
 use leptos::prelude::GetUntracked;
 
-use crate::app::file_out::download_text_saying;
+use crate::app::file_out::download_text;
 use crate::app::lock::{LockControl, LockState};
+use crate::app::notices::backup_made;
 use crate::app::records::Records;
 use crate::storage::backup;
 
 /// A backup ready to hand over.
-pub(super) struct BackupFile {
+pub(crate) struct BackupFile {
     /// The file name ("peer-study-backup-2026-11-21.json").
     pub name: String,
     /// The file's text.
@@ -22,7 +23,7 @@ pub(super) struct BackupFile {
 
 /// Makes the backup of everything (unsaved changes included). `lock` is the app's lock control,
 /// when there is one. The error is a kind sentence.
-pub(super) fn make_backup(
+pub(crate) fn make_backup(
     records: Records,
     lock: Option<LockControl>,
 ) -> Result<BackupFile, String> {
@@ -49,7 +50,7 @@ pub(super) fn make_backup(
 }
 
 /// What to say once a backup is saved or sent.
-pub(super) fn saved_words(file: &BackupFile) -> String {
+pub(crate) fn saved_words(file: &BackupFile) -> String {
     if file.encrypted {
         format!(
             "Your backup is saved as {}. It is encrypted: it opens only with your passcode or \
@@ -66,15 +67,16 @@ pub(super) fn saved_words(file: &BackupFile) -> String {
 }
 
 /// Makes the backup and downloads it; what to tell the trainee.
-pub(super) fn download_backup(records: Records, lock: Option<LockControl>) -> String {
+pub(crate) fn download_backup(records: Records, lock: Option<LockControl>) -> String {
     let file = match make_backup(records, lock) {
         Ok(file) => file,
         Err(problem) => return problem,
     };
-    download_text_saying(
-        &file.name,
-        "application/json",
-        &file.text,
-        saved_words(&file),
-    )
+    match download_text(&file.name, "application/json", &file.text) {
+        Ok(()) => {
+            backup_made();
+            saved_words(&file)
+        }
+        Err(error) => error.to_string(),
+    }
 }
