@@ -31,11 +31,12 @@ use wasm_bindgen::JsCast;
 
 use crate::app::clock::now_ms;
 use crate::domain::date::UnixMs;
+use crate::domain::history::History;
 use crate::storage::backend::Backend;
 use crate::storage::backup::{self, Backup, BackupError, ReplaceEffect, RestoreReport};
 use crate::storage::keys;
 use crate::storage::quarantine::{QuarantineEntry, SetAsideKind};
-use crate::storage::record_names::RecordName;
+use crate::storage::record_names::{self, RecordName};
 use crate::storage::record_types;
 use crate::storage::save_schedule::{Next, SaveSchedule};
 use crate::storage::store::{ExternalOutcome, Keep, LoadReport, SaveOutcome, Store};
@@ -44,8 +45,8 @@ use crate::storage::usage::{self, UsageReport};
 mod unsent;
 pub use unsent::use_unsent_text;
 
-/// A way to name a record holding a `T`: a typed [`RecordName`] (the way to do it), or, while
-/// pages move over, its short name as text ("course", "draft/essay").
+/// A typed [`RecordName`] for a record holding a `T`, given by value or by reference. There is
+/// no way to name a record as text: a misspelt name or the wrong type doesn't compile.
 pub trait RecordRef<T> {
     /// The short name ("course", "draft/essay").
     fn short_name(&self) -> Cow<'_, str>;
@@ -63,24 +64,6 @@ impl<T> RecordRef<T> for &RecordName<T> {
     }
 }
 
-impl<T> RecordRef<T> for &str {
-    fn short_name(&self) -> Cow<'_, str> {
-        Cow::Borrowed(self)
-    }
-}
-
-impl<T> RecordRef<T> for &String {
-    fn short_name(&self) -> Cow<'_, str> {
-        Cow::Borrowed(self.as_str())
-    }
-}
-
-impl<T> RecordRef<T> for String {
-    fn short_name(&self) -> Cow<'_, str> {
-        Cow::Borrowed(self.as_str())
-    }
-}
-
 /// Everything a record type needs to be kept in storage and shared through a signal.
 pub trait RecordData:
     Serialize + DeserializeOwned + Default + Clone + PartialEq + Send + Sync + 'static
@@ -92,8 +75,8 @@ impl<T> RecordData for T where
 {
 }
 
-/// The storage key a record name is kept under (`"course"` -> `"peer-study/course"`).
-pub fn storage_key(name: &str) -> String {
+/// The storage key a short name is kept under (`"course"` -> `"peer-study/course"`).
+fn storage_key(name: &str) -> String {
     format!("{}{name}", keys::PREFIX)
 }
 
@@ -131,8 +114,8 @@ pub struct StorageStatus {
 pub struct SetAsideView {
     /// The quarantine key (to download or discard it).
     pub key: String,
-    /// What the copy was: the record's short name ("journal", "draft/essay").
-    pub record: String,
+    /// What the copy was, in words ("your journal").
+    pub what: String,
     /// Why it was set aside, in words for the trainee.
     pub reason: String,
     /// When it was set aside.
@@ -147,7 +130,7 @@ impl SetAsideView {
     fn of(entry: &QuarantineEntry) -> Self {
         Self {
             key: entry.key.clone(),
-            record: keys::short_name(&entry.original_key).to_string(),
+            what: record_types::describe(&entry.original_key),
             reason: entry.reason.clone(),
             at: entry.at,
             download_name: entry.download_name(),
@@ -271,6 +254,10 @@ impl Records {
     }
 
     /// The record called `name` as a signal: loaded on first use, saved after every change.
+    ///
+    /// Panics if the same record was made with two types: only a test can do that, by making
+    /// its own [`RecordName`]; the names in [`record_names`](crate::storage::record_names) each
+    /// have one type.
     pub fn get<T: RecordData>(&self, name: impl RecordRef<T>) -> RwSignal<T> {
         let name = name.short_name();
         let name = name.as_ref();
@@ -371,10 +358,13 @@ impl Records {
     /// that keeps its own copy of the text while the trainee types (a textarea filled once, a
     /// form's fields) tracks this and reloads its copy when it goes up, so it never writes stale
     /// text over newer words.
-    pub fn outside_changes(&self, name: &str) -> Signal<u64> {
-        let found = self
-            .inner
-            .with_value(|inner| inner.bindings.get(name).map(|b| b.outside));
+    pub fn outside_changes<T>(&self, name: impl RecordRef<T>) -> Signal<u64> {
+        let found = self.inner.with_value(|inner| {
+            inner
+                .bindings
+                .get(name.short_name().as_ref())
+                .map(|b| b.outside)
+        });
         match found {
             Some(outside) => outside.into(),
             None => Signal::derive(|| 0),
@@ -384,21 +374,25 @@ impl Records {
     /// Whether changes to the record called `name` are being held back from its own place in
     /// storage, because its stored copy couldn't be read and waits for the trainee's choice. New
     /// work is then kept safe as a waiting copy, but it is not "saved in" the record yet.
-    pub fn is_held(&self, name: &str) -> bool {
-        let key = storage_key(name);
+    pub fn is_held<T>(&self, name: impl RecordRef<T>) -> bool {
+        let key = storage_key(&name.short_name());
         self.inner
             .with_value(|inner| inner.store.is_held_for_choice(&key))
     }
 
     /// What to tell the trainee after a change to the record called `name`: `saved` when it can
     /// be saved as usual, otherwise a sentence that says honestly where the work is.
-    pub fn saved_words(&self, name: &str, saved: &str) -> String {
-        if self.is_held(name) {
+    pub fn saved_words<T>(&self, name: impl RecordRef<T>, saved: &str) -> String {
+        let name = name.short_name();
+        if self
+            .inner
+            .with_value(|inner| inner.store.is_held_for_choice(&storage_key(&name)))
+        {
             format!(
                 "Kept safe on this device, but not yet in {}: its saved copy couldn't be read. \
                  Decide about that copy on My data and this goes into place, whichever you \
                  choose.",
-                record_types::describe(&storage_key(name))
+                record_types::describe(&storage_key(&name))
             )
         } else {
             saved.to_string()
@@ -681,14 +675,14 @@ impl Records {
         result.map_err(|e| e.to_string())
     }
 
-    /// The short names of every stored record of one kind ("history/recovery-story-essay", ...).
-    pub fn names_of_kind(&self, kind: keys::RecordKind) -> Vec<String> {
+    /// The name of every stored draft history.
+    pub fn histories(&self) -> Vec<RecordName<History>> {
         self.inner.with_value(|inner| {
             inner
                 .store
-                .keys_of_kind(kind)
+                .keys_of_kind(keys::RecordKind::History)
                 .into_iter()
-                .map(|key| keys::short_name(key).to_string())
+                .filter_map(record_names::history_at)
                 .collect()
         })
     }
@@ -843,8 +837,7 @@ fn read_record<T: RecordData>(store: &mut AppStore, key: &str) -> (T, bool) {
 ///
 /// Name it with a typed name from [`record_names`](crate::storage::record_names)
 /// (`use_record(COURSE)`, `use_record(record_names::draft(&id))`), which fixes the type it
-/// holds; short names as text (`use_record::<CourseState>("course")`) still work while pages move
-/// over. Needs [`Records`] in context, which [`crate::app::App`] provides.
+/// holds. Needs [`Records`] in context, which [`crate::app::App`] provides.
 pub fn use_record<T: RecordData>(name: impl RecordRef<T>) -> RwSignal<T> {
     expect_context::<Records>().get(name)
 }

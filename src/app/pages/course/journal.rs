@@ -268,7 +268,7 @@ fn JournalItem(
                         JournalError::Invalid(problems) => Ok(problems),
                         other => Err(other),
                     };
-                    in_place.finish(&id, outcome, fields, &records.saved_words(JOURNAL.short_name(), "Changes saved."))
+                    in_place.finish(&id, outcome, fields, &records.saved_words(JOURNAL, "Changes saved."))
                 })
                 on_cancel=Callback::new(move |_| in_place.cancel(&id.read_value()))
             />

@@ -10,14 +10,13 @@ use crate::app::form::{
 };
 use crate::app::records::use_record;
 use crate::domain::field_error::minutes_in_words;
-use crate::domain::placement::{
-    PlacementDraft, PlacementEntry, PlacementError, PlacementErrors, PlacementLog,
-};
+use crate::domain::placement::{PlacementDraft, PlacementEntry, PlacementError, PlacementErrors};
+use crate::storage::record_names::PLACEMENT;
 
 /// The log as a section of the placement page.
 #[component]
 pub fn PlacementLogSection() -> impl IntoView {
-    let log = use_record::<PlacementLog>("placement");
+    let log = use_record(PLACEMENT);
     let status = RwSignal::new(String::new());
     let totals = move || log.with(|l| l.totals().label());
     let ids = Memo::new(move |_| {
@@ -84,7 +83,7 @@ fn PlacementItem(
     /// The log's status line.
     status: RwSignal<String>,
 ) -> impl IntoView {
-    let log = use_record::<PlacementLog>("placement");
+    let log = use_record(PLACEMENT);
     let id = StoredValue::new(id);
     let entry: Memo<Option<PlacementEntry>> =
         Memo::new(move |_| log.with(|l| l.entry(&id.read_value()).cloned()));
