@@ -8,7 +8,7 @@ use crate::app::clock::today;
 use crate::app::form::{
     error_of, show_outcome, Control, EditInPlace, Field, FormButtons, ItemActions, DELETE_ENTRY,
 };
-use crate::app::records::use_record;
+use crate::app::records::{use_record, use_unsent_text, Records};
 use crate::domain::field_error::minutes_in_words;
 use crate::domain::placement::{PlacementDraft, PlacementEntry, PlacementError, PlacementErrors};
 use crate::storage::record_names::PLACEMENT;
@@ -193,9 +193,19 @@ fn PlacementForm(
     let hours = RwSignal::new(initial.hours);
     let start = RwSignal::new(initial.start);
     let end = RwSignal::new(initial.end);
-    let setting = RwSignal::new(initial.setting);
-    let observed = RwSignal::new(initial.observed);
-    let learned = RwSignal::new(initial.learned);
+    // The words are kept as they are typed, so leaving the page never drops them.
+    let setting = use_unsent_text(&id_prefix, "setting", initial.setting);
+    let observed = use_unsent_text(&id_prefix, "observed", initial.observed);
+    let learned = use_unsent_text(&id_prefix, "learned", initial.learned);
+    let unsent_form = StoredValue::new(id_prefix.clone());
+    let records = expect_context::<Records>();
+    // Cancelling an edit lets its kept words go too.
+    let on_cancel = on_cancel.map(|cancel| {
+        Callback::new(move |()| {
+            records.clear_unsent(&unsent_form.read_value());
+            cancel.run(())
+        })
+    });
     let errors = RwSignal::new(PlacementErrors::default());
     let form_id = id_prefix.clone();
     let focus_form = form_id.clone();
@@ -210,9 +220,12 @@ fn PlacementForm(
             observed: observed.get_untracked(),
             learned: learned.get_untracked(),
         };
-        if show_outcome(errors, on_save.run(draft), &focus_form) && clear_after_save {
-            for field in [hours, start, end, observed, learned] {
-                field.set(String::new());
+        if show_outcome(errors, on_save.run(draft), &focus_form) {
+            records.clear_unsent(&unsent_form.read_value());
+            if clear_after_save {
+                for field in [hours, start, end, observed, learned] {
+                    field.set(String::new());
+                }
             }
         }
     };
