@@ -329,7 +329,7 @@ fn SetAside() -> impl IntoView {
                                                         "Kept, and Peer Study carries on saving your work as usual."
                                                             .into(),
                                                     ),
-                                                    Err(e) => set_message.set(e),
+                                                    Err(e) => set_message.set(e.sentence()),
                                                 }
                                             }
                                         >
@@ -347,7 +347,7 @@ fn SetAside() -> impl IntoView {
                                                     on:click=move |_| {
                                                         match records.discard_set_aside(&key_discard) {
                                                             Ok(()) => set_message.set("Discarded.".into()),
-                                                            Err(e) => set_message.set(e),
+                                                            Err(e) => set_message.set(e.sentence()),
                                                         }
                                                         set_confirming.set(None);
                                                     }

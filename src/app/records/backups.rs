@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::Records;
 use crate::app::clock::now_ms;
 use crate::storage::backup::{self, Backup, BackupError, ReplaceEffect, RestoreReport};
+use crate::storage::error::StoreError;
 
 impl Records {
     /// Everything, as the text of one backup file, with the file name to save it under.
@@ -36,7 +37,8 @@ impl Records {
 
     /// Restore a checked backup: replace everything, or merge it with what is here. Every screen
     /// then shows the restored data, and it is saved at once.
-    pub fn restore(&self, backup: &Backup, replace: bool) -> Result<RestoreReport, String> {
+    /// The store's own error is returned as it is, for the screen to word.
+    pub fn restore(&self, backup: &Backup, replace: bool) -> Result<RestoreReport, StoreError> {
         let now = now_ms();
         // What was typed a moment ago counts as this device's newest copy in a merge (and a
         // replace then shows it was replaced); nothing typed is dropped unseen.
@@ -50,8 +52,7 @@ impl Records {
                     inner.store.restore_merge(backup, now)
                 }
             })
-            .ok_or_else(|| "The store is busy; please try again.".to_string())?
-            .map_err(|e| e.to_string())?;
+            .ok_or(StoreError::Closed)??;
         self.pull_all();
         self.save_now();
         Ok(report)

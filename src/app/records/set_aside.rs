@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::Records;
 use crate::app::clock::now_ms;
 use crate::domain::date::UnixMs;
+use crate::storage::error::StoreError;
 use crate::storage::quarantine::{QuarantineEntry, SetAsideKind};
 use crate::storage::record_types;
 use crate::storage::store::Keep;
@@ -103,7 +104,7 @@ impl Records {
 
     /// Discard a set-aside copy for good (the trainee chose to). If it held an unreadable
     /// original, the app may save over that record from now on.
-    pub fn discard_set_aside(&self, quarantine_key: &str) -> Result<(), String> {
+    pub fn discard_set_aside(&self, quarantine_key: &str) -> Result<(), StoreError> {
         let original = self.original_of(quarantine_key);
         let result = self
             .inner
@@ -114,7 +115,7 @@ impl Records {
             self.pull(&original);
         }
         self.save_now();
-        result.map_err(|e| e.to_string())
+        result
     }
 
     /// The key a set-aside copy came from.
@@ -132,7 +133,7 @@ impl Records {
     /// The trainee keeps a set-aside copy of an unreadable record but carries on: the app may
     /// save over the record from now on (work typed meanwhile goes into place), and the copy
     /// stays until discarded.
-    pub fn keep_set_aside_and_carry_on(&self, quarantine_key: &str) -> Result<(), String> {
+    pub fn keep_set_aside_and_carry_on(&self, quarantine_key: &str) -> Result<(), StoreError> {
         // The copy must be safely stored before its original may be written over.
         self.save_now();
         let original = self.original_of(quarantine_key);
@@ -144,6 +145,6 @@ impl Records {
             self.pull(&original);
         }
         self.save_now();
-        result.map_err(|e| e.to_string())
+        result
     }
 }
