@@ -1,6 +1,6 @@
 //! The trainee's display settings (theme and text size) as reactive state, applied to the page.
 //!
-//! The settings are one stored record (`settings`) like any other, so they are saved, backed up
+//! The settings are one stored record ([`SETTINGS`]) like any other, so they are saved, backed up
 //! and restored with everything else. The storage layer migrated the foundation build's two
 //! plain-string keys into this record.
 
@@ -8,9 +8,7 @@ use leptos::prelude::*;
 
 use crate::app::records::Records;
 use crate::domain::settings::{DisplaySettings, Theme};
-
-/// The record name the settings are stored under.
-pub const SETTINGS_RECORD: &str = "settings";
+use crate::storage::record_names::SETTINGS;
 
 /// Display settings shared through context: the current choice and whether it will be kept.
 #[derive(Clone, Copy)]
@@ -38,7 +36,7 @@ impl DisplaySettingsState {
     /// Take the stored settings, apply them to the page at once, and keep the page in step with
     /// every later change (from this tab, another tab or a restored backup).
     pub fn load_and_apply(records: Records) -> Self {
-        let settings = records.get::<DisplaySettings>(SETTINGS_RECORD);
+        let settings = records.get(SETTINGS);
         apply_to_document(settings.get_untracked());
         Effect::new(move |_| apply_to_document(settings.get()));
         let status = records.status();

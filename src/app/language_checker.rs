@@ -11,8 +11,9 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::app::records::use_record;
-use crate::domain::glossary::{GlossaryEntry, TraineeGlossary};
+use crate::domain::glossary::GlossaryEntry;
 use crate::domain::language_check::Checker;
+use crate::storage::record_names::GLOSSARY_OWN;
 
 /// A compiled checker, cheap to clone and to hand to a `Memo`. Two values are equal only when
 /// they are the same compiled checker, so a `Memo` of one notifies exactly when it is rebuilt.
@@ -32,10 +33,6 @@ impl std::ops::Deref for SharedChecker {
         &self.0
     }
 }
-
-/// The record holding the trainee's own glossary entries and favourites. Named here, where the
-/// editor and the glossary pages both find it, so the checker needs nothing from a page.
-pub const GLOSSARY_RECORD: &str = "glossary-own";
 
 thread_local! {
     /// The last checker compiled, with the own entries it was compiled for. Compiling the rules
@@ -63,7 +60,7 @@ pub fn checker_for(own: &[GlossaryEntry]) -> SharedChecker {
 /// The checker for the trainee's glossary, rebuilt only when their own entries change (not when
 /// a favourite is added, say).
 pub fn use_language_checker() -> Memo<SharedChecker> {
-    let glossary = use_record::<TraineeGlossary>(GLOSSARY_RECORD);
+    let glossary = use_record(GLOSSARY_OWN);
     let own_entries = Memo::new(move |_| glossary.with(|g| g.own_entries.clone()));
     Memo::new(move |_| own_entries.with(|own| checker_for(own)))
 }

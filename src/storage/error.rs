@@ -137,8 +137,34 @@ pub enum StoreError {
         /// The record key asked for.
         key: String,
     },
+    /// The app's store has already closed (the page is being left), so nothing was done.
+    Closed,
     /// Discarding a set-aside entry failed in storage; it is still there.
     Backend(BackendError),
+}
+
+impl StoreError {
+    /// The message as a sentence to show on its own: a capital first letter and a full stop.
+    ///
+    /// ```
+    /// use peer_study::storage::error::StoreError;
+    /// assert_eq!(
+    ///     StoreError::Closed.sentence(),
+    ///     "The page is closing, so nothing has been changed."
+    /// );
+    /// ```
+    pub fn sentence(&self) -> String {
+        let text = self.to_string();
+        let mut chars = text.chars();
+        let mut sentence: String = chars
+            .next()
+            .map(|first| first.to_uppercase().chain(chars).collect())
+            .unwrap_or_default();
+        if !sentence.ends_with('.') {
+            sentence.push('.');
+        }
+        sentence
+    }
 }
 
 impl fmt::Display for StoreError {
@@ -169,6 +195,7 @@ impl fmt::Display for StoreError {
             StoreError::NoSuchConflict { key } => {
                 write!(f, "there is no conflict waiting on \"{key}\"")
             }
+            StoreError::Closed => write!(f, "the page is closing, so nothing has been changed"),
             StoreError::Backend(e) => write!(f, "{e}"),
         }
     }

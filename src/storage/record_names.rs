@@ -3,8 +3,8 @@
 //! a string name that was a run-time panic; with these it doesn't compile).
 //!
 //! Built on [`keys`], which stays the one list of storage keys. The app's records layer accepts
-//! these (`use_record(COURSE)`) as well as the older short names (`use_record::<T>("course")`)
-//! while pages move over.
+//! only these (`use_record(COURSE)`, `records.saved_words(&JOURNAL, ..)`): a misspelt name or the
+//! wrong type is a compile error, not a run-time panic or an empty page.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -16,6 +16,7 @@ use crate::domain::assignment::{Assignment, Draft};
 use crate::domain::attendance::Attendance;
 use crate::domain::course::CourseState;
 use crate::domain::flashcards::FlashcardProgress;
+use crate::domain::further_reading::SkillsReflection;
 use crate::domain::glossary::TraineeGlossary;
 use crate::domain::history::History;
 use crate::domain::journal::Journal;
@@ -91,6 +92,8 @@ pub const PLACEMENT: RecordName<PlacementLog> = RecordName::fixed(keys::PLACEMEN
 pub const GLOSSARY_OWN: RecordName<TraineeGlossary> = RecordName::fixed(keys::GLOSSARY_OWN);
 /// Flashcard progress.
 pub const FLASHCARDS: RecordName<FlashcardProgress> = RecordName::fixed(keys::FLASHCARDS);
+/// The private self-reflection on the careers page.
+pub const CAREERS: RecordName<SkillsReflection> = RecordName::fixed(keys::CAREERS);
 /// Text typed into forms and not yet sent.
 pub const UNSENT: RecordName<UnsentText> = RecordName::fixed(keys::UNSENT);
 
@@ -110,6 +113,12 @@ pub fn history(id: &str) -> RecordName<History> {
     }
 }
 
+/// The version history named by its storage key (`"peer-study/history/essay"`), as the store
+/// lists them; `None` for any other key.
+pub fn history_at(key: &str) -> Option<RecordName<History>> {
+    key.strip_prefix(keys::HISTORY_PREFIX).map(history)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -120,5 +129,15 @@ mod tests {
         assert_eq!(COURSE.short_name(), "course");
         assert_eq!(draft("essay").key(), "peer-study/draft/essay");
         assert_eq!(history("essay").short_name(), "history/essay");
+        assert_eq!(CAREERS.key(), keys::CAREERS);
+    }
+
+    #[test]
+    fn a_history_is_found_by_its_key_and_nothing_else_is() {
+        assert_eq!(
+            history_at("peer-study/history/essay"),
+            Some(history("essay"))
+        );
+        assert_eq!(history_at(keys::JOURNAL), None);
     }
 }

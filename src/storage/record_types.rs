@@ -16,6 +16,7 @@ use crate::domain::assignment::{Assignment, Draft};
 use crate::domain::attendance::Attendance;
 use crate::domain::course::CourseState;
 use crate::domain::flashcards::FlashcardProgress;
+use crate::domain::further_reading::SkillsReflection;
 use crate::domain::glossary::TraineeGlossary;
 use crate::domain::history::History;
 use crate::domain::journal::Journal;
@@ -68,6 +69,7 @@ pub fn describe(key: &str) -> String {
         keys::PLACEMENT => "your placement log".into(),
         keys::GLOSSARY_OWN => "your glossary entries".into(),
         keys::FLASHCARDS => "your flashcards".into(),
+        keys::CAREERS => "your careers skills checklist".into(),
         keys::UNSENT => "text typed into a form and not yet saved".into(),
         _ => match keys::classify(key) {
             KeyClass::Record(RecordKind::Draft) => "one of your drafts".into(),
@@ -95,6 +97,7 @@ pub fn check_record(key: &str, data: &Value) -> Result<(), WrongShape> {
         keys::PLACEMENT => decodes::<PlacementLog>(data),
         keys::GLOSSARY_OWN => decodes::<TraineeGlossary>(data),
         keys::FLASHCARDS => decodes::<FlashcardProgress>(data),
+        keys::CAREERS => decodes::<SkillsReflection>(data),
         keys::UNSENT => decodes::<UnsentText>(data),
         _ => match keys::classify(key) {
             KeyClass::Record(RecordKind::Draft) => decodes::<Draft>(data),
@@ -173,6 +176,8 @@ mod tests {
         let journal = serde_json::to_value(Journal::default()).unwrap();
         assert_eq!(check_record(keys::JOURNAL, &journal), Ok(()));
         assert_eq!(check_record(keys::SCHEDULE, &Value::Null), Ok(()));
+        // The careers checklist is judged like every other record the app reads.
+        assert!(check_record(keys::CAREERS, &json!("ticked")).is_err());
         // A newer build's record is kept, not judged.
         assert_eq!(check_record("peer-study/something-new", &json!(42)), Ok(()));
     }

@@ -10,7 +10,7 @@ use peer_study::storage::store::Keep;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
 
-use crate::support::{reset_page, store};
+use crate::support::{reset_page, store, NOTES};
 
 /// What another tab's save looks like to this one: the stored text changes, then a `storage`
 /// event names the key.
@@ -31,8 +31,8 @@ async fn another_tabs_save_and_a_conflict_choice_reach_every_open_view() {
     let owner = Owner::new();
     owner.set();
     let (records, _) = Records::start(Box::new(LocalStorageBackend::open()));
-    let notes = records.get::<Vec<String>>("notes");
-    let outside = records.outside_changes("notes");
+    let notes = records.get(NOTES);
+    let outside = records.outside_changes(NOTES);
     leptos::task::tick().await;
     // A first visit stores which version saved the data; nothing else is waiting.
     records.save_now();

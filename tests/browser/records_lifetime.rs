@@ -6,12 +6,12 @@ use wasm_bindgen_test::wasm_bindgen_test;
 
 use peer_study::storage::local_storage::LocalStorageBackend;
 
-use crate::support::{fresh_container, reset_page, saved};
+use crate::support::{fresh_container, reset_page, saved, NOTES};
 
-/// Shows the "notes" record; stands in for a page that is left when the trainee navigates.
+/// Shows the [`NOTES`] record; stands in for a page that is left when the trainee navigates.
 #[component]
 fn FirstReader() -> impl IntoView {
-    let notes = use_record::<Vec<String>>("notes");
+    let notes = use_record(NOTES);
     view! { <p id="first-reader">{move || notes.get().len()}</p> }
 }
 
@@ -45,11 +45,8 @@ async fn a_record_still_works_after_the_component_that_loaded_it_is_gone() {
 
     // The next page asks for the same record, and changes it.
     let records = records_in.try_recv().expect("the app made its records");
-    let notes = records.get::<Vec<String>>("notes");
+    let notes = records.get(NOTES);
     notes.update(|n| n.push("still here".to_string()));
     leptos::task::tick().await;
-    assert_eq!(
-        saved(&peer_study::app::records::storage_key("notes")).as_deref(),
-        Some(r#"["still here"]"#)
-    );
+    assert_eq!(saved(NOTES.key()).as_deref(), Some(r#"["still here"]"#));
 }

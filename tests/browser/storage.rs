@@ -8,7 +8,7 @@ use peer_study::storage::local_storage::LocalStorageBackend;
 use peer_study::storage::store::SaveOutcome;
 use wasm_bindgen_test::wasm_bindgen_test;
 
-use crate::support::{reset_page, stored};
+use crate::support::{reset_page, stored, NOTES};
 
 fn local_storage() -> web_sys::Storage {
     web_sys::window().unwrap().local_storage().unwrap().unwrap()
@@ -74,7 +74,7 @@ fn a_real_full_store_is_reported_as_quota_exceeded() {
 async fn when_the_store_fills_up_changes_are_kept_and_saved_once_there_is_room() {
     reset_page();
     let (records, _) = Records::start(Box::new(LocalStorageBackend::open()));
-    let journal = records.get::<Vec<String>>("journal");
+    let journal = records.get(NOTES);
     leptos::task::tick().await;
 
     let fillers = fill_to_quota();
@@ -91,7 +91,7 @@ async fn when_the_store_fills_up_changes_are_kept_and_saved_once_there_is_room()
         1,
         "the words are still in memory"
     );
-    assert_eq!(stored("peer-study/journal"), None);
+    assert_eq!(stored(NOTES.key()), None);
 
     free(&fillers);
     let outcome = records.save_now();
@@ -102,9 +102,7 @@ async fn when_the_store_fills_up_changes_are_kept_and_saved_once_there_is_room()
         "the banner clears after a good save"
     );
     assert!(!status.unsaved);
-    assert!(stored("peer-study/journal")
-        .unwrap()
-        .contains("A long reflection."));
+    assert!(stored(NOTES.key()).unwrap().contains("A long reflection."));
 }
 
 #[wasm_bindgen_test]
@@ -112,7 +110,7 @@ async fn what_one_start_saves_the_next_start_reads() {
     reset_page();
     {
         let (records, _) = Records::start(Box::new(LocalStorageBackend::open()));
-        let journal = records.get::<Vec<String>>("journal");
+        let journal = records.get(NOTES);
         leptos::task::tick().await;
         journal.set(vec![
             "First entry".into(),
@@ -123,7 +121,7 @@ async fn what_one_start_saves_the_next_start_reads() {
     }
     let (records, report) = Records::start(Box::new(LocalStorageBackend::open()));
     assert!(!report.first_run);
-    let journal = records.get::<Vec<String>>("journal");
+    let journal = records.get(NOTES);
     assert_eq!(
         journal.get_untracked(),
         vec![
@@ -137,7 +135,7 @@ async fn what_one_start_saves_the_next_start_reads() {
 async fn a_backup_restored_by_replace_brings_back_the_same_records() {
     reset_page();
     let (records, _) = Records::start(Box::new(LocalStorageBackend::open()));
-    let journal = records.get::<Vec<String>>("notes");
+    let journal = records.get(NOTES);
     leptos::task::tick().await;
     journal.set(vec!["Kept safe".into()]);
     leptos::task::tick().await;
@@ -152,7 +150,7 @@ async fn a_backup_restored_by_replace_brings_back_the_same_records() {
         .expect("our own backup is valid");
     records.restore(&backup, true).expect("restore works");
     assert_eq!(journal.get_untracked(), vec!["Kept safe".to_string()]);
-    assert!(stored("peer-study/notes").unwrap().contains("Kept safe"));
+    assert!(stored(NOTES.key()).unwrap().contains("Kept safe"));
 }
 
 #[wasm_bindgen_test]
@@ -161,11 +159,11 @@ async fn a_record_changed_straight_after_it_is_first_asked_for_is_saved() {
     // value set in the same step as asking for the record (starting a draft) was never saved.
     reset_page();
     let (records, _) = Records::start(Box::new(LocalStorageBackend::open()));
-    let journal = records.get::<Vec<String>>("journal");
+    let journal = records.get(NOTES);
     journal.set(vec!["Started straight away".into()]);
     leptos::task::tick().await;
     records.flush();
-    assert!(stored("peer-study/journal")
+    assert!(stored(NOTES.key())
         .expect("the record was saved")
         .contains("Started straight away"));
 }
@@ -174,9 +172,9 @@ async fn a_record_changed_straight_after_it_is_first_asked_for_is_saved() {
 async fn only_reading_a_record_writes_nothing() {
     reset_page();
     let (records, _) = Records::start(Box::new(LocalStorageBackend::open()));
-    let journal = records.get::<Vec<String>>("journal");
+    let journal = records.get(NOTES);
     assert!(journal.get_untracked().is_empty());
     leptos::task::tick().await;
     records.flush();
-    assert_eq!(stored("peer-study/journal"), None);
+    assert_eq!(stored(NOTES.key()), None);
 }

@@ -5,8 +5,13 @@
 //! The area helpers (`course_support`, `glossary_support`, `writing_support`) only add what is
 //! particular to their area: how to mount it, and its records.
 
+use peer_study::storage::record_names::RecordName;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+
+/// A stand-in record for tests of the records layer itself: a list of notes, kept under
+/// `peer-study/notes`, a key the app doesn't use (so no page's record type gets in the way).
+pub const NOTES: RecordName<Vec<String>> = RecordName::fixed("peer-study/notes");
 
 /// Make every mounted app save at once, as a closing tab does (they all listen for `pagehide`).
 pub fn flush_saves() {

@@ -203,6 +203,46 @@ test("a reflection left mid-sentence is still there after leaving the page", asy
   await expect(page.getByLabel("Your reflection", { exact: true })).toHaveValue("");
 });
 
+test("a placement log entry left mid-sentence is still there after a reload, and saving clears it", async ({ page }) => {
+  await openApp(page, "/course/placement");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Observational placement");
+  await page.getByLabel("Setting", { exact: true }).fill("Community wellbeing hub");
+  await page.getByLabel("What I observed", { exact: true }).fill("How the peer worker opened");
+
+  await waitForStored(page, "peer-study/unsent", "How the peer worker opened");
+  await page.reload();
+  const observed = page.getByLabel("What I observed", { exact: true });
+  await expect(observed).toHaveValue("How the peer worker opened");
+  await expect(page.getByLabel("Setting", { exact: true })).toHaveValue("Community wellbeing hub");
+
+  await page.getByLabel("Hours", { exact: true }).fill("2");
+  await page.getByRole("button", { name: "Add to log" }).click();
+  await expect(page.getByRole("heading", { name: /Community wellbeing hub/ })).toBeVisible();
+  await expect(observed).toHaveValue("");
+  await page.reload();
+  await expect(page.getByLabel("What I observed", { exact: true })).toHaveValue("");
+  await expect(page.getByRole("heading", { name: /Community wellbeing hub/ })).toBeVisible();
+});
+
+test("a checklist task left half-typed is still there after a reload, and adding it clears it", async ({ page }) => {
+  await openApp(page, "/course/what-is-recovery");
+  await page.getByText("Add a task of your own").click();
+  await page.getByLabel("Task", { exact: true }).fill("Reread the recovery stories");
+
+  await waitForStored(page, "peer-study/unsent", "Reread the recovery stories");
+  await page.reload();
+  await page.getByText("Add a task of your own").click();
+  const task = page.getByLabel("Task", { exact: true });
+  await expect(task).toHaveValue("Reread the recovery stories");
+
+  await page.getByRole("button", { name: "Add task" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Task added to your checklist." })).toBeVisible();
+  await expect(task).toHaveValue("");
+  await page.reload();
+  await page.getByText("Add a task of your own").click();
+  await expect(page.getByLabel("Task", { exact: true })).toHaveValue("");
+});
+
 test("replacing everything asks first, says what would go, and offers a download", async ({ page }) => {
   await openApp(page, "/course/journal");
   await page.getByLabel("Your reflection", { exact: true }).fill("Written before the backup.");

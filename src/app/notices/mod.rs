@@ -131,7 +131,7 @@ pub fn has_own_work(records: Records) -> bool {
     RecordKind::ALL
         .into_iter()
         .filter(|kind| device_notes::is_own_work(*kind))
-        .any(|kind| !records.names_of_kind(kind).is_empty())
+        .any(|kind| records.has_any_of_kind(kind))
 }
 
 /// After the trainee's first real entry (not on a first visit with nothing written), asks the

@@ -9,17 +9,15 @@ use super::course::{module_href, GraduationCard, PrepChecklist};
 use crate::app::clock::today;
 use crate::app::page::{Card, Page};
 use crate::app::records::use_record;
-use crate::domain::attendance::Attendance;
-use crate::domain::course::CourseState;
 use crate::domain::next_steps::{what_next, NextSteps, Stage};
-use crate::domain::schedule::Schedule;
+use crate::storage::record_names::{ATTENDANCE, COURSE, SCHEDULE};
 
 /// The home page.
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let course = use_record::<CourseState>("course");
-    let schedule = use_record::<Option<Schedule>>("schedule");
-    let attendance = use_record::<Attendance>("attendance");
+    let course = use_record(COURSE);
+    let schedule = use_record(SCHEDULE);
+    let attendance = use_record(ATTENDANCE);
     let today = today();
     let steps: Memo<NextSteps> = Memo::new(move |_| {
         course.with(|c| schedule.with(|s| attendance.with(|a| what_next(c, s.as_ref(), a, today))))

@@ -8,11 +8,9 @@ use crate::app::clock::{now_ms, when_in_words};
 use crate::app::file_out::download_text;
 use crate::app::notices::LastBackup;
 use crate::app::page::{Card, Page};
-use crate::app::records::{storage_key, Records};
-use crate::domain::history::{History, ThinningPolicy};
-use crate::storage::keys::RecordKind;
+use crate::app::records::Records;
+use crate::domain::history::ThinningPolicy;
 use crate::storage::quarantine::SetAsideKind;
-use crate::storage::record_types::describe;
 use crate::storage::usage::format_size;
 
 /// Text with its first letter made a capital.
@@ -147,8 +145,8 @@ fn MakeRoom() -> impl IntoView {
             budget_bytes: MAKE_ROOM_BUDGET_BYTES,
         };
         let mut removed = 0;
-        for name in records.names_of_kind(RecordKind::History) {
-            let history = records.get::<History>(&name);
+        for name in records.histories() {
+            let history = records.get(name);
             history.update(|h| removed += h.thin(now, &policy).removed);
         }
         records.save_now();
@@ -230,7 +228,7 @@ fn SetAside() -> impl IntoView {
                         // goes into place once they decide about the unreadable copy.
                         let waiting = entry.kind == SetAsideKind::Waiting;
                         let unreadable = entry.kind == SetAsideKind::Unreadable;
-                        let what = capitalised(&describe(&storage_key(&entry.record)));
+                        let what = capitalised(&entry.what);
                         view! {
                             <li class="set-aside-item">
                                 <p>
@@ -258,7 +256,7 @@ fn SetAside() -> impl IntoView {
                                                         "Kept, and Peer Study carries on saving your work as usual."
                                                             .into(),
                                                     ),
-                                                    Err(e) => set_message.set(e),
+                                                    Err(e) => set_message.set(e.sentence()),
                                                 }
                                             }
                                         >
@@ -276,7 +274,7 @@ fn SetAside() -> impl IntoView {
                                                     on:click=move |_| {
                                                         match records.discard_set_aside(&key_discard) {
                                                             Ok(()) => set_message.set("Discarded.".into()),
-                                                            Err(e) => set_message.set(e),
+                                                            Err(e) => set_message.set(e.sentence()),
                                                         }
                                                         set_confirming.set(None);
                                                     }

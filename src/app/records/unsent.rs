@@ -44,7 +44,7 @@ pub fn use_unsent_text(form: &str, field: &str, initial: String) -> RwSignal<Str
         }
     });
 
-    let outside = records.outside_changes(UNSENT.short_name());
+    let outside = records.outside_changes(UNSENT);
     Effect::new(move |first: Option<()>| {
         outside.track();
         if first.is_none() {

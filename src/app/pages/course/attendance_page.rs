@@ -10,12 +10,11 @@ use crate::app::form::{error_of, focus_id, show_outcome, Control, Field, StatusL
 use crate::app::page::{Card, Page};
 use crate::app::records::use_record;
 use crate::domain::attendance::{
-    Attendance, AttendanceDay, AttendanceSummary, DayRef, DayStatus, ExtraDayDraft, ExtraDayErrors,
-    Mark, Standing,
+    AttendanceDay, AttendanceSummary, DayRef, DayStatus, ExtraDayDraft, ExtraDayErrors, Mark,
+    Standing,
 };
-use crate::domain::course::CourseState;
 use crate::domain::date::CalendarDate;
-use crate::domain::schedule::Schedule;
+use crate::storage::record_names::{ATTENDANCE, COURSE, SCHEDULE};
 
 /// A stable key and id fragment for a day: "day-3" or "extra-1".
 fn day_key(day: &DayRef) -> String {
@@ -28,9 +27,9 @@ fn day_key(day: &DayRef) -> String {
 /// The attendance page.
 #[component]
 pub fn AttendancePage() -> impl IntoView {
-    let course = use_record::<CourseState>("course");
-    let schedule = use_record::<Option<Schedule>>("schedule");
-    let attendance = use_record::<Attendance>("attendance");
+    let course = use_record(COURSE);
+    let schedule = use_record(SCHEDULE);
+    let attendance = use_record(ATTENDANCE);
     let today = today();
     let days: Memo<Vec<AttendanceDay>> = Memo::new(move |_| {
         let sessions = schedule.with(|s| {
@@ -115,10 +114,10 @@ fn DayMarks(
     /// Every day as it stands (for the label and date).
     days: Memo<Vec<AttendanceDay>>,
 ) -> impl IntoView {
-    let attendance = use_record::<Attendance>("attendance");
+    let attendance = use_record(ATTENDANCE);
     let this_day = day.clone();
     let row = Memo::new(move |_| days.with(|d| d.iter().find(|d| d.day == this_day).cloned()));
-    let course = use_record::<CourseState>("course");
+    let course = use_record(COURSE);
     let legend = move || {
         row.with(|r| {
             r.as_ref()
@@ -234,9 +233,9 @@ fn DayMarks(
 /// A form for a classroom day outside the weekly pattern (a catch-up day, an extra session).
 #[component]
 fn AddExtraDay() -> impl IntoView {
-    let course = use_record::<CourseState>("course");
-    let schedule = use_record::<Option<Schedule>>("schedule");
-    let attendance = use_record::<Attendance>("attendance");
+    let course = use_record(COURSE);
+    let schedule = use_record(SCHEDULE);
+    let attendance = use_record(ATTENDANCE);
     let date = RwSignal::new(String::new());
     let label = RwSignal::new(String::new());
     let errors = RwSignal::new(ExtraDayErrors::default());

@@ -12,19 +12,17 @@ use crate::app::clock::now_ms;
 use crate::app::file_out::download_text_saying;
 use crate::app::form::{focus_first_problem, Control, Field, StatusLine};
 use crate::app::records::use_record;
-use crate::domain::course::CourseState;
 use crate::domain::course_calendar::{course_calendar, FILE_NAME, MIME_TYPE};
-use crate::domain::placement::PlacementLog;
 use crate::domain::placement_dates::{PlacementDates, PlacementDatesError};
-use crate::domain::schedule::Schedule;
+use crate::storage::record_names::{COURSE, PLACEMENT, SCHEDULE};
 
 /// The "Add to my calendar" card: downloads the course as an `.ics` file, or, before the dates
 /// are set, says where to set them.
 #[component]
 pub fn AddToCalendar() -> impl IntoView {
-    let course = use_record::<CourseState>("course");
-    let schedule = use_record::<Option<Schedule>>("schedule");
-    let placement = use_record::<PlacementLog>("placement");
+    let course = use_record(COURSE);
+    let schedule = use_record(SCHEDULE);
+    let placement = use_record(PLACEMENT);
     let status = RwSignal::new(String::new());
     let download = move |_| {
         let Some(schedule) = schedule.get_untracked() else {
@@ -79,7 +77,7 @@ pub fn AddToCalendar() -> impl IntoView {
 /// Setting (or clearing) the placement's first and last days.
 #[component]
 pub fn PlacementDatesForm() -> impl IntoView {
-    let placement = use_record::<PlacementLog>("placement");
+    let placement = use_record(PLACEMENT);
     let existing = placement.with_untracked(|p| p.dates);
     let start = RwSignal::new(existing.map(|d| d.start.to_string()).unwrap_or_default());
     let end = RwSignal::new(existing.map(|d| d.end.to_string()).unwrap_or_default());

@@ -10,6 +10,7 @@ use crate::app::form::{EditInPlace, InPlaceActions, StatusLine, REMOVE_TASK};
 use crate::app::records::use_record;
 use crate::domain::course::{ChecklistItem, CourseEditError, CourseState, ItemDraft, Module};
 use crate::domain::progress::Progress;
+use crate::storage::record_names::COURSE;
 
 /// The module with this id, wherever it is (in the course, the placement, or set aside).
 pub fn module_anywhere<'a>(course: &'a CourseState, id: &str) -> Option<&'a Module> {
@@ -89,7 +90,7 @@ pub fn PrepChecklist(
     #[prop(optional)]
     editable: bool,
 ) -> impl IntoView {
-    let course = use_record::<CourseState>("course");
+    let course = use_record(COURSE);
     let state = ChecklistState {
         course,
         editing: RwSignal::new(None),

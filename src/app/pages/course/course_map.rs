@@ -12,9 +12,10 @@ use super::{
 use crate::app::form::{focus_first_problem, focus_id, StatusLine};
 use crate::app::page::Page;
 use crate::app::records::use_record;
-use crate::domain::course::{CourseEditError, CoursePart, CourseState, ModuleDraft, ModuleErrors};
+use crate::domain::course::{CourseEditError, CoursePart, ModuleDraft, ModuleErrors};
 use crate::domain::progress::course_progress;
-use crate::domain::schedule::{share_out, Schedule, DEFAULT_CLASSROOM_DAYS};
+use crate::domain::schedule::{share_out, DEFAULT_CLASSROOM_DAYS};
+use crate::storage::record_names::{COURSE, SCHEDULE};
 
 /// How many modules (from the start) make up the first half: those taught in the first half of
 /// the classroom days, so the halves follow the trainee's own order and dates.
@@ -27,8 +28,8 @@ fn first_half_len(module_count: usize, day_count: u32) -> usize {
 /// The course map page.
 #[component]
 pub fn CoursePage() -> impl IntoView {
-    let course = use_record::<CourseState>("course");
-    let schedule = use_record::<Option<Schedule>>("schedule");
+    let course = use_record(COURSE);
+    let schedule = use_record(SCHEDULE);
     let halves = Memo::new(move |_| {
         let day_count =
             schedule.with(|s| s.as_ref().map_or(DEFAULT_CLASSROOM_DAYS, |s| s.day_count));
@@ -158,8 +159,8 @@ fn ModuleRow(
     /// The module's id.
     id: String,
 ) -> impl IntoView {
-    let course = use_record::<CourseState>("course");
-    let schedule = use_record::<Option<Schedule>>("schedule");
+    let course = use_record(COURSE);
+    let schedule = use_record(SCHEDULE);
     let title_id = id.clone();
     let title = move || {
         course.with(|c| {
@@ -199,7 +200,7 @@ fn AddModule(
     /// Where to say what happened.
     status: RwSignal<String>,
 ) -> impl IntoView {
-    let course = use_record::<CourseState>("course");
+    let course = use_record(COURSE);
     let title = RwSignal::new(String::new());
     let summary = RwSignal::new(String::new());
     let errors = RwSignal::new(ModuleErrors::default());

@@ -9,21 +9,19 @@ use super::edit_record;
 use crate::app::clock::today;
 use crate::app::form::{focus_first_problem, focus_id, Control, Field, StatusLine};
 use crate::app::records::use_record;
-use crate::domain::assignment::{course_assignments, Assignment, Draft};
-use crate::domain::attendance::Attendance;
-use crate::domain::course::CourseState;
+use crate::domain::assignment::course_assignments;
 use crate::domain::date::CalendarDate;
 use crate::domain::graduation::{
     assignment_standings, hand_in, take_back, AssignmentStage, AssignmentStanding, GraduationStatus,
 };
-use crate::domain::schedule::Schedule;
+use crate::storage::record_names::{self, ASSIGNMENTS, ATTENDANCE, COURSE, SCHEDULE};
 
 /// Where the trainee stands on graduating, worked out from the records as they are now.
 fn graduation_status() -> Memo<GraduationStatus> {
-    let course = use_record::<CourseState>("course");
-    let schedule = use_record::<Option<Schedule>>("schedule");
-    let attendance = use_record::<Attendance>("attendance");
-    let assignments = use_record::<Vec<Assignment>>("assignments");
+    let course = use_record(COURSE);
+    let schedule = use_record(SCHEDULE);
+    let attendance = use_record(ATTENDANCE);
+    let assignments = use_record(ASSIGNMENTS);
     let today = today();
     Memo::new(move |_| {
         let sessions = schedule.with(|s| {
@@ -35,7 +33,7 @@ fn graduation_status() -> Memo<GraduationStatus> {
             attendance: attendance.with(|a| a.summary(&sessions, today)),
             assignments: assignments.with(|list| {
                 assignment_standings(list, |id| {
-                    use_record::<Draft>(&format!("draft/{id}")).with(|d| d.word_count())
+                    use_record(record_names::draft(id)).with(|d| d.word_count())
                 })
             }),
         }
@@ -80,7 +78,7 @@ fn AssignmentLine(
     /// How it stands now.
     standing: Memo<Option<AssignmentStanding>>,
 ) -> impl IntoView {
-    let assignments = use_record::<Vec<Assignment>>("assignments");
+    let assignments = use_record(ASSIGNMENTS);
     let title = move || standing.with(|s| s.as_ref().map(|s| s.title.clone()).unwrap_or_default());
     let stage = move || standing.with(|s| s.as_ref().map(|s| s.stage));
     let date = RwSignal::new(today().to_string());

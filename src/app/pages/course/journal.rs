@@ -249,7 +249,7 @@ fn JournalItem(
                         JournalError::Invalid(problems) => Ok(problems),
                         other => Err(other),
                     },
-                    move || records.saved_words(JOURNAL.short_name(), "Changes saved."),
+                    move || records.saved_words(JOURNAL, "Changes saved."),
                 )
                 on_cancel=in_place.on_cancel(id)
             />

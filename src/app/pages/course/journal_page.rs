@@ -74,7 +74,7 @@ pub fn JournalPage() -> impl IntoView {
                                 Ok(())
                             }
                             Ok(_) => {
-                                status.set(records.saved_words(JOURNAL.short_name(), "Saved in your journal."));
+                                status.set(records.saved_words(JOURNAL, "Saved in your journal."));
                                 Ok(())
                             }
                         }

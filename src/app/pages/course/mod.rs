@@ -2,8 +2,9 @@
 //! adapting it), the cohort's dates, attendance, the placement (with its log) and the journal.
 //!
 //! Everything is read from and written to records through [`crate::app::records::use_record`]:
-//! "course" (`CourseState`), "schedule" (`Option<Schedule>`), "attendance", "placement",
-//! "journal" and "careers". The rules live in the domain layer; these files only show them and pass input on.
+//! `COURSE` (`CourseState`), `SCHEDULE` (`Option<Schedule>`), `ATTENDANCE`, `PLACEMENT`,
+//! `JOURNAL` and `CAREERS`, typed names from [`record_names`](crate::storage::record_names). The
+//! rules live in the domain layer; these files only show them and pass input on.
 
 mod attendance_page;
 mod calendar_card;

@@ -7,9 +7,8 @@ use super::edit_record;
 use crate::app::form::{error_of, focus_first_problem, focus_id, Control, Field, StatusLine};
 use crate::app::page::Card;
 use crate::app::records::use_record;
-use crate::domain::course::{
-    CourseEditError, CourseState, ModuleDraft, ModuleErrors, PLACEMENT_ID,
-};
+use crate::domain::course::{CourseEditError, ModuleDraft, ModuleErrors, PLACEMENT_ID};
+use crate::storage::record_names::COURSE;
 
 /// The "Change this module" section of a module's page.
 #[component]
@@ -21,7 +20,7 @@ pub fn ModuleControls(
     /// Remembers where the module was when set aside.
     removed_at: StoredValue<Option<usize>>,
 ) -> impl IntoView {
-    let course = use_record::<CourseState>("course");
+    let course = use_record(COURSE);
     let is_placement = id == PLACEMENT_ID;
     let initial = course.with_untracked(|c| {
         c.module(&id)

@@ -14,9 +14,8 @@ use super::{session_of, session_words, BackToCourse, PrepChecklist};
 use crate::app::form::focus_id;
 use crate::app::page::{Card, Page};
 use crate::app::records::use_record;
-use crate::domain::course::{CourseState, PLACEMENT_ID};
-use crate::domain::journal::Journal;
-use crate::domain::schedule::Schedule;
+use crate::domain::course::PLACEMENT_ID;
+use crate::storage::record_names::{COURSE, JOURNAL, SCHEDULE};
 
 /// Where a module is, which decides what its page shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,7 +43,7 @@ fn ModuleScreen(
     /// The module's id.
     id: String,
 ) -> impl IntoView {
-    let course = use_record::<CourseState>("course");
+    let course = use_record(COURSE);
     let where_id = id.clone();
     let whereabouts = Memo::new(move |_| {
         course.with(|c| {
@@ -136,9 +135,9 @@ fn ModuleBody(
     /// Where the module was when set aside.
     removed_at: StoredValue<Option<usize>>,
 ) -> impl IntoView {
-    let course = use_record::<CourseState>("course");
-    let schedule = use_record::<Option<Schedule>>("schedule");
-    let journal = use_record::<Journal>("journal");
+    let course = use_record(COURSE);
+    let schedule = use_record(SCHEDULE);
+    let journal = use_record(JOURNAL);
     let is_placement = id == PLACEMENT_ID;
 
     let meta_id = id.clone();
@@ -247,7 +246,7 @@ fn ModuleNeighbours(
     /// The module whose neighbours to link to.
     id: String,
 ) -> impl IntoView {
-    let course = use_record::<CourseState>("course");
+    let course = use_record(COURSE);
     let links = Memo::new(move |_| {
         course.with(|c| {
             let (before, after) = c.neighbours(&id);

@@ -8,16 +8,15 @@ use crate::app::clock::today;
 use crate::app::form::{
     error_of, show_outcome, Control, EditInPlace, Field, FormButtons, StatusLine,
 };
-use crate::app::records::use_record;
+use crate::app::records::{use_record, use_unsent_text, Records};
 use crate::domain::field_error::minutes_in_words;
-use crate::domain::placement::{
-    PlacementDraft, PlacementEntry, PlacementError, PlacementErrors, PlacementLog,
-};
+use crate::domain::placement::{PlacementDraft, PlacementEntry, PlacementError, PlacementErrors};
+use crate::storage::record_names::PLACEMENT;
 
 /// The log as a section of the placement page.
 #[component]
 pub fn PlacementLogSection() -> impl IntoView {
-    let log = use_record::<PlacementLog>("placement");
+    let log = use_record(PLACEMENT);
     let status = RwSignal::new(String::new());
     let totals = move || log.with(|l| l.totals().label());
     let ids = Memo::new(move |_| {
@@ -79,7 +78,7 @@ fn PlacementItem(
     /// Which entry is being edited or asking "delete for good?", and the log's status line.
     in_place: EditInPlace,
 ) -> impl IntoView {
-    let log = use_record::<PlacementLog>("placement");
+    let log = use_record(PLACEMENT);
     let id = StoredValue::new(id);
     let entry: Memo<Option<PlacementEntry>> =
         Memo::new(move |_| log.with(|l| l.entry(&id.read_value()).cloned()));
@@ -175,9 +174,19 @@ fn PlacementForm(
     let hours = RwSignal::new(initial.hours);
     let start = RwSignal::new(initial.start);
     let end = RwSignal::new(initial.end);
-    let setting = RwSignal::new(initial.setting);
-    let observed = RwSignal::new(initial.observed);
-    let learned = RwSignal::new(initial.learned);
+    // The words are kept as they are typed, so leaving the page never drops them.
+    let setting = use_unsent_text(&id_prefix, "setting", initial.setting);
+    let observed = use_unsent_text(&id_prefix, "observed", initial.observed);
+    let learned = use_unsent_text(&id_prefix, "learned", initial.learned);
+    let unsent_form = StoredValue::new(id_prefix.clone());
+    let records = expect_context::<Records>();
+    // Cancelling an edit lets its kept words go too.
+    let on_cancel = on_cancel.map(|cancel| {
+        Callback::new(move |()| {
+            records.clear_unsent(&unsent_form.read_value());
+            cancel.run(())
+        })
+    });
     let errors = RwSignal::new(PlacementErrors::default());
     let form_id = id_prefix.clone();
     let focus_form = form_id.clone();
@@ -192,9 +201,12 @@ fn PlacementForm(
             observed: observed.get_untracked(),
             learned: learned.get_untracked(),
         };
-        if show_outcome(errors, on_save.run(draft), &focus_form) && clear_after_save {
-            for field in [hours, start, end, observed, learned] {
-                field.set(String::new());
+        if show_outcome(errors, on_save.run(draft), &focus_form) {
+            records.clear_unsent(&unsent_form.read_value());
+            if clear_after_save {
+                for field in [hours, start, end, observed, learned] {
+                    field.set(String::new());
+                }
             }
         }
     };

@@ -14,9 +14,8 @@ use crate::app::form::StatusLine;
 use crate::app::pages::writing::print_view::fill_print_view;
 use crate::app::records::use_record;
 use crate::domain::export::{export, ExportDocument, ExportFormat};
-use crate::domain::placement::PlacementLog;
 use crate::domain::placement_export::{placement_sections, PLACEMENT_TITLE};
-use crate::domain::profile::Profile;
+use crate::storage::record_names::{PLACEMENT, PROFILE};
 
 /// The root class the print stylesheet reads to print only the placement log.
 const PRINTING_CLASS: &str = "printing-placement";
@@ -36,8 +35,8 @@ fn clear_print_copy() {
 /// The export and print buttons for the placement log.
 #[component]
 pub fn PlacementShare() -> impl IntoView {
-    let log = use_record::<PlacementLog>("placement");
-    let profile = use_record::<Profile>("profile");
+    let log = use_record(PLACEMENT);
+    let profile = use_record(PROFILE);
     let status = RwSignal::new(String::new());
 
     // Runs `write` with the log laid out as a document, as it is now.

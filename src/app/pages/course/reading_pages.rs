@@ -13,7 +13,8 @@ use leptos_router::components::A;
 use super::BackToCourse;
 use crate::app::page::Page;
 use crate::app::records::use_record;
-use crate::domain::further_reading::{careers, further_reading, SkillList, SkillsReflection};
+use crate::domain::further_reading::{careers, further_reading, SkillList};
+use crate::storage::record_names::CAREERS;
 
 /// The further reading page.
 #[component]
@@ -115,7 +116,7 @@ fn SkillsChecklist(
     /// Its heading.
     heading: &'static str,
 ) -> impl IntoView {
-    let reflection = use_record::<SkillsReflection>("careers");
+    let reflection = use_record(CAREERS);
     let prefix = match list {
         SkillList::Have => "have",
         SkillList::Grow => "grow",

@@ -8,9 +8,9 @@ use super::{edit_record, AddToCalendar, BackToCourse, PlacementDatesForm};
 use crate::app::form::{error_of, focus_first_problem, focus_id, Control, Field, StatusLine};
 use crate::app::page::Page;
 use crate::app::records::use_record;
-use crate::domain::course::CourseState;
 use crate::domain::date::Weekday;
 use crate::domain::schedule::{MoveDayError, Schedule, ScheduleDraft, ScheduleErrors, Session};
+use crate::storage::record_names::{COURSE, SCHEDULE};
 
 fn weekday_value(day: Weekday) -> String {
     day.index_from_monday().to_string()
@@ -44,8 +44,8 @@ fn days_words(dropped: &[u32]) -> String {
 /// The course dates page.
 #[component]
 pub fn SchedulePage() -> impl IntoView {
-    let course = use_record::<CourseState>("course");
-    let schedule = use_record::<Option<Schedule>>("schedule");
+    let course = use_record(COURSE);
+    let schedule = use_record(SCHEDULE);
     let existing = schedule.get_untracked();
     let start = RwSignal::new(
         existing
@@ -184,8 +184,8 @@ fn DayRow(
     /// 1 for the first day.
     number: u32,
 ) -> impl IntoView {
-    let course = use_record::<CourseState>("course");
-    let schedule = use_record::<Option<Schedule>>("schedule");
+    let course = use_record(COURSE);
+    let schedule = use_record(SCHEDULE);
     let session: Memo<Option<Session>> = Memo::new(move |_| {
         schedule.with(|s| {
             let s = s.as_ref()?;

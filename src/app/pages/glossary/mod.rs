@@ -3,8 +3,9 @@
 //!
 //! The rules (search, checking, scheduling) all live in the domain layer; these pages only show
 //! them. The trainee's side of the glossary (own entries and favourites) is one record,
-//! `"glossary-own"` (named by the checker, which reads it too, so the checker never imports from
-//! a page), and flashcard progress (with the chosen deck) is another, `"flashcards"`.
+//! [`GLOSSARY_OWN`] (named in the storage layer, so the checker, which reads it too, never
+//! imports from a page), and flashcard progress (with the chosen deck) is another,
+//! [`FLASHCARDS`].
 
 mod checker_box;
 mod entry;
@@ -17,11 +18,11 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::app::form::focus_id;
-use crate::app::language_checker::GLOSSARY_RECORD;
 use crate::app::page::Page;
 use crate::app::records::use_record;
 use crate::domain::flashcards::FlashcardProgress;
 use crate::domain::glossary::TraineeGlossary;
+use crate::storage::record_names::{FLASHCARDS, GLOSSARY_OWN};
 
 pub use entry::GlossaryEntryPage;
 pub use flashcards::FlashcardsPage;
@@ -31,17 +32,14 @@ pub use own_entry_form::{EditOwnEntryPage, NewOwnEntryPage};
 use checker_box::TryTheChecker;
 use search::SearchAndBrowse;
 
-/// The record holding flashcard progress and the chosen deck.
-pub const FLASHCARDS_RECORD: &str = "flashcards";
-
 /// The trainee's own entries and favourites, shared by every glossary screen.
 fn use_glossary() -> RwSignal<TraineeGlossary> {
-    use_record::<TraineeGlossary>(GLOSSARY_RECORD)
+    use_record(GLOSSARY_OWN)
 }
 
 /// Flashcard progress, shared by the flashcards page and the home screen's due count.
 fn use_flashcards() -> RwSignal<FlashcardProgress> {
-    use_record::<FlashcardProgress>(FLASHCARDS_RECORD)
+    use_record(FLASHCARDS)
 }
 
 /// The glossary page: search and browse, links to add an entry and to the flashcards, and a box

@@ -6,7 +6,7 @@ use leptos_router::components::A;
 use crate::app::page::Card;
 use crate::app::pages::writing::list::{editor_path, StartedSummary};
 use crate::app::records::use_record;
-use crate::domain::assignment::Assignment;
+use crate::storage::record_names::ASSIGNMENTS;
 
 /// How many assignments the home page lists; the rest are a tap away on the assignments page.
 const SHOWN_ON_HOME: usize = 2;
@@ -16,7 +16,7 @@ const SHOWN_ON_HOME: usize = 2;
 /// start one.
 #[component]
 pub fn AssignmentsDueNext() -> impl IntoView {
-    let assignments = use_record::<Vec<Assignment>>("assignments");
+    let assignments = use_record(ASSIGNMENTS);
     let soonest = Memo::new(move |_| {
         let mut list = assignments.get();
         // Dated ones first, earliest first; undated ones keep their order after them.

@@ -105,7 +105,7 @@ fn Editor(
     }
     let state = DraftState::new(
         draft,
-        expect_context::<Records>().outside_changes(draft_name.short_name()),
+        expect_context::<Records>().outside_changes(&draft_name),
     );
     keep_automatic_snapshots(state, history);
     let check = LanguageCheck::new(state, profile);

@@ -13,10 +13,10 @@ use crate::app::pages::writing::draft_state::DraftState;
 use crate::app::pages::writing::textarea_edit::write_edit;
 use crate::app::records::use_record;
 use crate::domain::assignment::SectionId;
-use crate::domain::course::CourseState;
-use crate::domain::journal::{Journal, JournalEntry};
+use crate::domain::journal::JournalEntry;
 use crate::domain::journal_insert::insert_reflection;
 use crate::domain::language_check::TextEdit;
+use crate::storage::record_names::{COURSE, JOURNAL};
 
 /// The byte offset in `text` of a textarea position counted in UTF-16 code units.
 fn byte_offset(text: &str, utf16: u32) -> usize {
@@ -40,8 +40,8 @@ pub fn JournalPicker(
     /// The section's textarea (for the cursor, and to type the reflection in).
     textarea: NodeRef<Textarea>,
 ) -> impl IntoView {
-    let journal = use_record::<Journal>("journal");
-    let course = use_record::<CourseState>("course");
+    let journal = use_record(JOURNAL);
+    let course = use_record(COURSE);
     let module = RwSignal::new(String::new());
     // The last insertion: its reflection's title and id, the edit, and whether it was this
     // insertion that marked the reflection as used (so undoing it unmarks it).

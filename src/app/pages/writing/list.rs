@@ -13,6 +13,7 @@ use crate::domain::assignment::{
     course_assignments, days_to_go_label, Assignment, AssignmentOrigin, CourseAssignment, Draft,
 };
 use crate::domain::word_count::{group_thousands, TargetProgress};
+use crate::storage::record_names::{self, ASSIGNMENTS};
 
 /// The address of an assignment's editor.
 pub fn editor_path(id: &str) -> String {
@@ -25,7 +26,7 @@ pub(crate) fn StartedSummary(
     /// The assignment.
     assignment: Assignment,
 ) -> impl IntoView {
-    let draft = use_record::<Draft>(&format!("draft/{}", assignment.id));
+    let draft = use_record(record_names::draft(&assignment.id));
     let target = assignment.word_target;
     let progress = Memo::new(move |_| TargetProgress::new(draft.with(Draft::word_count), target));
     let due = match assignment.due {
@@ -69,7 +70,7 @@ fn CourseAssignmentCard(
         // Each course assignment is started once; a second tap (or another tab) just opens it.
         if started.get_untracked().is_none() {
             let (assignment, draft) = Assignment::start_from_course(template, now_ms());
-            use_record::<Draft>(&format!("draft/{}", assignment.id)).set(draft);
+            use_record(record_names::draft(&assignment.id)).set(draft);
             assignments.update(|list| list.push(assignment));
         }
         navigate(&editor_path(&template.id), Default::default());
@@ -148,7 +149,7 @@ fn AddOwnAssignment(
             Ok((assignment, draft)) => {
                 error.set(None);
                 let id = assignment.id.clone();
-                use_record::<Draft>(&format!("draft/{id}")).set(draft);
+                use_record(record_names::draft(&id)).set(draft);
                 assignments.update(|list| list.push(assignment));
                 navigate(&editor_path(&id), Default::default());
             }
@@ -172,7 +173,7 @@ fn AddOwnAssignment(
 /// The assignments page.
 #[component]
 pub fn AssignmentsPage() -> impl IntoView {
-    let assignments = use_record::<Vec<Assignment>>("assignments");
+    let assignments = use_record(ASSIGNMENTS);
     let own = Memo::new(move |_| {
         assignments.with(|list| {
             list.iter()

@@ -1,8 +1,9 @@
 //! Writing: the assignments list and the drafting space (issue 5).
 //!
-//! Everything persists through `use_record` only: "assignments" (the list of
-//! [`Assignment`](crate::domain::assignment::Assignment)), "draft/<id>", "history/<id>" and
-//! "profile". The rules (word counts, outline changes, history, export writers, the language
+//! Everything persists through `use_record` only, by the typed names in
+//! [`record_names`](crate::storage::record_names): `ASSIGNMENTS` (the list of
+//! [`Assignment`](crate::domain::assignment::Assignment)), `draft(id)`, `history(id)` and
+//! `PROFILE`. The rules (word counts, outline changes, history, export writers, the language
 //! checker and its dismissals) are the domain's.
 
 mod assignment_details;

@@ -1,0 +1,67 @@
+//! Unreadable records: a record whose stored copy can't be decoded is set aside and held (never
+//! written over) until the trainee decides on "My data"; work typed there meanwhile is kept as a
+//! waiting copy, and the page says honestly where it is.
+
+use leptos::prelude::*;
+
+use super::{storage_key, AppStore, RecordData, RecordRef, Records};
+use crate::app::clock::now_ms;
+use crate::storage::record_types;
+
+impl Records {
+    /// Whether changes to the record called `name` are being held back from its own place in
+    /// storage, because its stored copy couldn't be read and waits for the trainee's choice. New
+    /// work is then kept safe as a waiting copy, but it is not "saved in" the record yet.
+    pub fn is_held<T>(&self, name: impl RecordRef<T>) -> bool {
+        let key = storage_key(&name.short_name());
+        self.inner
+            .with_value(|inner| inner.store.is_held_for_choice(&key))
+    }
+
+    /// What to tell the trainee after a change to the record called `name`: `saved` when it can
+    /// be saved as usual, otherwise a sentence that says honestly where the work is.
+    pub fn saved_words<T>(&self, name: impl RecordRef<T>, saved: &str) -> String {
+        let name = name.short_name();
+        if self
+            .inner
+            .with_value(|inner| inner.store.is_held_for_choice(&storage_key(&name)))
+        {
+            format!(
+                "Kept safe on this device, but not yet in {}: its saved copy couldn't be read. \
+                 Decide about that copy on My data and this goes into place, whichever you \
+                 choose.",
+                record_types::describe(&storage_key(&name))
+            )
+        } else {
+            saved.to_string()
+        }
+    }
+}
+
+/// Read one record for its signal: the stored value, the default if there is none, or, if it
+/// cannot be decoded, its stored text is set aside and held, and the signal starts from any work
+/// typed since (kept waiting by the store), else the default. The flag says whether it set
+/// something aside.
+pub(super) fn read_record<T: RecordData>(store: &mut AppStore, key: &str) -> (T, bool) {
+    match store.get_as::<T>(key) {
+        None => (T::default(), false),
+        Some(Ok(value)) => (value, false),
+        Some(Err(error)) => {
+            // The decoder's own words ("invalid type: string, expected struct Journal") mean
+            // nothing to a trainee; the record's name in a sentence does.
+            let _ = error;
+            let reason = format!(
+                "{}.",
+                record_types::WrongShape {
+                    what: record_types::describe(key)
+                }
+            );
+            let _ = store.quarantine(key, &reason, now_ms());
+            let waiting = match store.get_as::<T>(key) {
+                Some(Ok(value)) => value,
+                _ => T::default(),
+            };
+            (waiting, true)
+        }
+    }
+}
