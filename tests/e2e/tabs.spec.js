@@ -243,6 +243,24 @@ test("a checklist task left half-typed is still there after a reload, and adding
   await expect(page.getByLabel("Task", { exact: true })).toHaveValue("");
 });
 
+test("an own glossary entry left half-written is still there after a reload, and saving clears it", async ({ page }) => {
+  await openApp(page, "/glossary/new");
+  await page.getByLabel("Word or phrase", { exact: true }).fill("Mutuality");
+  await page.getByLabel("What it means to you", { exact: true }).fill("We both learn from each other");
+
+  await waitForStored(page, "peer-study/unsent", "We both learn from each other");
+  await page.reload();
+  const meaning = page.getByLabel("What it means to you", { exact: true });
+  await expect(meaning).toHaveValue("We both learn from each other");
+  await expect(page.getByLabel("Word or phrase", { exact: true })).toHaveValue("Mutuality");
+
+  await page.getByRole("button", { name: "Save entry" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mutuality");
+  await expect.poll(() => stored(page, "peer-study/unsent")).not.toContain("We both learn");
+  await openApp(page, "/glossary/new");
+  await expect(page.getByLabel("What it means to you", { exact: true })).toHaveValue("");
+});
+
 test("replacing everything asks first, says what would go, and offers a download", async ({ page }) => {
   await openApp(page, "/course/journal");
   await page.getByLabel("Your reflection", { exact: true }).fill("Written before the backup.");

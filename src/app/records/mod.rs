@@ -52,7 +52,7 @@ mod unsent;
 
 pub use set_aside::SetAsideView;
 use unreadable::read_record;
-pub use unsent::use_unsent_text;
+pub use unsent::{use_unsent_text, UnsentForm};
 
 /// A typed [`RecordName`] for a record holding a `T`, given by value or by reference. There is
 /// no way to name a record as text: a misspelt name or the wrong type doesn't compile.

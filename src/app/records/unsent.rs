@@ -1,9 +1,9 @@
 //! Text typed into a form and not yet sent, kept as the trainee types so that leaving the page
 //! (a tap on Home, a phone call, a closed tab) never drops it.
 //!
-//! Any form can use it: ask for each field's signal with [`use_unsent_text`] instead of making a
-//! plain `RwSignal`, and call [`Records::clear_unsent`] once the form's text has been saved for real (or
-//! the trainee cancelled). Fields are kept in one small record ([`keys::UNSENT`]) under
+//! Any form can use it: make an [`UnsentForm`], ask it for each field's signal instead of making
+//! a plain `RwSignal`, call [`UnsentForm::clear`] once the form's text has been saved for real,
+//! and wrap the form's cancel with [`UnsentForm::clearing_on`]. Fields are kept in one small record ([`keys::UNSENT`]) under
 //! `"<form>/<field>"`; a field left as it started is not kept.
 //!
 //! [`keys::UNSENT`]: crate::storage::keys::UNSENT
@@ -58,6 +58,46 @@ pub fn use_unsent_text(form: &str, field: &str, initial: String) -> RwSignal<Str
         }
     });
     value
+}
+
+/// One form's unsent text: its fields, and letting them go once the form is saved or cancelled.
+/// Made once per form with [`UnsentForm::new`]; cheap to copy into event handlers.
+#[derive(Clone, Copy)]
+pub struct UnsentForm {
+    form: StoredValue<String>,
+    records: Records,
+}
+
+impl UnsentForm {
+    /// The unsent text of the form named `form` (unique in the app, such as `"new-entry"`).
+    pub fn new(form: &str) -> Self {
+        Self {
+            form: StoredValue::new(form.to_owned()),
+            records: expect_context::<Records>(),
+        }
+    }
+
+    /// One field's signal, kept while unsent (see [`use_unsent_text`]).
+    pub fn field(&self, field: &str, initial: String) -> RwSignal<String> {
+        use_unsent_text(&self.form.read_value(), field, initial)
+    }
+
+    /// Forget every field's unsent text: the form has been saved for real.
+    pub fn clear(&self) {
+        self.records.clear_unsent(&self.form.read_value());
+    }
+
+    /// `cancel`, which first lets the form's kept words go too (cancelling an edit drops them
+    /// on purpose).
+    pub fn clearing_on(&self, cancel: Option<Callback<()>>) -> Option<Callback<()>> {
+        let this = *self;
+        cancel.map(|cancel| {
+            Callback::new(move |()| {
+                this.clear();
+                cancel.run(())
+            })
+        })
+    }
 }
 
 impl Records {

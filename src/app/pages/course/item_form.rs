@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::app::form::{error_of, show_outcome, Control, Field, FormButtons};
-use crate::app::records::{use_unsent_text, Records};
+use crate::app::records::UnsentForm;
 use crate::domain::course::{ItemDraft, ItemErrors, TaskKind};
 
 fn kind_value(kind: TaskKind) -> String {
@@ -43,16 +43,10 @@ pub fn ItemForm(
     clear_after_save: bool,
 ) -> impl IntoView {
     // The item's words are kept as they are typed, so leaving the page never drops them.
-    let text = use_unsent_text(&id_prefix, "text", initial.text.clone());
-    let unsent_form = StoredValue::new(id_prefix.clone());
-    let records = expect_context::<Records>();
+    let unsent = UnsentForm::new(&id_prefix);
+    let text = unsent.field("text", initial.text.clone());
     // Cancelling an edit lets its kept words go too.
-    let on_cancel = on_cancel.map(|cancel| {
-        Callback::new(move |()| {
-            records.clear_unsent(&unsent_form.read_value());
-            cancel.run(())
-        })
-    });
+    let on_cancel = unsent.clearing_on(on_cancel);
     let minutes = RwSignal::new(initial.minutes.clone());
     let kind = RwSignal::new(kind_value(initial.kind));
     let errors = RwSignal::new(ItemErrors::default());
@@ -71,7 +65,7 @@ pub fn ItemForm(
             kind: kind_from_value(&kind.get_untracked()),
         };
         if show_outcome(errors, on_save.run(draft), &focus_form) {
-            records.clear_unsent(&unsent_form.read_value());
+            unsent.clear();
             if clear_after_save {
                 text.set(String::new());
                 minutes.set(String::new());

@@ -8,7 +8,7 @@ use super::checklist::module_anywhere;
 use super::{edit_record, module_href};
 use crate::app::clock::{now_ms, today};
 use crate::app::form::{error_of, focus_first_problem, Control, EditInPlace, Field, FormButtons};
-use crate::app::records::{use_record, use_unsent_text, Records};
+use crate::app::records::{use_record, Records, UnsentForm};
 use crate::domain::course::CourseState;
 use crate::domain::journal::{JournalDraft, JournalEntry, JournalError, JournalErrors};
 use crate::storage::record_names::{COURSE, JOURNAL};
@@ -56,17 +56,11 @@ pub fn JournalForm(
     let date = RwSignal::new(initial.date.clone());
     let module = RwSignal::new(initial.module_id.clone().unwrap_or_default());
     // Typed words are kept as they are typed, so leaving the page never drops them.
-    let title = use_unsent_text(&id_prefix, "title", initial.title.clone());
-    let body = use_unsent_text(&id_prefix, "body", initial.body.clone());
-    let unsent_form = StoredValue::new(id_prefix.clone());
-    let records = expect_context::<Records>();
+    let unsent = UnsentForm::new(&id_prefix);
+    let title = unsent.field("title", initial.title.clone());
+    let body = unsent.field("body", initial.body.clone());
     // Cancelling an edit lets its kept words go too.
-    let on_cancel = on_cancel.map(|cancel| {
-        Callback::new(move |()| {
-            records.clear_unsent(&unsent_form.read_value());
-            cancel.run(())
-        })
-    });
+    let on_cancel = unsent.clearing_on(on_cancel);
     let errors = RwSignal::new(JournalErrors::default());
     let form_id = format!("{id_prefix}-form");
     let focus_form = form_id.clone();
@@ -84,7 +78,7 @@ pub fn JournalForm(
         match on_save.run(draft) {
             Ok(()) => {
                 errors.set(JournalErrors::default());
-                records.clear_unsent(&unsent_form.read_value());
+                unsent.clear();
                 if clear_after_save {
                     date.set(today().to_string());
                     title.set(String::new());

@@ -8,7 +8,7 @@ use crate::app::clock::today;
 use crate::app::form::{
     error_of, show_outcome, Control, EditInPlace, Field, FormButtons, StatusLine,
 };
-use crate::app::records::{use_record, use_unsent_text, Records};
+use crate::app::records::{use_record, UnsentForm};
 use crate::domain::field_error::minutes_in_words;
 use crate::domain::placement::{PlacementDraft, PlacementEntry, PlacementError, PlacementErrors};
 use crate::storage::record_names::PLACEMENT;
@@ -175,18 +175,12 @@ fn PlacementForm(
     let start = RwSignal::new(initial.start);
     let end = RwSignal::new(initial.end);
     // The words are kept as they are typed, so leaving the page never drops them.
-    let setting = use_unsent_text(&id_prefix, "setting", initial.setting);
-    let observed = use_unsent_text(&id_prefix, "observed", initial.observed);
-    let learned = use_unsent_text(&id_prefix, "learned", initial.learned);
-    let unsent_form = StoredValue::new(id_prefix.clone());
-    let records = expect_context::<Records>();
+    let unsent = UnsentForm::new(&id_prefix);
+    let setting = unsent.field("setting", initial.setting);
+    let observed = unsent.field("observed", initial.observed);
+    let learned = unsent.field("learned", initial.learned);
     // Cancelling an edit lets its kept words go too.
-    let on_cancel = on_cancel.map(|cancel| {
-        Callback::new(move |()| {
-            records.clear_unsent(&unsent_form.read_value());
-            cancel.run(())
-        })
-    });
+    let on_cancel = unsent.clearing_on(on_cancel);
     let errors = RwSignal::new(PlacementErrors::default());
     let form_id = id_prefix.clone();
     let focus_form = form_id.clone();
@@ -202,7 +196,7 @@ fn PlacementForm(
             learned: learned.get_untracked(),
         };
         if show_outcome(errors, on_save.run(draft), &focus_form) {
-            records.clear_unsent(&unsent_form.read_value());
+            unsent.clear();
             if clear_after_save {
                 for field in [hours, start, end, observed, learned] {
                     field.set(String::new());

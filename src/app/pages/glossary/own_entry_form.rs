@@ -12,6 +12,7 @@ use leptos_router::NavigateOptions;
 use super::use_glossary;
 use crate::app::form::{error_of, focus_first_problem, focus_id, Control, Field};
 use crate::app::page::Page;
+use crate::app::records::UnsentForm;
 use crate::domain::glossary::{
     OwnEntryDraft, OwnEntryError, OwnEntryField, TraineeGlossary, OWN_CATEGORY,
 };
@@ -149,14 +150,20 @@ fn OwnEntryForm(
         "" => OWN_CATEGORY.to_string(),
         c => c.to_string(),
     };
-    let term = RwSignal::new(draft.term);
-    let category = RwSignal::new(start_category);
-    let new_category = RwSignal::new(String::new());
-    let explanation = RwSignal::new(draft.explanation);
-    let example = RwSignal::new(draft.example);
-    let instead_of = RwSignal::new(draft.instead_of.join("\n"));
-    let suggestions = RwSignal::new(draft.suggestions.join("\n"));
-    let why = RwSignal::new(draft.why);
+    // The typed words are kept as they are typed (one form per entry being edited), so leaving
+    // the page never drops them; saving or "Cancel" lets them go.
+    let unsent = UnsentForm::new(&match editing.read_value().as_deref() {
+        Some(id) => format!("own-entry-edit-{id}"),
+        None => "own-entry-new".to_string(),
+    });
+    let term = unsent.field("term", draft.term);
+    let category = unsent.field("category", start_category);
+    let new_category = unsent.field("new-category", String::new());
+    let explanation = unsent.field("explanation", draft.explanation);
+    let example = unsent.field("example", draft.example);
+    let instead_of = unsent.field("instead-of", draft.instead_of.join("\n"));
+    let suggestions = unsent.field("suggestions", draft.suggestions.join("\n"));
+    let why = unsent.field("why", draft.why);
     let error = RwSignal::new(None::<OwnEntryError>);
 
     // Each field shows the problem only when it is about that field.
@@ -192,6 +199,7 @@ fn OwnEntryForm(
         match result {
             Ok(id) => {
                 error.set(None);
+                unsent.clear();
                 navigate(&format!("/glossary/{id}"), NavigateOptions::default());
             }
             Err(e) => {
@@ -278,7 +286,7 @@ fn OwnEntryForm(
                 <button type="submit" class="button primary">
                     {if is_editing { "Save changes" } else { "Save entry" }}
                 </button>
-                <A href=cancel_href>"Cancel"</A>
+                <A href=cancel_href on:click=move |_| unsent.clear()>"Cancel"</A>
             </div>
         </form>
     }
