@@ -243,6 +243,23 @@ test("a checklist task left half-typed is still there after a reload, and adding
   await expect(page.getByLabel("Task", { exact: true })).toHaveValue("");
 });
 
+test("a module of their own left half-typed is still there after a reload, and adding it clears it", async ({ page }) => {
+  await openApp(page, "/course");
+  await page.getByText("Add a module of your own").click();
+  await page.getByLabel("Module title", { exact: true }).fill("Peer supervision");
+  await page.getByLabel("What it covers (optional)", { exact: true }).fill("Using supervision well");
+
+  await waitForStored(page, "peer-study/unsent", "Using supervision well");
+  await page.reload();
+  await page.getByText("Add a module of your own").click();
+  await expect(page.getByLabel("Module title", { exact: true })).toHaveValue("Peer supervision");
+  await expect(page.getByLabel("What it covers (optional)", { exact: true })).toHaveValue("Using supervision well");
+
+  await page.getByRole("button", { name: "Add module" }).click();
+  await expect(page.getByText("“Peer supervision” is added at the end of your course.")).toBeVisible();
+  await expect.poll(() => stored(page, "peer-study/unsent")).not.toContain("Using supervision well");
+});
+
 test("an own glossary entry left half-written is still there after a reload, and saving clears it", async ({ page }) => {
   await openApp(page, "/glossary/new");
   await page.getByLabel("Word or phrase", { exact: true }).fill("Mutuality");

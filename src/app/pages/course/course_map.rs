@@ -11,7 +11,7 @@ use super::{
 };
 use crate::app::form::{focus_first_problem, focus_id, StatusLine};
 use crate::app::page::Page;
-use crate::app::records::use_record;
+use crate::app::records::{use_record, UnsentForm};
 use crate::domain::course::{CourseEditError, CoursePart, ModuleDraft, ModuleErrors};
 use crate::domain::progress::course_progress;
 use crate::domain::schedule::{share_out, DEFAULT_CLASSROOM_DAYS};
@@ -201,8 +201,10 @@ fn AddModule(
     status: RwSignal<String>,
 ) -> impl IntoView {
     let course = use_record(COURSE);
-    let title = RwSignal::new(String::new());
-    let summary = RwSignal::new(String::new());
+    // Kept as typed, so leaving the page never drops a half-written module.
+    let unsent = UnsentForm::new("add-module");
+    let title = unsent.field("title", String::new());
+    let summary = unsent.field("summary", String::new());
     let errors = RwSignal::new(ModuleErrors::default());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -220,6 +222,7 @@ fn AddModule(
                 ));
                 title.set(String::new());
                 summary.set(String::new());
+                unsent.clear();
                 focus_id(format!("module-link-{id}"));
             }
             Err(CourseEditError::Module(problems)) => {

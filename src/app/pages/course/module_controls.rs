@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::edit_record;
 use crate::app::form::{error_of, focus_first_problem, focus_id, Control, Field, StatusLine};
 use crate::app::page::Card;
-use crate::app::records::use_record;
+use crate::app::records::{use_record, UnsentForm};
 use crate::domain::course::{CourseEditError, ModuleDraft, ModuleErrors, PLACEMENT_ID};
 use crate::storage::record_names::COURSE;
 
@@ -27,8 +27,10 @@ pub fn ModuleControls(
             .map(ModuleDraft::from_module)
             .unwrap_or_default()
     });
-    let title = RwSignal::new(initial.title);
-    let summary = RwSignal::new(initial.summary);
+    // Kept as typed, so leaving the page never drops an edit in progress.
+    let unsent = UnsentForm::new(&format!("edit-module-{id}"));
+    let title = unsent.field("title", initial.title);
+    let summary = unsent.field("summary", initial.summary);
     let errors = RwSignal::new(ModuleErrors::default());
     let local_status = RwSignal::new(String::new());
     let id = StoredValue::new(id);
@@ -42,6 +44,7 @@ pub fn ModuleControls(
         match edit_record(course, |c| c.update_module(&id.read_value(), &draft)) {
             Ok(()) => {
                 errors.set(ModuleErrors::default());
+                unsent.clear();
                 local_status.set("Saved.".to_string());
             }
             Err(CourseEditError::Module(problems)) => {
