@@ -62,6 +62,9 @@ test-e2e: release
 test-engines: release
 	xvfb-run -a python3 -m pytest tests/engines
 
+# A fresh clone's test run gains nothing from incremental compilation's caches, which cost hundreds
+# of MB of disk (`make dev` keeps them for quick rebuilds; CARGO_INCREMENTAL=1 keeps them here too).
+test: export CARGO_INCREMENTAL ?= 0
 test: setup-test
 	@$(MAKE) --no-print-directory fmt-check clippy test-native test-browser test-e2e test-engines
 	@echo "All checks and tests passed."
