@@ -105,6 +105,28 @@ test("two devices: one sends its backup, the other merges it, and both sides' wo
   await laptop.close();
 });
 
+test("sent through the phone's share sheet, the backup is counted at once: My data says the last backup was today", async ({ page }) => {
+  // A phone's share sheet, standing in for the real one: it takes the file and closes.
+  await page.addInitScript(() => {
+    window.sharedFiles = [];
+    navigator.canShare = (data) => Array.isArray(data?.files);
+    navigator.share = async (data) => {
+      window.sharedFiles.push(...data.files.map((file) => file.name));
+    };
+  });
+  await writeReflection(page, ON_PHONE);
+  await openApp(page, "/my-data");
+  await expect(page.getByText("No backup yet")).toBeVisible();
+
+  await page.getByRole("button", { name: "Send to my other device" }).click();
+  await expect(page.getByRole("status").filter({ hasText: /^Sent peer-study-backup-/ })).toBeVisible();
+  const shared = await page.evaluate(() => window.sharedFiles);
+  expect(shared).toEqual([expect.stringMatching(/^peer-study-backup-\d{4}-\d{2}-\d{2}\.json$/)]);
+  // Without a reload: the share sheet answers after the tap, and the page still hears of it.
+  await expect(page.getByText("Last backup: today")).toBeVisible();
+  await expect(page.getByText("No backup yet")).toHaveCount(0);
+});
+
 test("with the lock on, the backup is encrypted, holds none of the words, and opens elsewhere with the passcode or the recovery key", async ({ page, browser, baseURL }) => {
   // Three devices and eight passcode derivations (600,000 PBKDF2 iterations each): more time.
   test.slow();

@@ -46,6 +46,10 @@ pub(super) fn SendToDevice() -> impl IntoView {
     let lock = use_context::<LockControl>();
     let (message, set_message) = signal(String::new());
 
+    // The share sheet answers later, outside this component's reactive owner, where the app's
+    // context (and so "Last backup" on this page) can't be found; the owner is carried along.
+    let owner = Owner::current();
+
     // The share sheet needs the tap itself, so the file is made and shared in the same turn.
     let send = move |_| {
         let file = match make_backup(records, lock) {
@@ -58,17 +62,24 @@ pub(super) fn SendToDevice() -> impl IntoView {
             bytes: file.text.as_bytes().to_vec(),
         };
         match share(&exported, "Peer Study backup") {
-            Ok(done) => spawn_local(async move {
-                set_message.set(match done.await {
-                    ShareOutcome::Shared => {
-                        backup_made();
-                        sent_words(&file, true)
-                    }
-                    ShareOutcome::Cancelled => {
-                        "Sharing was closed, so nothing was sent. You can try again.".to_string()
-                    }
-                });
-            }),
+            Ok(done) => {
+                let owner = owner.clone();
+                spawn_local(async move {
+                    set_message.set(match done.await {
+                        ShareOutcome::Shared => {
+                            match &owner {
+                                Some(owner) => owner.with(backup_made),
+                                None => backup_made(),
+                            }
+                            sent_words(&file, true)
+                        }
+                        ShareOutcome::Cancelled => {
+                            "Sharing was closed, so nothing was sent. You can try again."
+                                .to_string()
+                        }
+                    });
+                })
+            }
             // No share sheet for this file here: the downloads instead.
             Err(FileOutError::ShareUnavailable) => set_message.set(match download(&exported) {
                 Ok(()) => {
