@@ -1,13 +1,14 @@
 """The passcode lock in each engine, with the engine's own Web Crypto (PBKDF2, AES-GCM key
 wrapping): write a reflection, set the lock up from Settings, lock now; a reload shows only the lock
 screen, with none of the words anywhere in the page or stored readably; the passcode brings the
-reflection back."""
+reflection back. With the lock on, the backup file is encrypted, and on a fresh start the engine's
+own Web Crypto opens it with the passcode."""
 
 import re
 
 from selenium.webdriver.common.by import By
 
-from app import App
+from app import App, labelled
 from watch import PAGE_WATCH
 
 PASSCODE = "otters hold hands asleep"
@@ -78,4 +79,39 @@ def test_lock_now_then_a_reload_shows_the_lock_screen_and_the_passcode_brings_th
     browser.type(browser.textbox("Passcode"), PASSCODE)
     browser.tap(browser.button("Unlock"))
     browser.wait_for_heading("Reflection journal")
+    browser.text(REFLECTION)
+
+
+def test_with_the_lock_on_the_backup_is_encrypted_and_the_passcode_opens_it_on_a_fresh_start(browser, tmp_path):
+    write_reflection(browser)
+    set_up_lock(browser)
+
+    # Opening My data by its address reloads the page, so the lock screen asks first.
+    browser.open("/my-data")
+    browser.wait_for_heading(LOCKED)
+    browser.type(browser.textbox("Passcode"), PASSCODE)
+    browser.tap(browser.button("Unlock"))
+    browser.wait_for_heading("My data")
+    browser.tap(browser.button("Download a backup"))
+    download = browser.downloaded("-encrypted.json")
+    text = download.read_text(encoding="utf-8")
+    for word in WORDS:
+        assert word not in text, f"{browser.engine}: the encrypted backup shows “{word}”"
+    # Kept outside the downloads folder, which forgetting empties.
+    backup = tmp_path / download.name
+    backup.write_text(text, encoding="utf-8")
+
+    # As on a new phone: nothing stored, no lock. The engine's own Web Crypto opens the file.
+    browser.forget_everything()
+    browser.open("/my-data")
+    chooser = browser.driver.find_element(By.XPATH, f"//input[@type='file']{labelled('Backup file')}")
+    chooser.send_keys(str(backup))
+    browser.find("//h3[normalize-space(.)='This backup is encrypted']", "the passcode form for the backup")
+    browser.type(browser.textbox("Passcode"), PASSCODE)
+    browser.tap(browser.button("Open the backup"))
+    browser.find("//h3[normalize-space(.)='What this backup holds']", "what the backup holds")
+    browser.tap(browser.button("Merge with what's here"))
+    browser.find("//*[starts-with(normalize-space(.), 'Restored')]", "the message that it is restored")
+
+    browser.open("/course/journal")
     browser.text(REFLECTION)
