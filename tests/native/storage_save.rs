@@ -1,6 +1,5 @@
 //! Saving: only changed records, a full store, failed writes, and two tabs sharing one store,
 //! against the in-memory backend.
-#![cfg(not(target_arch = "wasm32"))]
 
 use std::cell::RefCell;
 use std::rc::Rc;

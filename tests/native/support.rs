@@ -1,4 +1,6 @@
-//! A passcode lock for native backup tests, set up as the browser sets one up, but with its key
+//! Helpers more than one native suite needs.
+//!
+//! A passcode lock for the backup suites, set up as the browser sets one up, but with its key
 //! derivations from the RustCrypto crates (the browser uses Web Crypto; both are checked against
 //! the same published vectors) and few PBKDF2 iterations, so a debug build stays quick.
 
@@ -14,8 +16,6 @@ pub const PASSCODE: &str = "a quiet bench by the river";
 pub struct TestLock {
     pub keyring: Keyring,
     pub data_key: DataKey,
-    // Not every test file that shares this module opens a backup with the recovery key.
-    #[allow(dead_code)]
     pub recovery: RecoveryKey,
 }
 

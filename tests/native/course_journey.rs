@@ -1,4 +1,3 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! A trainee's first weeks through the public domain API, with a save and reload (a JSON round
 //! trip) in the middle: the native twin of the end-to-end journey.
 

@@ -2,7 +2,6 @@
 //! in the saved-data fixture of each past schema version reads as a calendar date and writes back
 //! byte for byte, and a fixture loaded, rewritten through the domain's date type and saved again
 //! holds the same records and the same date strings as before.
-#![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeMap;
 

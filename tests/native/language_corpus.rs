@@ -12,9 +12,8 @@
 //! - `tests/data/language_corpus_heldout.json` was written once the rules were finished and
 //!   has never been used to tune them: the honest figure for sentences the checker hasn't seen.
 //!
-//! Both print their precision and recall (run with `--nocapture` to see them, and every miss
-//! and false alarm).
-#![cfg(not(target_arch = "wasm32"))]
+//! Both print their precision and recall (run `cargo test --test native language_corpus --
+//! --nocapture` to see them, and every miss and false alarm).
 
 use peer_study::domain::language_check::check_language;
 use serde::Deserialize;
@@ -37,16 +36,16 @@ struct Expected {
 }
 
 fn rule_driven() -> Corpus {
-    serde_json::from_str(include_str!("data/language_corpus.json")).expect("corpus parses")
+    serde_json::from_str(include_str!("../data/language_corpus.json")).expect("corpus parses")
 }
 
 fn heldout() -> Corpus {
-    serde_json::from_str(include_str!("data/language_corpus_heldout.json"))
+    serde_json::from_str(include_str!("../data/language_corpus_heldout.json"))
         .expect("held-out corpus parses")
 }
 
 fn fresh() -> Corpus {
-    serde_json::from_str(include_str!("data/language_corpus_fresh.json"))
+    serde_json::from_str(include_str!("../data/language_corpus_fresh.json"))
         .expect("fresh corpus parses")
 }
 

@@ -1,7 +1,6 @@
 //! The .docx writer checked by an independent reader: each test document is written to a temp
 //! folder and read back by python-docx (`tests/tools/read_docx.py`), which also checks every zip
 //! entry's CRC-32 and parses every XML part. The headings and paragraphs we wrote must come back.
-#![cfg(not(target_arch = "wasm32"))]
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -2,18 +2,14 @@
 //! holds none of the trainee's words, that it restores with the passcode and with the recovery
 //! key (merge and replace as for a plain file), and that a wrong key changes nothing. Malformed
 //! and wrongly keyed encrypted files are in the table of malformed backups (backup_restore.rs).
-#![cfg(not(target_arch = "wasm32"))]
 
-#[path = "native/test_lock.rs"]
-mod test_lock;
-
+use crate::support::{new_lock, passcode_key, recovery_key, TestLock, PASSCODE};
 use peer_study::storage::backup::{self, BackupError, BackupFile, EncryptedBackup, BACKUP_TYPE};
 use peer_study::storage::keys;
 use peer_study::storage::memory_backend::MemoryBackend;
 use peer_study::storage::schema::{Meta, CURRENT_VERSION};
 use peer_study::storage::store::{SaveOutcome, Store};
 use serde_json::{json, Value};
-use test_lock::{new_lock, passcode_key, recovery_key, TestLock, PASSCODE};
 
 const NOW: i64 = 1_795_300_000_000;
 const WORDS: [&str; 3] = ["lighthouse", "blackbird", "marmalade"];

@@ -1,10 +1,7 @@
 //! Backing up and restoring: a round trip, older formats, replace and merge, and a table of
 //! malformed files that must each be refused kindly with nothing changed.
-#![cfg(not(target_arch = "wasm32"))]
 
-#[path = "native/test_lock.rs"]
-mod test_lock;
-
+use crate::support::{new_lock, passcode_key, PASSCODE};
 use peer_study::storage::backup::{self, Backup, BackupError, BackupFile};
 use peer_study::storage::backup::{BACKUP_TYPE, MAX_BACKUP_BYTES};
 use peer_study::storage::crypto::b64;
@@ -14,7 +11,6 @@ use peer_study::storage::quarantine::SetAsideKind;
 use peer_study::storage::schema::{Meta, CURRENT_VERSION};
 use peer_study::storage::store::{SaveOutcome, Store};
 use serde_json::{json, Value};
-use test_lock::{new_lock, passcode_key, PASSCODE};
 
 const NOW: i64 = 1_795_300_000_000;
 

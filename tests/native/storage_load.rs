@@ -1,6 +1,5 @@
 //! Loading stored data: first run, every past schema version, migrations, damaged records,
 //! unknown fields, newer versions and missing storage, against the in-memory backend.
-#![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeMap;
 

@@ -2,7 +2,6 @@
 //! the UK clock changes (checked against the rule worked out a second, simpler way), and Python's
 //! `icalendar` (`tests/tools/read_ics.py`) reading a sample file back, with the time zone database
 //! as a second opinion on every start time.
-#![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};

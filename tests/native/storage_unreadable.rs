@@ -2,7 +2,6 @@
 //! never called saved), comes back after a reload, and lands in the record once the trainee
 //! decides. Also: unknown fields at every depth, and which set-aside copies count as "couldn't be
 //! read". Against the fault-injecting in-memory backend.
-#![cfg(not(target_arch = "wasm32"))]
 
 use peer_study::domain::assignment::Draft;
 use peer_study::domain::journal::Journal;
