@@ -65,6 +65,20 @@ impl Score {
     fn recall(&self) -> f64 {
         self.found as f64 / (self.found + self.missed).max(1) as f64
     }
+
+    /// Fails, listing every miss and false alarm, if precision or recall is below its floor.
+    fn assert_at_least(&self, precision_floor: f64, recall_floor: f64) {
+        for (what, figure, floor) in [
+            ("precision", self.precision(), precision_floor),
+            ("recall", self.recall(), recall_floor),
+        ] {
+            assert!(
+                figure >= floor,
+                "{what} {figure:.3} fell below {floor}:\n{}",
+                self.problems.join("\n")
+            );
+        }
+    }
 }
 
 /// Scores the checker on a corpus. With `exact_spans`, a finding must quote exactly the
@@ -171,19 +185,7 @@ fn on_the_rule_driven_corpus_every_expected_phrase_is_found_and_nothing_else() {
 /// them to let a change through.
 #[test]
 fn on_the_fresh_corpus_precision_and_recall_stay_above_their_floors() {
-    let s = score("fresh corpus", &fresh(), false);
-    assert!(
-        s.precision() >= PRECISION_FLOOR,
-        "precision {:.3} fell below {PRECISION_FLOOR}:\n{}",
-        s.precision(),
-        s.problems.join("\n")
-    );
-    assert!(
-        s.recall() >= RECALL_FLOOR,
-        "recall {:.3} fell below {RECALL_FLOOR}:\n{}",
-        s.recall(),
-        s.problems.join("\n")
-    );
+    score("fresh corpus", &fresh(), false).assert_at_least(PRECISION_FLOOR, RECALL_FLOOR);
 }
 
 const PRECISION_FLOOR: f64 = 0.98;
@@ -192,19 +194,8 @@ const RECALL_FLOOR: f64 = 0.92;
 /// Like the fresh corpus, held above the figures of its first and only run.
 #[test]
 fn on_the_held_out_corpus_precision_and_recall_stay_above_their_floors() {
-    let s = score("held-out corpus", &heldout(), false);
-    assert!(
-        s.precision() >= HELD_OUT_PRECISION_FLOOR,
-        "precision {:.3} fell below {HELD_OUT_PRECISION_FLOOR}:\n{}",
-        s.precision(),
-        s.problems.join("\n")
-    );
-    assert!(
-        s.recall() >= HELD_OUT_RECALL_FLOOR,
-        "recall {:.3} fell below {HELD_OUT_RECALL_FLOOR}:\n{}",
-        s.recall(),
-        s.problems.join("\n")
-    );
+    score("held-out corpus", &heldout(), false)
+        .assert_at_least(HELD_OUT_PRECISION_FLOOR, HELD_OUT_RECALL_FLOOR);
 }
 
 const HELD_OUT_PRECISION_FLOOR: f64 = 0.96;

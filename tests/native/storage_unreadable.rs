@@ -18,6 +18,21 @@ use serde_json::json;
 const NOW: i64 = 1_795_300_000_000;
 const GARBLED: &str = r#"{"rev":2,"saved_at":17,"data":{"entries":[{"title":"My first refl"#;
 
+/// A journal record whose envelope reads but whose data is not a journal.
+const NOT_A_JOURNAL: &str = r#"{"rev":3,"saved_at":5,"data":"a plain string"}"#;
+
+/// A store whose journal the app could not decode and set aside on first use, with "Kept"
+/// written over it by the trainee and saved while the original waits for their choice.
+fn kept_over_a_journal_the_app_cannot_decode() -> Store<MemoryBackend> {
+    let (mut store, _) = Store::load(current_backend(&[(keys::JOURNAL, NOT_A_JOURNAL)]), NOW);
+    store
+        .quarantine(keys::JOURNAL, "not a journal", NOW)
+        .unwrap();
+    store.set(keys::JOURNAL, journal(&["Kept"])).unwrap();
+    store.save(NOW + 1);
+    store
+}
+
 fn unreadable_copy(store: &Store<MemoryBackend>) -> String {
     store
         .set_aside_entries()
@@ -98,15 +113,9 @@ fn keeping_the_unreadable_copy_but_carrying_on_also_keeps_the_new_work() {
 #[test]
 fn a_record_the_app_cannot_decode_keeps_new_work_across_a_reload_too() {
     // The envelope reads, but the data is not a journal: the app sets it aside on first use.
-    let wrong = r#"{"rev":3,"saved_at":5,"data":"a plain string"}"#;
-    let (mut store, _) = Store::load(current_backend(&[(keys::JOURNAL, wrong)]), NOW);
-    store
-        .quarantine(keys::JOURNAL, "not a journal", NOW)
-        .unwrap();
+    let store = kept_over_a_journal_the_app_cannot_decode();
     assert_eq!(store.status().unreadable, vec![keys::JOURNAL.to_owned()]);
-    store.set(keys::JOURNAL, journal(&["Kept"])).unwrap();
-    store.save(NOW + 1);
-    assert_eq!(store.backend().peek(keys::JOURNAL), Some(wrong));
+    assert_eq!(store.backend().peek(keys::JOURNAL), Some(NOT_A_JOURNAL));
 
     let (mut again, _) = Store::load(store.backend().clone(), NOW + 2);
     // What the app does on first use: it can't decode the stored data, so sets it aside again.
@@ -216,13 +225,7 @@ fn a_tie_in_a_merge_or_a_backups_own_copy_is_not_called_unreadable() {
 fn deciding_before_the_record_is_opened_again_still_puts_the_new_work_in_place() {
     // After a reload the app hasn't asked for the journal yet (the trainee went straight to My
     // data), so the unreadable data is what is loaded; the choice must still bring the work in.
-    let wrong = r#"{"rev":3,"saved_at":5,"data":"a plain string"}"#;
-    let (mut store, _) = Store::load(current_backend(&[(keys::JOURNAL, wrong)]), NOW);
-    store
-        .quarantine(keys::JOURNAL, "not a journal", NOW)
-        .unwrap();
-    store.set(keys::JOURNAL, journal(&["Kept"])).unwrap();
-    store.save(NOW + 1);
+    let store = kept_over_a_journal_the_app_cannot_decode();
 
     let (mut again, _) = Store::load(store.backend().clone(), NOW + 2);
     let copy = unreadable_copy(&again);
