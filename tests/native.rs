@@ -3,8 +3,9 @@
 //! opinions. Run with `cargo test` (or `cargo test --test native <suite>` for one suite).
 //!
 //! The suites are modules of one test binary rather than one binary each: every integration-test
-//! binary links the whole library, and fourteen of them cost a fresh clone's `make test` much of
-//! its disk and link time. Helpers more than one suite needs live in `native/support.rs`.
+//! binary links the whole library, and fourteen of them took 180 MB of a fresh clone's 372 MB
+//! test build (one takes 22 MB; the build is 221 MB) and fourteen link steps. Helpers more than
+//! one suite needs live in `native/support.rs`.
 #![cfg(not(target_arch = "wasm32"))]
 
 #[path = "native/support.rs"]
