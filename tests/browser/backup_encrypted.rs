@@ -4,10 +4,6 @@
 
 use peer_study::app::lock::web_crypto;
 use peer_study::storage::backup::{self, BackupError, BackupFile};
-use peer_study::storage::crypto::aead::DataKey;
-use peer_study::storage::crypto::keyring::{Keyring, PasscodeKdf};
-use peer_study::storage::crypto::random;
-use peer_study::storage::crypto::recovery_key::RecoveryKey;
 use peer_study::storage::keys;
 use peer_study::storage::memory_backend::MemoryBackend;
 use peer_study::storage::schema::Meta;
@@ -15,20 +11,18 @@ use peer_study::storage::store::Store;
 use serde_json::json;
 use wasm_bindgen_test::wasm_bindgen_test;
 
+use crate::support::{web_crypto_lock, WebCryptoLock};
+
 const PASSCODE: &str = "heron on one leg";
 const NOW: i64 = 1_795_300_000_000;
 
 #[wasm_bindgen_test]
 async fn an_encrypted_backup_opens_with_web_crypto_and_the_passcode_or_recovery_key_only() {
-    let data_key = DataKey::generate().unwrap();
-    let kdf = PasscodeKdf::fresh().unwrap();
-    let passcode_key = web_crypto::passcode_key(PASSCODE, &kdf).await.unwrap();
-    let recovery = RecoveryKey::generate().unwrap();
-    let salt = random::bytes::<16>().unwrap();
-    let recovery_key = web_crypto::recovery_wrapping_key(&recovery, &salt)
-        .await
-        .unwrap();
-    let keyring = Keyring::new(&data_key, kdf, &passcode_key, salt, &recovery_key, 1).unwrap();
+    let WebCryptoLock {
+        keyring,
+        data_key,
+        recovery,
+    } = web_crypto_lock(PASSCODE).await;
 
     let mut backend = MemoryBackend::new();
     backend.insert_raw(keys::META, &Meta::current().encode());

@@ -4,20 +4,17 @@
 
 use peer_study::app::lock::web_crypto;
 use peer_study::storage::backend::Backend;
-use peer_study::storage::crypto::aead::DataKey;
-use peer_study::storage::crypto::keyring::{
-    Keyring, PasscodeKdf, UnwrapError, PASSCODE_ITERATIONS,
-};
+use peer_study::storage::crypto::keyring::{Keyring, UnwrapError, PASSCODE_ITERATIONS};
 use peer_study::storage::crypto::recovery_key::RecoveryKey;
 use peer_study::storage::crypto::sealed_backend::{LockSlot, SealedBackend};
-use peer_study::storage::crypto::{convert, random, KEYRING};
+use peer_study::storage::crypto::{convert, KEYRING};
 use peer_study::storage::keys;
 use peer_study::storage::local_storage::LocalStorageBackend;
 use peer_study::storage::store::Store;
 use serde_json::json;
 use wasm_bindgen_test::wasm_bindgen_test;
 
-use crate::support::{reset_page, stored};
+use crate::support::{reset_page, stored, web_crypto_lock, WebCryptoLock};
 
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
@@ -53,18 +50,12 @@ async fn web_crypto_pbkdf2_and_hkdf_match_the_published_vectors() {
 #[wasm_bindgen_test]
 async fn a_keyring_made_with_web_crypto_unlocks_with_the_passcode_or_recovery_key_only() {
     reset_page();
-    let data_key = DataKey::generate().unwrap();
-    let kdf = PasscodeKdf::fresh().unwrap();
-    assert_eq!(kdf.iterations, PASSCODE_ITERATIONS);
-    let passcode_key = web_crypto::passcode_key("river stones and tea", &kdf)
-        .await
-        .unwrap();
-    let recovery = RecoveryKey::generate().unwrap();
-    let salt = random::bytes::<16>().unwrap();
-    let recovery_key = web_crypto::recovery_wrapping_key(&recovery, &salt)
-        .await
-        .unwrap();
-    let keyring = Keyring::new(&data_key, kdf, &passcode_key, salt, &recovery_key, 1).unwrap();
+    let WebCryptoLock {
+        keyring,
+        data_key,
+        recovery,
+    } = web_crypto_lock("river stones and tea").await;
+    assert_eq!(keyring.passcode_kdf().iterations, PASSCODE_ITERATIONS);
 
     // Turn the lock on over real localStorage, with a record already there.
     let mut raw = LocalStorageBackend::open();

@@ -1,10 +1,16 @@
 //! The one set of helpers every browser test shares: a clean page and a fresh element to mount
 //! into, records stored as a previous visit would have left them, acting as a trainee would (type,
-//! choose, click), waiting for the page to settle, and reading the DOM.
+//! choose, click), waiting for the page to settle, reading the DOM, and a passcode lock made with
+//! the browser's own Web Crypto.
 //!
 //! The area helpers (`course_support`, `glossary_support`, `writing_support`) only add what is
 //! particular to their area: how to mount it, and its records.
 
+use peer_study::app::lock::web_crypto;
+use peer_study::storage::crypto::aead::DataKey;
+use peer_study::storage::crypto::keyring::{Keyring, PasscodeKdf};
+use peer_study::storage::crypto::random;
+use peer_study::storage::crypto::recovery_key::RecoveryKey;
 use peer_study::storage::record_names::RecordName;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
@@ -236,4 +242,30 @@ pub fn focused_id() -> String {
         .active_element()
         .map(|e| e.id())
         .unwrap_or_default()
+}
+
+/// A lock's keyring with the secrets that open it.
+pub struct WebCryptoLock {
+    pub keyring: Keyring,
+    pub data_key: DataKey,
+    pub recovery: RecoveryKey,
+}
+
+/// A new lock with `passcode` and a fresh recovery key, its keys derived as the lock screen
+/// derives them: by Web Crypto, at the full iterations.
+pub async fn web_crypto_lock(passcode: &str) -> WebCryptoLock {
+    let data_key = DataKey::generate().unwrap();
+    let kdf = PasscodeKdf::fresh().unwrap();
+    let passcode_key = web_crypto::passcode_key(passcode, &kdf).await.unwrap();
+    let recovery = RecoveryKey::generate().unwrap();
+    let salt = random::bytes::<16>().unwrap();
+    let recovery_key = web_crypto::recovery_wrapping_key(&recovery, &salt)
+        .await
+        .unwrap();
+    let keyring = Keyring::new(&data_key, kdf, &passcode_key, salt, &recovery_key, 1).unwrap();
+    WebCryptoLock {
+        keyring,
+        data_key,
+        recovery,
+    }
 }

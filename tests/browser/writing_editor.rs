@@ -1,14 +1,12 @@
 //! The drafting space: typing updates the counts and the stored draft; removing a section that
 //! holds words is refused with a message and an offer to merge; focus mode says how to leave it.
 
-use peer_study::app::App;
 use peer_study::domain::assignment::Draft;
 use wasm_bindgen_test::wasm_bindgen_test;
 use web_sys::HtmlElement;
 
 use crate::support::{
-    click_button, find, fresh_container, reset_page, root_attribute, saved, text_of, type_into,
-    visit,
+    click_button, find, open_app_at, reset_page, root_attribute, saved, text_of, type_into, visit,
 };
 use crate::writing_support::store_started_essay;
 
@@ -20,10 +18,7 @@ fn stored_essay() -> Draft {
 async fn typing_into_a_section_updates_its_count_the_total_and_the_stored_draft() {
     reset_page();
     store_started_essay(&[]);
-    visit("/assignments/recovery-story-essay");
-    let container = fresh_container();
-    leptos::mount::mount_to(container.clone(), App).forget();
-    leptos::task::tick().await;
+    let container = open_app_at("/assignments/recovery-story-essay").await;
 
     assert_eq!(text_of(&container, "#section-1-count"), "0 words");
     assert_eq!(text_of(&container, "#draft-total"), "0 of 1,500 words");
@@ -49,10 +44,7 @@ async fn typing_into_a_section_updates_its_count_the_total_and_the_stored_draft(
 async fn removing_a_section_with_words_is_refused_with_a_message_and_a_merge_offer() {
     reset_page();
     store_started_essay(&["", "Three kept words."]);
-    visit("/assignments/recovery-story-essay");
-    let container = fresh_container();
-    leptos::mount::mount_to(container.clone(), App).forget();
-    leptos::task::tick().await;
+    let container = open_app_at("/assignments/recovery-story-essay").await;
 
     let section: HtmlElement = find(&container, "section[aria-labelledby='section-2-heading']");
     assert!(
@@ -93,10 +85,7 @@ async fn removing_a_section_with_words_is_refused_with_a_message_and_a_merge_off
 async fn focus_mode_button_says_how_to_leave_and_hides_the_app_frame() {
     reset_page();
     store_started_essay(&[]);
-    visit("/assignments/recovery-story-essay");
-    let container = fresh_container();
-    leptos::mount::mount_to(container.clone(), App).forget();
-    leptos::task::tick().await;
+    let container = open_app_at("/assignments/recovery-story-essay").await;
 
     let toggle: HtmlElement = find(&container, "button.focus-toggle");
     assert_eq!(toggle.text_content().unwrap().trim(), "Focus mode");

@@ -2,19 +2,8 @@
 // their own is flagged while they write (marked in the text and listed under it); a suggestion is
 // applied and undone; a spot is dismissed and stays dismissed after a reload; "Check my language"
 // turns the marks off and stays off. Runs on a 360 px phone and a laptop (playwright.config.js).
-import { test, expect, openApp } from "./fixtures.js";
+import { test, expect, openApp, startEssay, introduction } from "./fixtures.js";
 
-const ESSAY_TITLE = "Reflective essay: my recovery story";
-
-/** Start the reflective essay from the assignments list and arrive in its editor. */
-async function startEssay(page) {
-  await openApp(page, "/assignments");
-  const card = page.getByRole("article", { name: ESSAY_TITLE });
-  await card.getByRole("button", { name: "Start writing" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(ESSAY_TITLE);
-}
-
-const introduction = (page) => page.getByRole("textbox", { name: "Introduction", exact: true });
 const introSection = (page) => page.getByRole("region", { name: "Introduction" });
 
 /** Add an own glossary entry with an "instead of" phrase, as on /glossary/new. */

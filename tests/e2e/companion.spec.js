@@ -4,9 +4,7 @@
 // reader user would.
 import { readFile } from "node:fs/promises";
 
-import { test, expect, openApp } from "./fixtures.js";
-
-const ESSAY = "Reflective essay: my recovery story";
+import { test, expect, openApp, ESSAY_TITLE, startEssay, introduction } from "./fixtures.js";
 
 /** A date as date inputs take it (YYYY-MM-DD), in local time. */
 function iso(date) {
@@ -86,17 +84,15 @@ test("home says where I stand on graduating, and handing in can be marked and un
   const card = page.getByRole("region", { name: "Graduating" });
   await expect(card).toContainText("You're on track to graduate");
   await expect(card).toContainText("your assignments are still to start");
-  await expect(card.getByRole("listitem").filter({ hasText: ESSAY })).toContainText("Not started yet");
+  await expect(card.getByRole("listitem").filter({ hasText: ESSAY_TITLE })).toContainText("Not started yet");
 
-  await openApp(page, "/assignments");
-  await page.getByRole("article", { name: ESSAY }).getByRole("button", { name: "Start writing" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(ESSAY);
+  await startEssay(page);
 
   await openApp(page, "/");
-  const essay = card.getByRole("listitem").filter({ hasText: ESSAY });
+  const essay = card.getByRole("listitem").filter({ hasText: ESSAY_TITLE });
   await expect(essay).toContainText("Drafting: 0 of 1,500 words");
   await essay.getByText("Mark as handed in", { exact: true }).first().click();
-  const day = essay.getByLabel(`Day you handed in ${ESSAY}`);
+  const day = essay.getByLabel(`Day you handed in ${ESSAY_TITLE}`);
 
   // A day that hasn't come yet is refused kindly, and nothing changes.
   await day.fill(iso(fromToday(3)));
@@ -108,7 +104,7 @@ test("home says where I stand on graduating, and handing in can be marked and un
   await essay.getByRole("button", { name: "Mark as handed in", exact: true }).click();
   await expect(essay).toContainText("Handed in on");
   await expect(card).toContainText("1 of 2 assignments is handed in");
-  const undo = essay.getByRole("button", { name: `Mark as not handed in: ${ESSAY}` });
+  const undo = essay.getByRole("button", { name: `Mark as not handed in: ${ESSAY_TITLE}` });
   await expect(undo).toBeFocused();
 
   // Kept after a reload, and shown on the course map too.
@@ -116,11 +112,11 @@ test("home says where I stand on graduating, and handing in can be marked and un
   await expect(page.getByRole("region", { name: "Graduating" })).toContainText("1 of 2 assignments is handed in");
   await openApp(page, "/course");
   const mapCard = page.getByRole("region", { name: "Graduating" });
-  await expect(mapCard.getByRole("listitem").filter({ hasText: ESSAY })).toContainText("Handed in on");
+  await expect(mapCard.getByRole("listitem").filter({ hasText: ESSAY_TITLE })).toContainText("Handed in on");
 
   // Undone: back to drafting, and still so after a reload.
-  await mapCard.getByRole("button", { name: `Mark as not handed in: ${ESSAY}` }).click();
-  await expect(mapCard.getByRole("listitem").filter({ hasText: ESSAY })).toContainText("Drafting: 0 of 1,500 words");
+  await mapCard.getByRole("button", { name: `Mark as not handed in: ${ESSAY_TITLE}` }).click();
+  await expect(mapCard.getByRole("listitem").filter({ hasText: ESSAY_TITLE })).toContainText("Drafting: 0 of 1,500 words");
   await page.reload();
   await expect(page.getByRole("region", { name: "Graduating" })).toContainText("your assignments are under way");
 });
@@ -214,24 +210,23 @@ test("a reflection from the journal goes into the essay at the cursor, and can b
   await page.getByRole("button", { name: "Save reflection" }).click();
   await expect(page.getByRole("heading", { name: "What hope means to me" })).toBeVisible();
 
-  await openApp(page, "/assignments");
-  await page.getByRole("article", { name: ESSAY }).getByRole("button", { name: "Start writing" }).click();
-  const introduction = page.getByRole("textbox", { name: "Introduction", exact: true });
-  await introduction.fill("My opening line.");
-  await introduction.press("End");
+  await startEssay(page);
+  const intro = introduction(page);
+  await intro.fill("My opening line.");
+  await intro.press("End");
 
   const section = page.getByRole("region", { name: "Introduction", exact: true });
   await section.getByText("Add from my journal").click();
   await section.getByRole("button", { name: "Add to this section: What hope means to me" }).click();
-  await expect(introduction).toHaveValue("My opening line.\n\nHope came back slowly, through small things.");
+  await expect(intro).toHaveValue("My opening line.\n\nHope came back slowly, through small things.");
   const undo = section.getByRole("button", { name: "Undo" });
   await expect(undo).toBeFocused();
   await undo.click();
-  await expect(introduction).toHaveValue("My opening line.");
+  await expect(intro).toHaveValue("My opening line.");
 
   // Added again and kept: the journal says it was used.
   await section.getByRole("button", { name: "Add to this section: What hope means to me" }).click();
-  await expect(introduction).toHaveValue(/Hope came back slowly/);
+  await expect(intro).toHaveValue(/Hope came back slowly/);
   await openApp(page, "/course/journal");
   await expect(page.getByRole("article", { name: "What hope means to me" })).toContainText("used in your essay");
 });

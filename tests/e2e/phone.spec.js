@@ -4,7 +4,7 @@
 // can erase everything, asking first.
 import { readFile } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
-import { test, expect, openApp } from "./fixtures.js";
+import { test, expect, openApp, ESSAY_TITLE, startEssay, introduction } from "./fixtures.js";
 
 test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
 
@@ -29,15 +29,7 @@ test("while studying flashcards, the card's answers sit above the bottom bar", a
   await expect(page.getByText("Card 2 of 10")).toBeVisible();
 });
 
-const ESSAY_TITLE = "Reflective essay: my recovery story";
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
-
-/** Start the reflective essay and arrive in its editor. */
-async function startEssay(page) {
-  await openApp(page, "/assignments");
-  await page.getByRole("article", { name: ESSAY_TITLE }).getByRole("button", { name: "Start writing" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(ESSAY_TITLE);
-}
 
 /** Whether `locator` lies wholly inside the viewport. */
 async function inViewport(page, locator) {
@@ -169,7 +161,7 @@ async function storeSomeWork(page) {
   await page.getByRole("button", { name: "Set up my dates" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Your dates are saved" })).toBeVisible();
   await startEssay(page);
-  await page.getByRole("textbox", { name: "Introduction", exact: true }).fill("Words I would miss.");
+  await introduction(page).fill("Words I would miss.");
   // Saved once the trainee pauses.
   await expect.poll(() => ourKeys(page)).toContain("peer-study/draft/recovery-story-essay");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My data" }).click();
@@ -198,7 +190,7 @@ test("cancelling 'Erase everything' erases nothing", async ({ page }) => {
   await page.reload();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("My data");
   await openApp(page, "/assignments/recovery-story-essay");
-  await expect(page.getByRole("textbox", { name: "Introduction", exact: true })).toHaveValue("Words I would miss.");
+  await expect(introduction(page)).toHaveValue("Words I would miss.");
 });
 
 test("erasing everything offers a backup first, then leaves nothing stored and starts afresh", async ({ page }) => {

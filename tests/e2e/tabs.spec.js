@@ -5,23 +5,9 @@
 // the page, new work over an unreadable record was called saved and lost, and "Replace
 // everything here" replaced without asking.
 import { readFile } from "node:fs/promises";
-import { test, expect, openApp } from "./fixtures.js";
+import { test, expect, openApp, startEssay, introduction } from "./fixtures.js";
 
-const ESSAY_TITLE = "Reflective essay: my recovery story";
 const DRAFT_KEY = "peer-study/draft/recovery-story-essay";
-
-const introduction = (page) => page.getByRole("textbox", { name: "Introduction", exact: true });
-
-/** Start the reflective essay and return its address. */
-async function startEssay(page) {
-  await openApp(page, "/assignments");
-  await page
-    .getByRole("article", { name: ESSAY_TITLE })
-    .getByRole("button", { name: "Start writing" })
-    .click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(ESSAY_TITLE);
-  return new URL(page.url()).pathname;
-}
 
 /** Wait until localStorage under `key` holds `text` (the app saves a moment after typing). */
 async function waitForStored(page, key, text) {
@@ -79,6 +65,19 @@ async function typeInBothAtOnce(a, b) {
   return (await banner(a).isVisible()) ? [a, b] : [b, a];
 }
 
+/**
+ * The essay open in two tabs, saved as "Base.", then typed in both at once: returns the second
+ * tab, the tab asked to choose and the other one, and each one's text (`mine` in the tab asked).
+ */
+async function conflictInTwoTabs(page, context) {
+  await context.clock.install();
+  const other = await essayInTwoTabs(page, context, "Base.");
+  const [asked, first] = await typeInBothAtOnce(page, other);
+  const mine = (await introduction(asked).inputValue()).trim();
+  const theirs = (await introduction(first).inputValue()).trim();
+  return { other, asked, first, mine, theirs };
+}
+
 test("two tabs typing in turn keep both tabs' words", async ({ page, context }) => {
   const other = await essayInTwoTabs(page, context, "Alpha base text.");
 
@@ -97,11 +96,7 @@ test("typing in both tabs at once, then using the other tab's version, keeps bot
   page,
   context,
 }) => {
-  await context.clock.install();
-  const other = await essayInTwoTabs(page, context, "Base.");
-  const [asked, first] = await typeInBothAtOnce(page, other);
-  const mine = (await introduction(asked).inputValue()).trim();
-  const theirs = (await introduction(first).inputValue()).trim();
+  const { other, asked, first, mine, theirs } = await conflictInTwoTabs(page, context);
   expect(mine).not.toBe(theirs);
 
   await asked.getByRole("button", { name: "Use the other tab's version" }).click();
@@ -121,11 +116,7 @@ test("typing in both tabs at once, then keeping this tab's version, keeps both t
   page,
   context,
 }) => {
-  await context.clock.install();
-  const other = await essayInTwoTabs(page, context, "Base.");
-  const [asked, first] = await typeInBothAtOnce(page, other);
-  const mine = (await introduction(asked).inputValue()).trim();
-  const theirs = (await introduction(first).inputValue()).trim();
+  const { other, asked, first, mine, theirs } = await conflictInTwoTabs(page, context);
 
   await asked.getByRole("button", { name: "Keep this tab's version" }).click();
   await expect(asked.getByText("You're carrying on with this tab's version")).toBeVisible();

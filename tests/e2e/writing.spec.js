@@ -4,21 +4,9 @@
 import { readFile } from "node:fs/promises";
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { test, expect, openApp } from "./fixtures.js";
+import { test, expect, openApp, ESSAY_TITLE, startEssay, introduction } from "./fixtures.js";
 
-const ESSAY_TITLE = "Reflective essay: my recovery story";
 const READ_DOCX = fileURLToPath(new URL("../tools/read_docx.py", import.meta.url));
-
-/** Start the reflective essay from the assignments list and arrive in its editor. */
-async function startEssay(page) {
-  await openApp(page, "/assignments");
-  const card = page.getByRole("article", { name: ESSAY_TITLE });
-  await card.getByRole("button", { name: "Start writing" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(ESSAY_TITLE);
-}
-
-/** The textarea of the essay's first section. */
-const introduction = (page) => page.getByRole("textbox", { name: "Introduction", exact: true });
 
 /** Click a download button and return [suggested file name, file contents as a Buffer, path]. */
 async function downloadWith(page, buttonName) {

@@ -1,8 +1,7 @@
 //! Suggestions that read as English where they land (issue 17): every built-in suggestion says
 //! which grammatical slots it fits, is tried in a sample sentence of each slot it claims, and a
-//! one-tap replacement is only offered where the finding's slot is one of them. Run with
-//! `--nocapture` to read every sample sentence.
-#![cfg(not(target_arch = "wasm32"))]
+//! one-tap replacement is only offered where the finding's slot is one of them. Run
+//! `cargo test --test native language_suggestions -- --nocapture` to read every sample sentence.
 
 use peer_study::domain::glossary::builtin_entries;
 use peer_study::domain::grammar_slot::{Slot, SlotFamily};
@@ -274,8 +273,8 @@ fn verb_suggestions_match_the_tense_they_replace() {
 fn every_one_tap_replacement_in_the_corpora_clears_its_finding() {
     let mut checked = 0;
     for file in [
-        include_str!("data/language_corpus.json"),
-        include_str!("data/language_corpus_fresh.json"),
+        include_str!("../data/language_corpus.json"),
+        include_str!("../data/language_corpus_fresh.json"),
     ] {
         let corpus: serde_json::Value = serde_json::from_str(file).unwrap();
         for sentence in corpus["sentences"].as_array().unwrap() {

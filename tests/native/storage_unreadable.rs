@@ -2,8 +2,8 @@
 //! never called saved), comes back after a reload, and lands in the record once the trainee
 //! decides. Also: unknown fields at every depth, and which set-aside copies count as "couldn't be
 //! read". Against the fault-injecting in-memory backend.
-#![cfg(not(target_arch = "wasm32"))]
 
+use crate::support::{current_backend, journal};
 use peer_study::domain::assignment::Draft;
 use peer_study::domain::journal::Journal;
 use peer_study::storage::backup;
@@ -13,27 +13,24 @@ use peer_study::storage::quarantine::{QuarantineEntry, SetAsideKind};
 use peer_study::storage::record::Record;
 use peer_study::storage::schema::Meta;
 use peer_study::storage::store::{SaveOutcome, Store};
-use serde_json::{json, Value};
+use serde_json::json;
 
 const NOW: i64 = 1_795_300_000_000;
 const GARBLED: &str = r#"{"rev":2,"saved_at":17,"data":{"entries":[{"title":"My first refl"#;
 
-fn journal(bodies: &[&str]) -> Value {
-    let entries: Vec<Value> = bodies
-        .iter()
-        .enumerate()
-        .map(|(i, body)| {
-            json!({"id": format!("journal-{}", i + 1), "date": "2026-11-20", "body": body})
-        })
-        .collect();
-    json!({"entries": entries, "next_number": bodies.len() + 1})
-}
+/// A journal record whose envelope reads but whose data is not a journal.
+const NOT_A_JOURNAL: &str = r#"{"rev":3,"saved_at":5,"data":"a plain string"}"#;
 
-fn backend_with(key: &str, raw: &str) -> MemoryBackend {
-    let mut backend = MemoryBackend::new();
-    backend.insert_raw(keys::META, &Meta::current().encode());
-    backend.insert_raw(key, raw);
-    backend
+/// A store whose journal the app could not decode and set aside on first use, with "Kept"
+/// written over it by the trainee and saved while the original waits for their choice.
+fn kept_over_a_journal_the_app_cannot_decode() -> Store<MemoryBackend> {
+    let (mut store, _) = Store::load(current_backend(&[(keys::JOURNAL, NOT_A_JOURNAL)]), NOW);
+    store
+        .quarantine(keys::JOURNAL, "not a journal", NOW)
+        .unwrap();
+    store.set(keys::JOURNAL, journal(&["Kept"])).unwrap();
+    store.save(NOW + 1);
+    store
 }
 
 fn unreadable_copy(store: &Store<MemoryBackend>) -> String {
@@ -50,7 +47,7 @@ fn unreadable_copy(store: &Store<MemoryBackend>) -> String {
 fn new_work_over_an_unreadable_record_is_kept_safe_and_never_called_saved() {
     // Guards against a new reflection over an unreadable journal that said "Saved" and was gone
     // after a reload.
-    let (mut store, report) = Store::load(backend_with(keys::JOURNAL, GARBLED), NOW);
+    let (mut store, report) = Store::load(current_backend(&[(keys::JOURNAL, GARBLED)]), NOW);
     assert_eq!(report.newly_set_aside.len(), 1);
     assert_eq!(store.status().unreadable, vec![keys::JOURNAL.to_owned()]);
     assert!(store.is_held_for_choice(keys::JOURNAL));
@@ -101,7 +98,7 @@ fn new_work_over_an_unreadable_record_is_kept_safe_and_never_called_saved() {
 
 #[test]
 fn keeping_the_unreadable_copy_but_carrying_on_also_keeps_the_new_work() {
-    let (mut store, _) = Store::load(backend_with(keys::JOURNAL, GARBLED), NOW);
+    let (mut store, _) = Store::load(current_backend(&[(keys::JOURNAL, GARBLED)]), NOW);
     store.set(keys::JOURNAL, journal(&["Carried on"])).unwrap();
     store.save(NOW + 1);
     let copy = unreadable_copy(&store);
@@ -116,15 +113,9 @@ fn keeping_the_unreadable_copy_but_carrying_on_also_keeps_the_new_work() {
 #[test]
 fn a_record_the_app_cannot_decode_keeps_new_work_across_a_reload_too() {
     // The envelope reads, but the data is not a journal: the app sets it aside on first use.
-    let wrong = r#"{"rev":3,"saved_at":5,"data":"a plain string"}"#;
-    let (mut store, _) = Store::load(backend_with(keys::JOURNAL, wrong), NOW);
-    store
-        .quarantine(keys::JOURNAL, "not a journal", NOW)
-        .unwrap();
+    let store = kept_over_a_journal_the_app_cannot_decode();
     assert_eq!(store.status().unreadable, vec![keys::JOURNAL.to_owned()]);
-    store.set(keys::JOURNAL, journal(&["Kept"])).unwrap();
-    store.save(NOW + 1);
-    assert_eq!(store.backend().peek(keys::JOURNAL), Some(wrong));
+    assert_eq!(store.backend().peek(keys::JOURNAL), Some(NOT_A_JOURNAL));
 
     let (mut again, _) = Store::load(store.backend().clone(), NOW + 2);
     // What the app does on first use: it can't decode the stored data, so sets it aside again.
@@ -147,7 +138,7 @@ fn a_record_the_app_cannot_decode_keeps_new_work_across_a_reload_too() {
 
 #[test]
 fn when_the_waiting_copy_cannot_be_written_the_store_says_so_and_tries_again() {
-    let (mut store, _) = Store::load(backend_with(keys::JOURNAL, GARBLED), NOW);
+    let (mut store, _) = Store::load(current_backend(&[(keys::JOURNAL, GARBLED)]), NOW);
     // Write 1 stores the unreadable copy; write 2, the waiting work, finds the store full.
     store
         .backend_mut()
@@ -182,10 +173,8 @@ fn unknown_fields_inside_a_drafts_sections_survive_a_typed_save() {
             "layout": "wide"
         }
     });
-    let (mut store, _) = Store::load(
-        backend_with(&keys::draft("essay"), &stored.to_string()),
-        NOW,
-    );
+    let backend = current_backend(&[(&keys::draft("essay"), &stored.to_string())]);
+    let (mut store, _) = Store::load(backend, NOW);
     let mut draft: Draft = store.get_as(&keys::draft("essay")).unwrap().unwrap();
     draft.sections.swap(0, 1);
     draft.sections[1].text = "One, longer now".into();
@@ -203,9 +192,7 @@ fn unknown_fields_inside_a_drafts_sections_survive_a_typed_save() {
 fn a_tie_in_a_merge_or_a_backups_own_copy_is_not_called_unreadable() {
     // Guards against the "couldn't be read" banner after a merge that ended in a tie, or after
     // restoring a backup that carried a set-aside copy: both are readable copies kept aside.
-    let mut backend = MemoryBackend::new();
-    backend.insert_raw(keys::META, &Meta::current().encode());
-    let (mut store, _) = Store::load(backend, NOW);
+    let (mut store, _) = Store::load(current_backend(&[]), NOW);
     store.set(keys::JOURNAL, journal(&["Here"])).unwrap();
     store.save(NOW);
     let file = json!({
@@ -238,13 +225,7 @@ fn a_tie_in_a_merge_or_a_backups_own_copy_is_not_called_unreadable() {
 fn deciding_before_the_record_is_opened_again_still_puts_the_new_work_in_place() {
     // After a reload the app hasn't asked for the journal yet (the trainee went straight to My
     // data), so the unreadable data is what is loaded; the choice must still bring the work in.
-    let wrong = r#"{"rev":3,"saved_at":5,"data":"a plain string"}"#;
-    let (mut store, _) = Store::load(backend_with(keys::JOURNAL, wrong), NOW);
-    store
-        .quarantine(keys::JOURNAL, "not a journal", NOW)
-        .unwrap();
-    store.set(keys::JOURNAL, journal(&["Kept"])).unwrap();
-    store.save(NOW + 1);
+    let store = kept_over_a_journal_the_app_cannot_decode();
 
     let (mut again, _) = Store::load(store.backend().clone(), NOW + 2);
     let copy = unreadable_copy(&again);

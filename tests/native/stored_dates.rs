@@ -2,10 +2,8 @@
 //! in the saved-data fixture of each past schema version reads as a calendar date and writes back
 //! byte for byte, and a fixture loaded, rewritten through the domain's date type and saved again
 //! holds the same records and the same date strings as before.
-#![cfg(not(target_arch = "wasm32"))]
 
-use std::collections::BTreeMap;
-
+use crate::support::{backend_with, fixture};
 use peer_study::domain::date::{CalendarDate, Weekday};
 use peer_study::domain::schedule::Schedule;
 use peer_study::storage::keys;
@@ -15,15 +13,6 @@ use peer_study::storage::store::{SaveOutcome, Store, StoreMode};
 use serde_json::Value;
 
 const NOW: i64 = 1_795_300_000_000;
-
-fn fixture(version: u32) -> BTreeMap<String, String> {
-    let path = format!(
-        "{}/tests/fixtures/schema-v{version}.json",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    serde_json::from_str(&text).unwrap()
-}
 
 /// Whether `text` has the stored shape of a date, `YYYY-MM-DD`, judged without our date code.
 fn looks_like_a_date(text: &str) -> bool {
@@ -102,11 +91,7 @@ fn every_date_in_every_fixture_reads_as_a_calendar_date_and_writes_back_exactly(
 fn each_fixture_loads_and_saves_through_the_date_type_with_its_records_unchanged() {
     for version in OLDEST_VERSION..=CURRENT_VERSION {
         let snapshot = fixture(version);
-        let mut backend = MemoryBackend::new();
-        for (key, raw) in &snapshot {
-            backend.insert_raw(key, raw);
-        }
-        let (mut store, report) = Store::load(backend, NOW);
+        let (mut store, report) = Store::load(backend_with(&snapshot), NOW);
         assert_eq!(report.mode, StoreMode::ReadWrite, "version {version}");
         assert!(report.newly_set_aside.is_empty(), "version {version}");
 

@@ -1,7 +1,6 @@
 //! The checker's grasp of English around a phrase (issue 17): possessives, plurals and verb
 //! endings of a label, a label used as a noun, and the context that leaves everyday speech and a
 //! trainee's description of themselves alone.
-#![cfg(not(target_arch = "wasm32"))]
 
 use peer_study::domain::language_check::check_language;
 

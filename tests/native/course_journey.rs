@@ -1,19 +1,15 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! A trainee's first weeks through the public domain API, with a save and reload (a JSON round
 //! trip) in the middle: the native twin of the end-to-end journey.
 
+use crate::support::date;
 use peer_study::domain::attendance::{Attendance, DayRef, Mark, Standing};
 use peer_study::domain::course::CourseState;
-use peer_study::domain::date::{CalendarDate, Weekday};
+use peer_study::domain::date::Weekday;
 use peer_study::domain::journal::{Journal, JournalDraft};
 use peer_study::domain::next_steps::{what_next, Stage};
 use peer_study::domain::placement::{PlacementDraft, PlacementLog};
 use peer_study::domain::progress::{course_progress, module_progress};
 use peer_study::domain::schedule::{Schedule, ScheduleDraft};
-
-fn date(text: &str) -> CalendarDate {
-    text.parse().unwrap()
-}
 
 /// Serialises and reads back, as the storage layer will on a reload.
 fn reload<T: serde::Serialize + serde::de::DeserializeOwned>(value: &T) -> T {

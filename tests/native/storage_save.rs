@@ -1,10 +1,10 @@
 //! Saving: only changed records, a full store, failed writes, and two tabs sharing one store,
 //! against the in-memory backend.
-#![cfg(not(target_arch = "wasm32"))]
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use crate::support::current_backend;
 use peer_study::storage::backend::BROWSER_QUOTA_UNITS;
 use peer_study::storage::keys;
 use peer_study::storage::memory_backend::{MemoryBackend, WriteFault};
@@ -18,9 +18,7 @@ use serde_json::{json, Value};
 const NOW: i64 = 1_795_300_000_000;
 
 fn saved_store() -> Store<MemoryBackend> {
-    let mut backend = MemoryBackend::new();
-    backend.insert_raw(keys::META, &Meta::current().encode());
-    let (mut store, _) = Store::load(backend, NOW);
+    let (mut store, _) = Store::load(current_backend(&[]), NOW);
     store
         .set(&keys::draft("essay"), json!({"body": "It started"}))
         .unwrap();

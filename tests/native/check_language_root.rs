@@ -1,6 +1,5 @@
 //! The checker is reachable from the crate root as `peer_study::check_language`, returning
 //! serialisable `peer_study::Finding`s (the issue names that path, so a tool can rely on it).
-#![cfg(not(target_arch = "wasm32"))]
 
 use peer_study::{check_language, Finding};
 

@@ -2,12 +2,11 @@
 //! the UK clock changes (checked against the rule worked out a second, simpler way), and Python's
 //! `icalendar` (`tests/tools/read_ics.py`) reading a sample file back, with the time zone database
 //! as a second opinion on every start time.
-#![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::PathBuf;
 
+use crate::support::{date, read_with_python, TempDir};
 use peer_study::domain::course::CourseState;
 use peer_study::domain::course_calendar::{course_calendar, day_uid, placement_uid};
 use peer_study::domain::date::{CalendarDate, Weekday};
@@ -18,10 +17,6 @@ use proptest::prelude::*;
 use serde_json::Value;
 
 const NOW: i64 = 1_795_254_859_000; // 2026-11-21T09:54:19Z
-
-fn date(text: &str) -> CalendarDate {
-    text.parse().unwrap()
-}
 
 /// Whether a UK wall-clock time well clear of the changeover hours (10:00, 19:00) is in summer
 /// time, found by walking back from the end of the month rather than with the app's arithmetic.
@@ -112,42 +107,9 @@ proptest! {
     }
 }
 
-/// A temp folder of our own, removed when dropped.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(name: &str) -> TempDir {
-        let dir = std::env::temp_dir().join(format!("peer-study-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        TempDir(dir)
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-/// Run the independent reader over `files`, failing clearly if it cannot run.
+/// What Python's icalendar found in `files`.
 fn read_with_icalendar(files: &[PathBuf]) -> Value {
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/tools/read_ics.py");
-    let output = Command::new("python3")
-        .arg(&script)
-        .args(files)
-        .output()
-        .unwrap_or_else(|e| panic!("could not run python3 to check the .ics file: {e}"));
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    match output.status.code() {
-        Some(0) => {}
-        Some(3) => panic!(
-            "icalendar is missing, so the .ics file cannot be checked independently. \
-             Install it with `pip install icalendar` (make test does this). {stderr}"
-        ),
-        _ => panic!("icalendar could not read the calendar file: {stderr}"),
-    }
-    serde_json::from_slice(&output.stdout).expect("the reader prints JSON")
+    read_with_python("read_ics.py", "icalendar", ".ics file", files)
 }
 
 #[test]

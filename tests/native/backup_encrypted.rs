@@ -2,39 +2,24 @@
 //! holds none of the trainee's words, that it restores with the passcode and with the recovery
 //! key (merge and replace as for a plain file), and that a wrong key changes nothing. Malformed
 //! and wrongly keyed encrypted files are in the table of malformed backups (backup_restore.rs).
-#![cfg(not(target_arch = "wasm32"))]
 
-#[path = "native/test_lock.rs"]
-mod test_lock;
-
+use crate::support::{current_backend, draft, journal};
+use crate::support::{new_lock, passcode_key, recovery_key, TestLock, PASSCODE};
 use peer_study::storage::backup::{self, BackupError, BackupFile, EncryptedBackup, BACKUP_TYPE};
 use peer_study::storage::keys;
 use peer_study::storage::memory_backend::MemoryBackend;
-use peer_study::storage::schema::{Meta, CURRENT_VERSION};
+use peer_study::storage::schema::CURRENT_VERSION;
 use peer_study::storage::store::{SaveOutcome, Store};
 use serde_json::{json, Value};
-use test_lock::{new_lock, passcode_key, recovery_key, TestLock, PASSCODE};
 
 const NOW: i64 = 1_795_300_000_000;
 const WORDS: [&str; 3] = ["lighthouse", "blackbird", "marmalade"];
 
 fn store_with(journal_body: &str) -> Store<MemoryBackend> {
-    let mut backend = MemoryBackend::new();
-    backend.insert_raw(keys::META, &Meta::current().encode());
-    let (mut store, _) = Store::load(backend, NOW - 10_000);
+    let (mut store, _) = Store::load(current_backend(&[]), NOW - 10_000);
+    store.set(keys::JOURNAL, journal(&[journal_body])).unwrap();
     store
-        .set(
-            keys::JOURNAL,
-            json!({"entries": [{"id": "journal-1", "date": "2026-11-20", "body": journal_body}],
-                   "next_number": 2}),
-        )
-        .unwrap();
-    store
-        .set(
-            &keys::draft("essay"),
-            json!({"assignment_id": "essay", "sections": [{"id": 1, "title": "My story",
-                   "text": WORDS.join(" ")}], "next_section_id": 2, "updated_at": 0}),
-        )
+        .set(&keys::draft("essay"), draft(&WORDS.join(" ")))
         .unwrap();
     assert_eq!(store.save(NOW - 10_000).outcome(), SaveOutcome::Saved);
     store
@@ -53,9 +38,7 @@ fn read_encrypted(file: &str) -> EncryptedBackup {
 }
 
 fn fresh_store() -> Store<MemoryBackend> {
-    let mut backend = MemoryBackend::new();
-    backend.insert_raw(keys::META, &Meta::current().encode());
-    Store::load(backend, NOW).0
+    Store::load(current_backend(&[]), NOW).0
 }
 
 #[test]

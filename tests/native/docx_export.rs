@@ -1,40 +1,20 @@
 //! The .docx writer checked by an independent reader: each test document is written to a temp
 //! folder and read back by python-docx (`tests/tools/read_docx.py`), which also checks every zip
 //! entry's CRC-32 and parses every XML part. The headings and paragraphs we wrote must come back.
-#![cfg(not(target_arch = "wasm32"))]
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::PathBuf;
 
+use crate::support::{date, read_with_python, TempDir};
 use peer_study::domain::assignment::{course_assignment, Assignment, Draft, SectionId};
 use peer_study::domain::date::CalendarDate;
 use peer_study::domain::export::{
     export, export_filename, ExportDocument, ExportFormat, EMPTY_DRAFT_NOTE,
 };
-use serde_json::Value;
 
 const NOW: i64 = 1_795_000_000_000;
 
 fn today() -> CalendarDate {
-    "2026-11-21".parse().unwrap()
-}
-
-/// A temp folder of our own, removed when dropped.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(name: &str) -> TempDir {
-        let dir = std::env::temp_dir().join(format!("peer-study-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        TempDir(dir)
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
+    date("2026-11-21")
 }
 
 /// What python-docx found in one file.
@@ -45,24 +25,9 @@ struct Read {
     author: String,
 }
 
-/// Run the independent reader over `files`, failing clearly if it cannot run.
+/// What python-docx found in each of `files`.
 fn read_with_python_docx(files: &[PathBuf]) -> Vec<Read> {
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/tools/read_docx.py");
-    let output = Command::new("python3")
-        .arg(&script)
-        .args(files)
-        .output()
-        .unwrap_or_else(|e| panic!("could not run python3 to check the .docx files: {e}"));
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    match output.status.code() {
-        Some(0) => {}
-        Some(3) => panic!(
-            "python-docx is missing, so the .docx files cannot be checked independently. \
-             Install it with `pip install python-docx` (make test does this). {stderr}"
-        ),
-        _ => panic!("python-docx could not read an exported document: {stderr}"),
-    }
-    let json: Value = serde_json::from_slice(&output.stdout).expect("the reader prints JSON");
+    let json = read_with_python("read_docx.py", "python-docx", ".docx files", files);
     json.as_array()
         .unwrap()
         .iter()

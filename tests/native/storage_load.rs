@@ -1,9 +1,9 @@
 //! Loading stored data: first run, every past schema version, migrations, damaged records,
 //! unknown fields, newer versions and missing storage, against the in-memory backend.
-#![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeMap;
 
+use crate::support::{backend_with, current_backend, fixture};
 use peer_study::domain::settings::{DisplaySettings, TextSize, Theme};
 use peer_study::storage::keys::{self, legacy};
 use peer_study::storage::memory_backend::{MemoryBackend, ReadFault};
@@ -16,34 +16,8 @@ use serde_json::json;
 
 const NOW: i64 = 1_795_300_000_000;
 
-fn fixture(version: u32) -> Snapshot {
-    let path = format!(
-        "{}/tests/fixtures/schema-v{version}.json",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    serde_json::from_str(&text).unwrap()
-}
-
-fn backend_with(snapshot: &Snapshot) -> MemoryBackend {
-    let mut backend = MemoryBackend::new();
-    for (key, value) in snapshot {
-        backend.insert_raw(key, value);
-    }
-    backend
-}
-
 fn envelope(rev: u64, data: serde_json::Value) -> String {
     json!({"rev": rev, "saved_at": 1_795_000_000_000i64, "data": data}).to_string()
-}
-
-fn current_store(extra: &[(&str, &str)]) -> MemoryBackend {
-    let mut backend = MemoryBackend::new();
-    backend.insert_raw(keys::META, &Meta::current().encode());
-    for (key, value) in extra {
-        backend.insert_raw(key, value);
-    }
-    backend
 }
 
 #[test]
@@ -174,7 +148,7 @@ fn an_interrupted_migration_is_finished_on_the_next_load() {
 #[test]
 fn a_corrupt_draft_is_quarantined_and_the_others_still_load() {
     let garbled = "{\"rev\":3,\"saved_at\":17,\"data\":{\"body\":\"I am \u{0}\"}}}}oops";
-    let backend = current_store(&[
+    let backend = current_backend(&[
         (&keys::draft("essay"), garbled),
         (
             &keys::draft("final"),
@@ -199,7 +173,8 @@ fn a_corrupt_draft_is_quarantined_and_the_others_still_load() {
 
 #[test]
 fn a_truncated_record_is_quarantined_with_a_reason_that_says_so() {
-    let mut backend = current_store(&[(keys::COURSE, &envelope(5, json!({"modules": [1, 2, 3]})))]);
+    let mut backend =
+        current_backend(&[(keys::COURSE, &envelope(5, json!({"modules": [1, 2, 3]})))]);
     backend.fault_reads(keys::COURSE, ReadFault::Truncated { keep_chars: 20 });
     let (store, report) = Store::load(backend, NOW);
     assert_eq!(report.newly_set_aside.len(), 1);
@@ -211,7 +186,7 @@ fn a_truncated_record_is_quarantined_with_a_reason_that_says_so() {
 #[test]
 fn a_quarantined_original_is_never_written_over_until_the_trainee_chooses() {
     let garbled = "\u{fffd}\u{fffd}not json at all";
-    let backend = current_store(&[(keys::SETTINGS, garbled)]);
+    let backend = current_backend(&[(keys::SETTINGS, garbled)]);
     let (mut store, _) = Store::load(backend, NOW);
 
     // The app starts settings afresh and the trainee changes the theme.
@@ -256,7 +231,7 @@ fn a_quarantined_original_is_never_written_over_until_the_trainee_chooses() {
 
 #[test]
 fn discarding_a_copy_of_an_unreadable_record_removes_the_unreadable_original() {
-    let backend = current_store(&[(keys::JOURNAL, "{\"rev\":1,")]);
+    let backend = current_backend(&[(keys::JOURNAL, "{\"rev\":1,")]);
     let (mut store, report) = Store::load(backend, NOW);
     let copy_key = report.newly_set_aside[0].clone();
     store.save(NOW);
@@ -270,7 +245,7 @@ fn discarding_a_copy_of_an_unreadable_record_removes_the_unreadable_original() {
 #[test]
 fn the_app_can_quarantine_a_record_whose_shape_it_does_not_recognise() {
     let stored = envelope(2, json!({"modules": "should be a list"}));
-    let backend = current_store(&[(keys::COURSE, &stored)]);
+    let backend = current_backend(&[(keys::COURSE, &stored)]);
     let (mut store, _) = Store::load(backend, NOW);
     let copy = store
         .quarantine(keys::COURSE, "the course is not in the expected shape", NOW)
@@ -284,7 +259,7 @@ fn the_app_can_quarantine_a_record_whose_shape_it_does_not_recognise() {
 
 #[test]
 fn a_key_that_cannot_be_read_at_all_is_held_and_never_written() {
-    let mut backend = current_store(&[(keys::JOURNAL, &envelope(1, json!({"entries": []})))]);
+    let mut backend = current_backend(&[(keys::JOURNAL, &envelope(1, json!({"entries": []})))]);
     backend.fault_reads(keys::JOURNAL, ReadFault::Fails);
     let (mut store, report) = Store::load(backend, NOW);
     assert_eq!(report.unreadable.len(), 1);
@@ -308,7 +283,7 @@ fn fields_a_newer_build_added_survive_a_load_and_save() {
         "data": {"entries": ["first"], "mood_tracking": {"enabled": true}}
     })
     .to_string();
-    let mut backend = current_store(&[(keys::JOURNAL, &stored)]);
+    let mut backend = current_backend(&[(keys::JOURNAL, &stored)]);
     backend.insert_raw(keys::META, r#"{"schema_version":2,"device_name":"phone"}"#);
     let (mut store, _) = Store::load(backend, NOW);
 
@@ -353,7 +328,7 @@ fn data_from_a_newer_version_opens_read_only_and_is_never_written() {
 
 #[test]
 fn an_unreadable_version_record_opens_read_only_until_the_trainee_discards_it() {
-    let backend = current_store(&[(keys::JOURNAL, &envelope(1, json!({"entries": []})))]);
+    let backend = current_backend(&[(keys::JOURNAL, &envelope(1, json!({"entries": []})))]);
     let mut backend = backend;
     backend.insert_raw(keys::META, "{\"schema_vers");
     let (mut store, report) = Store::load(backend, NOW);
@@ -394,7 +369,7 @@ fn no_storage_at_all_runs_from_memory_and_says_so() {
 
 #[test]
 fn other_apps_keys_on_the_same_site_are_left_alone() {
-    let mut backend = current_store(&[]);
+    let mut backend = current_backend(&[]);
     backend.insert_raw("todos", "[not ours]");
     let (mut store, _) = Store::load(backend, NOW);
     store.set(keys::JOURNAL, json!({"entries": []})).unwrap();

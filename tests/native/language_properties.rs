@@ -1,7 +1,6 @@
 //! Property tests for the language checker: for any Unicode text it never panics, every finding
 //! lies on character boundaries and quotes the text exactly, findings never overlap, and the
 //! per-paragraph cache always agrees with a full check, with or without own entries.
-#![cfg(not(target_arch = "wasm32"))]
 
 use peer_study::domain::glossary::{OwnEntryDraft, TraineeGlossary};
 use peer_study::domain::language_check::{

@@ -1,47 +1,21 @@
 //! Backing up and restoring: a round trip, older formats, replace and merge, and a table of
 //! malformed files that must each be refused kindly with nothing changed.
-#![cfg(not(target_arch = "wasm32"))]
 
-#[path = "native/test_lock.rs"]
-mod test_lock;
-
+use crate::support::{current_backend, draft, journal, new_lock, passcode_key, PASSCODE};
 use peer_study::storage::backup::{self, Backup, BackupError, BackupFile};
 use peer_study::storage::backup::{BACKUP_TYPE, MAX_BACKUP_BYTES};
 use peer_study::storage::crypto::b64;
 use peer_study::storage::keys::{self, RecordKind};
 use peer_study::storage::memory_backend::MemoryBackend;
 use peer_study::storage::quarantine::SetAsideKind;
-use peer_study::storage::schema::{Meta, CURRENT_VERSION};
+use peer_study::storage::schema::CURRENT_VERSION;
 use peer_study::storage::store::{SaveOutcome, Store};
 use serde_json::{json, Value};
-use test_lock::{new_lock, passcode_key, PASSCODE};
 
 const NOW: i64 = 1_795_300_000_000;
 
-/// A draft as the app stores it, with one section holding `text`.
-fn draft(text: &str) -> Value {
-    json!({
-        "assignment_id": "essay",
-        "sections": [{"id": 1, "title": "My story", "text": text}],
-        "next_section_id": 2,
-        "updated_at": 0
-    })
-}
-
-/// A journal as the app stores it, one reflection per body.
-fn journal(bodies: &[&str]) -> Value {
-    let entries: Vec<Value> = bodies
-        .iter()
-        .enumerate()
-        .map(|(i, body)| json!({"id": format!("journal-{}", i + 1), "date": "2026-11-20", "body": body}))
-        .collect();
-    json!({"entries": entries, "next_number": bodies.len() + 1})
-}
-
 fn store_with_work() -> Store<MemoryBackend> {
-    let mut backend = MemoryBackend::new();
-    backend.insert_raw(keys::META, &Meta::current().encode());
-    let (mut store, _) = Store::load(backend, NOW - 10_000);
+    let (mut store, _) = Store::load(current_backend(&[]), NOW - 10_000);
     store
         .set(
             keys::SETTINGS,
@@ -542,9 +516,7 @@ fn a_summary_counts_drafts_and_reflections_not_records() {
 
 #[test]
 fn set_aside_copies_travel_in_a_backup_and_never_hold_a_key_on_the_new_device() {
-    let mut backend = MemoryBackend::new();
-    backend.insert_raw(keys::META, &Meta::current().encode());
-    backend.insert_raw(keys::COURSE, "{\"rev\":1,\"saved_at\":");
+    let backend = current_backend(&[(keys::COURSE, "{\"rev\":1,\"saved_at\":")]);
     let (store, _) = Store::load(backend, NOW);
     let file = store.export_backup(NOW);
     let parsed = backup::parse_backup(&file, NOW).unwrap();
