@@ -1,9 +1,11 @@
-//! The frame of one page: its heading, the document title, and where focus goes after navigating.
+//! The frame of one page: its heading, the document title, and where focus goes after navigating;
+//! and the page for something that is not here.
 
 use std::cell::Cell;
 
 use leptos::prelude::*;
 use leptos::text_prop::TextProp;
+use leptos_router::components::A;
 
 thread_local! {
     /// Whether any page has been shown yet in this visit. The first one is the initial load, when
@@ -64,5 +66,27 @@ pub fn Card(
             <h2 id=heading_id>{title}</h2>
             {children()}
         </section>
+    }
+}
+
+/// The page for something the address names that isn't here (an unknown address, a deleted
+/// entry): a sentence on what happened, then the ways on, one link a line.
+#[component]
+pub fn MissingPage(
+    /// The page's heading ("Entry not found").
+    title: &'static str,
+    /// What happened, and why it may have, kindly.
+    explanation: &'static str,
+    /// The ways on, as (address, the link's words).
+    ways_on: &'static [(&'static str, &'static str)],
+) -> impl IntoView {
+    view! {
+        <Page title>
+            <p>{explanation}</p>
+            {ways_on
+                .iter()
+                .map(|&(href, words)| view! { <p><A href=href>{words}</A></p> })
+                .collect_view()}
+        </Page>
     }
 }

@@ -271,29 +271,32 @@ mod tests {
         );
         let events = events(&file);
         assert_eq!(events.len(), 10);
-        assert_eq!(
-            value(&events[0], "DTSTART;TZID=Europe/London:"),
-            "20260901T100000"
-        );
-        assert_eq!(
-            value(&events[0], "DTEND;TZID=Europe/London:"),
-            "20260901T160000"
-        );
-        // Day 9 is after the clocks go back: still 10:00 on the wall clock.
-        assert_eq!(
-            value(&events[8], "DTSTART;TZID=Europe/London:"),
-            "20261027T100000"
-        );
-        assert_eq!(value(&events[2], "UID:"), day_uid(3));
-        assert_eq!(
-            value(&events[0], "SUMMARY:"),
-            "Peer support training\\, day 1: Welcome and getting to know each other"
-        );
-        // Two modules on one day are both named, kept apart by an escaped semicolon.
-        assert_eq!(
-            value(&events[1], "SUMMARY:"),
-            "Peer support training\\, day 2: What is recovery?\\; Personal recovery"
-        );
+        let third_uid = day_uid(3);
+        let expected = [
+            (0, "DTSTART;TZID=Europe/London:", "20260901T100000"),
+            (0, "DTEND;TZID=Europe/London:", "20260901T160000"),
+            // Day 9 is after the clocks go back: still 10:00 on the wall clock.
+            (8, "DTSTART;TZID=Europe/London:", "20261027T100000"),
+            (2, "UID:", third_uid.as_str()),
+            (
+                0,
+                "SUMMARY:",
+                "Peer support training\\, day 1: Welcome and getting to know each other",
+            ),
+            // Two modules on one day are both named, kept apart by an escaped semicolon.
+            (
+                1,
+                "SUMMARY:",
+                "Peer support training\\, day 2: What is recovery?\\; Personal recovery",
+            ),
+        ];
+        for (event, name, expected) in expected {
+            assert_eq!(
+                value(&events[event], name),
+                expected,
+                "{name} of event {event}"
+            );
+        }
     }
 
     #[test]

@@ -225,16 +225,17 @@ mod tests {
 
     #[test]
     fn commas_semicolons_backslashes_and_line_breaks_are_escaped() {
-        assert_eq!(
-            escape_text("Boundaries, risk; and C:\\notes"),
-            "Boundaries\\, risk\\; and C:\\\\notes"
-        );
-        assert_eq!(
-            escape_text("one\ntwo\r\nthree\rfour"),
-            "one\\ntwo\\nthree\\nfour"
-        );
-        assert_eq!(escape_text("tab\there"), "tab here");
-        assert_eq!(escape_text("Café “hope” 🌱"), "Café “hope” 🌱");
+        for (text, escaped) in [
+            (
+                "Boundaries, risk; and C:\\notes",
+                "Boundaries\\, risk\\; and C:\\\\notes",
+            ),
+            ("one\ntwo\r\nthree\rfour", "one\\ntwo\\nthree\\nfour"),
+            ("tab\there", "tab here"),
+            ("Café “hope” 🌱", "Café “hope” 🌱"),
+        ] {
+            assert_eq!(escape_text(text), escaped, "{text:?}");
+        }
     }
 
     #[test]

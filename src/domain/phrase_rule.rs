@@ -17,34 +17,46 @@ pub type WordSequence = (Vec<String>, Option<Slot>);
 /// `{ "phrase": "patient{s,}", "only_preceded_by": ["a", "the"], "unless_followed_by": ["with"] }`.
 /// All context lists hold patterns too. When both `only_` lists are given, both must hold; to
 /// accept either, write the phrase twice.
+// `remote = "Self"` makes the derives below plain functions (`PhraseRule::serialize` and
+// `PhraseRule::deserialize`) for the object form, which the hand-written impls at the end of
+// this file wrap with the plain-string form: the fields are listed once.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(from = "PhraseRuleData", into = "PhraseRuleData")]
+#[serde(remote = "Self")]
 pub struct PhraseRule {
     /// The phrase pattern, such as `suffer{s,ed,ing,} from`.
     pub phrase: String,
     /// The grammatical slot the phrase fills. A `noun` also matches its regular plural (as a
     /// `plural-noun`), a `verb` its -s, -ed and -ing forms (the first word is the verb), and an
     /// `adjective` is placed by its neighbours (after "be", before a noun, after "called me").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub slot: Option<Slot>,
     /// Replacements for this phrase alone, when the entry's own would not read well here.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub suggestions: Option<Vec<String>>,
     /// Skip the match when one of these comes straight before it ("be patient").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unless_preceded_by: Vec<String>,
     /// Skip the match when one of these comes straight after it ("mental health").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unless_followed_by: Vec<String>,
     /// Only match when one of these comes straight before it ("the patient").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub only_preceded_by: Vec<String>,
     /// Only match when one of these comes straight after it ("refused medication").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub only_followed_by: Vec<String>,
     /// Only match when one of these comes within the next few words of the same clause
     /// ("suffering from severe anxiety", but not "suffering from the heat").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub only_followed_nearby: Vec<String>,
     /// Skip the match when a trainee is describing themselves ("I'm an addict", "I called
     /// myself crazy"): their words are theirs to choose.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub unless_self: bool,
     /// Only match the label used as a noun for a person: at the end of a clause, before a word
     /// such as "who", "and" or "was", or with 's ("an anorexic", "the borderline's"), not before
     /// a noun ("a borderline case").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub as_noun: bool,
 }
 
@@ -115,81 +127,30 @@ impl PhraseRule {
     }
 }
 
-#[derive(Serialize, Deserialize)]
+/// A rule as it is written in the data: a plain pattern string, or the whole object.
+#[derive(Deserialize)]
 #[serde(untagged)]
 enum PhraseRuleData {
     Plain(String),
-    Detailed {
-        phrase: String,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        slot: Option<Slot>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        suggestions: Option<Vec<String>>,
-        #[serde(default, skip_serializing_if = "Vec::is_empty")]
-        unless_preceded_by: Vec<String>,
-        #[serde(default, skip_serializing_if = "Vec::is_empty")]
-        unless_followed_by: Vec<String>,
-        #[serde(default, skip_serializing_if = "Vec::is_empty")]
-        only_preceded_by: Vec<String>,
-        #[serde(default, skip_serializing_if = "Vec::is_empty")]
-        only_followed_by: Vec<String>,
-        #[serde(default, skip_serializing_if = "Vec::is_empty")]
-        only_followed_nearby: Vec<String>,
-        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-        unless_self: bool,
-        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-        as_noun: bool,
-    },
+    Detailed(#[serde(with = "PhraseRule")] PhraseRule),
 }
 
-impl From<PhraseRuleData> for PhraseRule {
-    fn from(data: PhraseRuleData) -> Self {
-        match data {
+impl<'de> Deserialize<'de> for PhraseRule {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Ok(match PhraseRuleData::deserialize(deserializer)? {
             PhraseRuleData::Plain(phrase) => PhraseRule::plain(phrase),
-            PhraseRuleData::Detailed {
-                phrase,
-                slot,
-                suggestions,
-                unless_preceded_by,
-                unless_followed_by,
-                only_preceded_by,
-                only_followed_by,
-                only_followed_nearby,
-                unless_self,
-                as_noun,
-            } => PhraseRule {
-                phrase,
-                slot,
-                suggestions,
-                unless_preceded_by,
-                unless_followed_by,
-                only_preceded_by,
-                only_followed_by,
-                only_followed_nearby,
-                unless_self,
-                as_noun,
-            },
-        }
+            PhraseRuleData::Detailed(rule) => rule,
+        })
     }
 }
 
-impl From<PhraseRule> for PhraseRuleData {
-    fn from(rule: PhraseRule) -> Self {
-        if rule.is_plain() {
-            PhraseRuleData::Plain(rule.phrase)
+impl Serialize for PhraseRule {
+    /// A rule with no context is written as its plain pattern string.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if self.is_plain() {
+            serializer.serialize_str(&self.phrase)
         } else {
-            PhraseRuleData::Detailed {
-                phrase: rule.phrase,
-                slot: rule.slot,
-                suggestions: rule.suggestions,
-                unless_preceded_by: rule.unless_preceded_by,
-                unless_followed_by: rule.unless_followed_by,
-                only_preceded_by: rule.only_preceded_by,
-                only_followed_by: rule.only_followed_by,
-                only_followed_nearby: rule.only_followed_nearby,
-                unless_self: rule.unless_self,
-                as_noun: rule.as_noun,
-            }
+            PhraseRule::serialize(self, serializer)
         }
     }
 }

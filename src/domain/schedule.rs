@@ -516,6 +516,19 @@ mod tests {
         )
     }
 
+    /// The built-in course (sixteen modules) with `extra` modules of the trainee's own at the end.
+    fn builtin_with_extra_modules(extra: usize) -> CourseState {
+        let mut course = CourseState::from_builtin();
+        for n in 0..extra {
+            let draft = ModuleDraft {
+                title: format!("Extra {n}"),
+                summary: String::new(),
+            };
+            course.add_module(&draft, None).unwrap();
+        }
+        course
+    }
+
     #[test]
     fn ten_weekly_days_start_on_the_first_chosen_weekday_on_or_after_the_start() {
         let course = CourseState::from_builtin();
@@ -597,18 +610,7 @@ mod tests {
 
     #[test]
     fn twenty_modules_over_ten_days_is_exactly_two_a_day() {
-        let mut course = CourseState::from_builtin();
-        for n in 0..4 {
-            course
-                .add_module(
-                    &ModuleDraft {
-                        title: format!("Extra {n}"),
-                        summary: String::new(),
-                    },
-                    None,
-                )
-                .unwrap();
-        }
+        let course = builtin_with_extra_modules(4);
         let sessions = Schedule::new(date("2026-03-03"), Weekday::Tuesday).sessions(&course);
         assert_eq!(sessions.len(), 10);
         assert!(sessions.iter().all(|s| s.module_ids.len() == 2));
@@ -626,18 +628,7 @@ mod tests {
 
     #[test]
     fn more_modules_than_ten_days_can_hold_adds_weeks_after_the_last_day() {
-        let mut course = CourseState::from_builtin();
-        for n in 0..5 {
-            course
-                .add_module(
-                    &ModuleDraft {
-                        title: format!("Extra {n}"),
-                        summary: String::new(),
-                    },
-                    None,
-                )
-                .unwrap();
-        }
+        let course = builtin_with_extra_modules(5);
         let mut schedule = Schedule::new(date("2026-03-03"), Weekday::Tuesday);
         schedule.move_day(&course, 10, date("2026-05-06")).unwrap();
         let sessions = schedule.sessions(&course);
@@ -691,42 +682,49 @@ mod tests {
         let (course, mut schedule) = tuesday_course();
         let before = schedule.clone();
         // Day 4 is 24 March; day 3 is 17 March and day 5 is 31 March.
-        let err = schedule
-            .move_day(&course, 4, date("2026-03-16"))
-            .unwrap_err();
-        assert_eq!(
-            err,
-            MoveDayError::BeforePrevious {
-                previous: 3,
-                previous_date: date("2026-03-17")
-            }
-        );
-        assert!(err.to_string().contains("before day 3 (Tue 17 Mar 2026)"));
-        let err = schedule
-            .move_day(&course, 4, date("2026-04-01"))
-            .unwrap_err();
-        assert!(matches!(err, MoveDayError::AfterNext { next: 5, .. }));
-        let err = schedule
-            .move_day(&course, 4, date("2026-03-31"))
-            .unwrap_err();
-        assert_eq!(
-            err,
-            MoveDayError::SameDateAs {
-                other: 5,
-                date: date("2026-03-31")
-            }
-        );
-        assert!(err.to_string().contains("needs its own date"));
-        let err = schedule
-            .move_day(&course, 11, date("2026-06-01"))
-            .unwrap_err();
-        assert_eq!(
-            err,
-            MoveDayError::NoSuchDay {
-                number: 11,
-                count: 10
-            }
-        );
+        let refusals = [
+            (
+                4,
+                "2026-03-16",
+                MoveDayError::BeforePrevious {
+                    previous: 3,
+                    previous_date: date("2026-03-17"),
+                },
+                "before day 3 (Tue 17 Mar 2026)",
+            ),
+            (
+                4,
+                "2026-04-01",
+                MoveDayError::AfterNext {
+                    next: 5,
+                    next_date: date("2026-03-31"),
+                },
+                "after day 5 (Tue 31 Mar 2026)",
+            ),
+            (
+                4,
+                "2026-03-31",
+                MoveDayError::SameDateAs {
+                    other: 5,
+                    date: date("2026-03-31"),
+                },
+                "needs its own date",
+            ),
+            (
+                11,
+                "2026-06-01",
+                MoveDayError::NoSuchDay {
+                    number: 11,
+                    count: 10,
+                },
+                "has 10 classroom days",
+            ),
+        ];
+        for (day, to, refused, says) in refusals {
+            let err = schedule.move_day(&course, day, date(to)).unwrap_err();
+            assert_eq!(err, refused, "moving day {day} to {to}");
+            assert!(err.to_string().contains(says), "{err}");
+        }
         assert!(schedule.move_day(&course, 0, date("2026-06-01")).is_err());
         let err = schedule
             .move_day_to_text(&course, 4, "31/03/2026")

@@ -24,6 +24,16 @@ impl TextEdit {
         replace_checked(text, self.start, &self.inserted, &self.removed)
     }
 
+    /// The edit that takes this one back: the same place, with what was removed and what was
+    /// put in swapped.
+    pub fn reversed(&self) -> TextEdit {
+        TextEdit {
+            start: self.start,
+            removed: self.inserted.clone(),
+            inserted: self.removed.clone(),
+        }
+    }
+
     /// The text with this edit made again, if the original text is still there.
     pub fn redo(&self, text: &str) -> Result<String, ApplyError> {
         replace_checked(text, self.start, &self.removed, &self.inserted)
@@ -124,6 +134,8 @@ mod tests {
         assert_eq!(new_text, "Living with anxiety, she kept going.");
         assert_eq!(edit.undo(&new_text).unwrap(), text);
         assert_eq!(edit.redo(text).unwrap(), new_text);
+        // The reversed edit, made on the new text, gives the old text back.
+        assert_eq!(edit.reversed().redo(&new_text).unwrap(), text);
         assert_eq!(
             match_capitalisation("NON-COMPLIANT", "chose not to"),
             "CHOSE NOT TO"

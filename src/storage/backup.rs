@@ -29,11 +29,13 @@ mod encrypted;
 mod error;
 mod restore;
 
+/// A backup file's size in words ("480 KB"): the same words the "My data" page uses for storage.
+pub use super::usage::format_size as file_size;
 use crate::domain::date::{format_instant_utc, CalendarDate, UnixMs};
 pub use encrypted::{
     encrypt_backup, read_backup_file, BackupFile, EncryptBackupError, EncryptedBackup,
 };
-pub use error::{file_size, BackupError};
+pub use error::BackupError;
 pub use restore::{ReplaceChange, ReplaceEffect, RestoreReport};
 
 /// What the `type` field of a Peer Study backup says.

@@ -215,3 +215,29 @@ impl From<BackendError> for StoreError {
         StoreError::Backend(e)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // The restore screen shows these as they are: it used to add "Nothing has been changed."
+    // after a message that already said so.
+    #[test]
+    fn the_errors_a_restore_can_give_say_once_that_nothing_changed() {
+        for error in [StoreError::ReadOnly, StoreError::Closed] {
+            let sentence = error.sentence();
+            assert_eq!(
+                sentence
+                    .to_lowercase()
+                    .matches("nothing has been changed")
+                    .count(),
+                1,
+                "{sentence}"
+            );
+            assert!(
+                sentence.ends_with("nothing has been changed."),
+                "{sentence}"
+            );
+        }
+    }
+}

@@ -211,6 +211,29 @@ pub fn migrate_with(
     })
 }
 
+/// One v1 setting read from its legacy key `key` (`raw`, if it was there): what `parse` makes of
+/// it, or the default when it was missing or not understood. Text that was not understood is set
+/// aside with `reason`, so nothing the trainee had stored is thrown away.
+fn legacy_setting<T: Default>(
+    set_aside: &mut Vec<SetAside>,
+    key: &str,
+    raw: Option<String>,
+    parse: fn(&str) -> Option<T>,
+    reason: &str,
+) -> T {
+    let Some(raw) = raw else {
+        return T::default();
+    };
+    parse(&raw).unwrap_or_else(|| {
+        set_aside.push(SetAside {
+            key: key.into(),
+            raw,
+            reason: reason.into(),
+        });
+        T::default()
+    })
+}
+
 /// Version 1 to 2: the two plain-string settings keys become one settings record.
 ///
 /// A value the foundation build would not have understood either ("purple") falls back to the
@@ -226,32 +249,21 @@ fn v1_to_v2(input: &Snapshot, now: UnixMs) -> Result<StepOutput, String> {
     if output.snapshot.contains_key(keys::SETTINGS) || (theme_raw.is_none() && size_raw.is_none()) {
         return Ok(output);
     }
-    let theme = match theme_raw.as_deref() {
-        None => Theme::default(),
-        Some(raw) => Theme::parse(raw).unwrap_or_else(|| {
-            output.set_aside.push(SetAside {
-                key: legacy::THEME_V1.into(),
-                raw: raw.into(),
-                reason: "The saved colour theme wasn't one Peer Study knows, so it is back to \
-                         matching your device."
-                    .into(),
-            });
-            Theme::default()
-        }),
-    };
-    let text_size = match size_raw.as_deref() {
-        None => TextSize::default(),
-        Some(raw) => TextSize::parse(raw).unwrap_or_else(|| {
-            output.set_aside.push(SetAside {
-                key: legacy::TEXT_SIZE_V1.into(),
-                raw: raw.into(),
-                reason: "The saved text size wasn't one Peer Study knows, so it is back to \
-                         standard."
-                    .into(),
-            });
-            TextSize::default()
-        }),
-    };
+    let theme = legacy_setting(
+        &mut output.set_aside,
+        legacy::THEME_V1,
+        theme_raw,
+        Theme::parse,
+        "The saved colour theme wasn't one Peer Study knows, so it is back to matching your \
+         device.",
+    );
+    let text_size = legacy_setting(
+        &mut output.set_aside,
+        legacy::TEXT_SIZE_V1,
+        size_raw,
+        TextSize::parse,
+        "The saved text size wasn't one Peer Study knows, so it is back to standard.",
+    );
     let record = Record {
         rev: 1,
         saved_at: now,

@@ -109,7 +109,8 @@ pub fn usage_of<'a>(entries: impl IntoIterator<Item = (&'a str, &'a str)>) -> Us
     }
 }
 
-/// A size for people: "840 bytes", "12 KB", "1.4 MB" (decimal units, one decimal place in MB).
+/// A size for people, as a file manager shows it: "840 bytes", "12 KB", "1.4 MB" (decimal units,
+/// one decimal place in MB). Used for storage here and for a backup file's size.
 pub fn format_size(units: u64) -> String {
     match units {
         0..=999 => format!("{units} bytes"),

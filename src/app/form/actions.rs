@@ -7,6 +7,7 @@
 
 use leptos::prelude::*;
 
+use super::entry_form::EntryForm;
 use super::focus::focus_id;
 
 /// The words of one kind of item's actions.
@@ -251,61 +252,44 @@ impl EditInPlace {
         focus_id(then);
     }
 
-    /// What an entry's edit form does on save: `save` stores the draft for entry `id`; then the
-    /// form closes (see [`EditInPlace::finish`]), saying `saved`, unless `fields` picks out
-    /// problems with what was typed.
-    pub fn on_save<D, E, P>(
+    /// The form that edits entry `id` in place: its fields are `{id}-form-…` (where Edit sends
+    /// focus, see [`EditInPlace::entry_actions`]) and start from `initial`, with "Save changes"
+    /// and Cancel buttons. It saves with `on_save` (see [`save_saying`]), then closes, unless
+    /// there are problems with what was typed to show beside their fields.
+    ///
+    /// [`save_saying`]: super::save_saying
+    pub fn edit_form<D, P>(
         self,
         id: StoredValue<String>,
-        save: impl Fn(&str, D) -> Result<(), E> + Send + Sync + 'static,
-        fields: fn(E) -> Result<P, E>,
-        saved: impl Fn() -> String + Send + Sync + 'static,
-    ) -> Callback<D, Result<(), P>>
+        initial: D,
+        on_save: Callback<D, Result<(), P>>,
+    ) -> EntryForm<D, P>
     where
         D: 'static,
-        E: std::fmt::Display + 'static,
         P: 'static,
     {
-        Callback::new(move |draft: D| {
-            let id = id.read_value();
-            let outcome = save(&id, draft);
-            self.finish(&id, outcome, fields, &saved())
-        })
+        EntryForm {
+            id_prefix: format!("{}-form", id.read_value()),
+            initial,
+            submit_label: "Save changes",
+            on_save: Callback::new(move |draft: D| {
+                on_save.run(draft)?;
+                self.close(&id.read_value());
+                Ok(())
+            }),
+            on_cancel: Some(self.on_cancel(id)),
+            clear_after_save: false,
+        }
     }
 
-    /// What an entry's edit form does on Cancel (see [`EditInPlace::cancel`]).
+    /// What an entry's edit form does on Cancel: it closes without saving.
     pub fn on_cancel(self, id: StoredValue<String>) -> Callback<()> {
-        Callback::new(move |()| self.cancel(&id.read_value()))
+        Callback::new(move |()| self.close(&id.read_value()))
     }
 
-    /// Closes `id`'s form without saving.
-    pub fn cancel(self, id: &str) {
+    /// Closes `id`'s form, with focus back on its Edit button.
+    pub fn close(self, id: &str) {
         self.editing.set(None);
         focus_id(format!("edit-{id}"));
-    }
-
-    /// Closes `id`'s form after a save that worked (saying `saved`), or after one that failed for
-    /// a reason other than what was typed (saying why). Problems with what was typed, as
-    /// `fields` picks them out, keep the form open to show them beside their fields.
-    pub fn finish<E, F>(
-        self,
-        id: &str,
-        outcome: Result<(), E>,
-        fields: impl FnOnce(E) -> Result<F, E>,
-        saved: &str,
-    ) -> Result<(), F>
-    where
-        E: std::fmt::Display,
-    {
-        match outcome.map_err(fields) {
-            Err(Ok(problems)) => return Err(problems),
-            Err(Err(other)) => self.status.set(other.to_string()),
-            Ok(()) => {
-                self.status.set(saved.to_string());
-                focus_id(format!("edit-{id}"));
-            }
-        }
-        self.editing.set(None);
-        Ok(())
     }
 }

@@ -237,9 +237,11 @@ pub fn StatusLine(
 #[component]
 pub fn Checkbox(
     /// The input's id, unique on the page.
-    id: &'static str,
+    #[prop(into)]
+    id: String,
     /// The visible label.
-    label: &'static str,
+    #[prop(into)]
+    label: String,
     /// Whether it is ticked.
     #[prop(into)]
     checked: Signal<bool>,
@@ -250,7 +252,7 @@ pub fn Checkbox(
         <div class="choice">
             <input
                 type="checkbox"
-                id=id
+                id=id.clone()
                 prop:checked=move || checked.get()
                 on:change=move |ev| on_change.run(event_target_checked(&ev))
             />

@@ -19,11 +19,7 @@ pub fn ChangePasscode(
     let current = RwSignal::new(String::new());
     let new_passcode = NewPasscode::new();
     focus_id("current-passcode");
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let Some(new) = new_passcode.checked(status) else {
-            return;
-        };
+    let submit = new_passcode.submit(status, move |new| {
         status.run(
             "Checking your current passcode…",
             move || async move {
@@ -34,7 +30,7 @@ pub fn ChangePasscode(
             },
             move || current.set(String::new()),
         );
-    };
+    });
     view! {
         <form class="lock-form" on:submit=submit>
             <PasscodeField id="current-passcode" label="Current passcode" value=current/>

@@ -43,13 +43,28 @@ impl NewPasscode {
     }
 
     /// The new passcode, if it can be used; if not, `status` says what to change.
-    pub fn checked(self, status: Status) -> Option<String> {
+    fn checked(self, status: Status) -> Option<String> {
         let new = self.passcode.get_untracked();
         match check_new_passcode(&new, &self.repeat.get_untracked()) {
             Ok(()) => Some(new),
             Err(why) => {
                 status.say(why);
                 None
+            }
+        }
+    }
+
+    /// A form's submit handler that gives the new passcode to `then`, if it can be used (if not,
+    /// `status` says what to change).
+    pub fn submit(
+        self,
+        status: Status,
+        then: impl Fn(String) + 'static,
+    ) -> impl Fn(leptos::ev::SubmitEvent) + 'static {
+        move |ev| {
+            ev.prevent_default();
+            if let Some(new) = self.checked(status) {
+                then(new);
             }
         }
     }

@@ -22,6 +22,7 @@ pub fn LockScreen() -> impl IntoView {
     }
 }
 
+/// Open the notes with the passcode.
 #[component]
 fn UnlockForm(forgot: RwSignal<bool>) -> impl IntoView {
     let lock = expect_context::<LockControl>();
@@ -33,44 +34,45 @@ fn UnlockForm(forgot: RwSignal<bool>) -> impl IntoView {
         move |typed| async move { lock.unlock(typed).await },
     );
     view! {
-        <h1 class="page-title" tabindex="-1">"Peer Study is locked"</h1>
-        <p>"Your notes are locked on this device. Type your passcode to open them."</p>
-        <form class="lock-form" on:submit=submit>
+        <LockForm
+            title="Peer Study is locked"
+            intro="Your notes are locked on this device. Type your passcode to open them."
+            submit
+            status
+            submit_label="Unlock"
+            other_form="Forgot your passcode?"
+            forgot
+        >
             <PasscodeField id="passcode" label="Passcode" value=passcode/>
-            {status.view()}
-            <button type="submit" class="button primary">"Unlock"</button>
-        </form>
-        <p>
-            <button type="button" class="link-button" on:click=move |_| forgot.set(true)>
-                "Forgot your passcode?"
-            </button>
-        </p>
+        </LockForm>
     }
 }
 
+/// Open the notes with the recovery key, choosing a new passcode.
 #[component]
 fn RecoverForm(forgot: RwSignal<bool>) -> impl IntoView {
     let lock = expect_context::<LockControl>();
     let recovery = RwSignal::new(String::new());
     let new_passcode = NewPasscode::new();
     let status = Status::new();
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let Some(new) = new_passcode.checked(status) else {
-            return;
-        };
+    let submit = new_passcode.submit(status, move |new| {
         status.run(
             "Checking your recovery key…",
             move || async move { lock.recover(recovery.get_untracked(), new).await },
             || {},
         );
-    };
+    });
     view! {
-        <h1 class="page-title" tabindex="-1">"Use your recovery key"</h1>
-        <p>
-            "Type the recovery key you saved when you set up the lock, then choose a new passcode."
-        </p>
-        <form class="lock-form" on:submit=submit>
+        <LockForm
+            title="Use your recovery key"
+            intro="Type the recovery key you saved when you set up the lock, then choose a new \
+                   passcode."
+            submit
+            status
+            submit_label="Unlock and set new passcode"
+            other_form="Back to the passcode"
+            forgot
+        >
             <RecoveryKeyField
                 id="recovery-key"
                 label="Recovery key"
@@ -78,12 +80,42 @@ fn RecoverForm(forgot: RwSignal<bool>) -> impl IntoView {
                 value=recovery
             />
             <NewPasscodeFields new=new_passcode/>
+        </LockForm>
+    }
+}
+
+/// What both of the lock screen's forms show: a heading, a line on what to do, the form (its
+/// fields, what is happening, the button), and a link-like button to the other form.
+#[component]
+fn LockForm(
+    /// The page's heading.
+    title: &'static str,
+    /// What to do, in a sentence.
+    intro: &'static str,
+    /// What the form's button does.
+    submit: impl Fn(leptos::ev::SubmitEvent) + 'static,
+    /// Where the form says what is happening.
+    status: Status,
+    /// The button's words.
+    submit_label: &'static str,
+    /// The words of the way to the other form.
+    other_form: &'static str,
+    /// Whether the recovery form is the one showing; the way to the other form flips it.
+    forgot: RwSignal<bool>,
+    /// The form's fields.
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <h1 class="page-title" tabindex="-1">{title}</h1>
+        <p>{intro}</p>
+        <form class="lock-form" on:submit=submit>
+            {children()}
             {status.view()}
-            <button type="submit" class="button primary">"Unlock and set new passcode"</button>
+            <button type="submit" class="button primary">{submit_label}</button>
         </form>
         <p>
-            <button type="button" class="link-button" on:click=move |_| forgot.set(false)>
-                "Back to the passcode"
+            <button type="button" class="link-button" on:click=move |_| forgot.update(|f| *f = !*f)>
+                {other_form}
             </button>
         </p>
     }

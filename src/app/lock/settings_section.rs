@@ -65,16 +65,10 @@ fn SetUp() -> impl IntoView {
 fn ChoosePasscode(step: RwSignal<Step>) -> impl IntoView {
     let new_passcode = NewPasscode::new();
     let status = Status::new();
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let Some(new) = new_passcode.checked(status) else {
-            return;
-        };
-        match RecoveryKey::generate() {
-            Ok(key) => step.set(Step::Recovery { key, passcode: new }),
-            Err(e) => status.say(e.to_string()),
-        }
-    };
+    let submit = new_passcode.submit(status, move |new| match RecoveryKey::generate() {
+        Ok(key) => step.set(Step::Recovery { key, passcode: new }),
+        Err(e) => status.say(e.to_string()),
+    });
     view! {
         <form class="lock-form" on:submit=submit>
             <NewPasscodeFields new=new_passcode/>

@@ -3,6 +3,9 @@
 
 use std::error::Error;
 use std::fmt;
+
+use crate::storage::usage::format_size;
+
 /// Why a backup file was refused. Every message says what was wrong and that nothing changed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BackupError {
@@ -104,7 +107,7 @@ impl fmt::Display for BackupError {
                 f,
                 "This file is {}, larger than any Peer Study backup can be (at most 20 MB), so \
                  it hasn't been opened.",
-                file_size(*bytes as u64)
+                format_size(*bytes as u64)
             ),
             BackupError::TooDeep => write!(
                 f,
@@ -175,7 +178,7 @@ impl fmt::Display for BackupError {
                 f,
                 "This backup is {}: restored, it would be more than this browser can store for \
                  Peer Study (about 5 MB).",
-                file_size(*file_bytes as u64)
+                format_size(*file_bytes as u64)
             ),
             BackupError::Encrypted => write!(
                 f,
@@ -204,15 +207,6 @@ impl fmt::Display for BackupError {
 }
 
 impl Error for BackupError {}
-
-/// A file size in bytes, as a file manager shows it ("22.0 MB", "480 KB", "312 bytes").
-pub fn file_size(bytes: u64) -> String {
-    match bytes {
-        0..=999 => format!("{bytes} bytes"),
-        1_000..=999_999 => format!("{} KB", bytes / 1_000),
-        _ => format!("{:.1} MB", bytes as f64 / 1_000_000.0),
-    }
-}
 
 #[cfg(test)]
 mod tests {

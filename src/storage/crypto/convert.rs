@@ -104,6 +104,19 @@ fn sealable_keys(backend: &impl Backend) -> Result<Vec<String>, BackendError> {
     Ok(keys)
 }
 
+/// The value stored under `key`, or `None` when there is none or it could not be read (a failure
+/// `report` then lists, so the conversion carries on with the other records).
+fn stored_value(
+    backend: &impl Backend,
+    key: &str,
+    report: &mut ConversionReport,
+) -> Option<String> {
+    backend.get(key).unwrap_or_else(|e| {
+        report.failures.push(e);
+        None
+    })
+}
+
 /// Turns the lock on: stores `keyring` (which wraps `key`), then seals every record. An `Err`
 /// means nothing changed; an `Ok` report with failures means the lock is on and the records it
 /// lists are still plain until [`seal_all`] runs again.
@@ -134,13 +147,8 @@ pub fn seal_all<B: Backend>(backend: &mut B, key: &DataKey) -> ConversionReport 
         }
     };
     for k in keys {
-        let raw = match backend.get(&k) {
-            Ok(Some(raw)) => raw,
-            Ok(None) => continue,
-            Err(e) => {
-                report.failures.push(e);
-                continue;
-            }
+        let Some(raw) = stored_value(backend, &k, &mut report) else {
+            continue;
         };
         if sealed::is_sealed(&raw) {
             continue;
@@ -168,13 +176,8 @@ pub fn turn_off<B: Backend>(backend: &mut B, key: &DataKey) -> Result<Conversion
     }
     let mut report = ConversionReport::default();
     for k in sealable_keys(backend)? {
-        let raw = match backend.get(&k) {
-            Ok(Some(raw)) => raw,
-            Ok(None) => continue,
-            Err(e) => {
-                report.failures.push(e);
-                continue;
-            }
+        let Some(raw) = stored_value(backend, &k, &mut report) else {
+            continue;
         };
         if !sealed::is_sealed(&raw) {
             continue;

@@ -6,9 +6,13 @@ use leptos::prelude::*;
 use super::edit_record;
 use super::item_form::ItemForm;
 use super::progress_meter::ProgressMeter;
-use crate::app::form::{EditInPlace, InPlaceActions, StatusLine, REMOVE_TASK};
+use crate::app::form::{
+    save_saying, EditInPlace, EntryForm, InPlaceActions, StatusLine, REMOVE_TASK,
+};
 use crate::app::records::use_record;
-use crate::domain::course::{ChecklistItem, CourseEditError, CourseState, ItemDraft, Module};
+use crate::domain::course::{
+    ChecklistItem, CourseEditError, CourseState, ItemDraft, ItemErrors, Module,
+};
 use crate::domain::progress::Progress;
 use crate::storage::record_names::COURSE;
 
@@ -243,6 +247,14 @@ fn OwnTaskActions(
     })
 }
 
+/// The problems with what was typed in a task's form, if that is why it was not saved.
+fn task_problems(error: CourseEditError) -> Result<ItemErrors, CourseEditError> {
+    match error {
+        CourseEditError::Item(problems) => Ok(problems),
+        other => Err(other),
+    }
+}
+
 /// The edit form in place of a task; saving or cancelling returns focus to its Edit button.
 #[component]
 fn EditTask(
@@ -258,25 +270,24 @@ fn EditTask(
         .unwrap_or_default();
     let id = StoredValue::new(id);
     let in_place = state.in_place();
-    view! {
-        <ItemForm
-            id_prefix=format!("edit-task-{}", id.read_value())
-            initial
-            submit_label="Save task"
-            on_save=in_place.on_save(
-                id,
-                move |id, draft: ItemDraft| {
-                    edit_record(state.course, |c| c.update_own_item(id, &draft))
-                },
-                |e| match e {
-                    CourseEditError::Item(problems) => Ok(problems),
-                    other => Err(other),
-                },
-                || "Task saved.".to_string(),
-            )
-            on_cancel=in_place.on_cancel(id)
-        />
-    }
+    let on_save = save_saying(
+        state.status,
+        move |draft: ItemDraft| {
+            edit_record(state.course, |c| {
+                c.update_own_item(&id.read_value(), &draft)
+            })
+        },
+        task_problems,
+        || "Task saved.".to_string(),
+    );
+    let form = in_place.edit_form(id, initial, on_save);
+    // A task's fields have their own ids, which Edit sends focus to (see `OwnTaskActions`).
+    let form = EntryForm {
+        id_prefix: format!("edit-task-{}", id.read_value()),
+        submit_label: "Save task",
+        ..form
+    };
+    view! { <ItemForm form/> }
 }
 
 /// "Add a task of your own", folded away until wanted.
@@ -289,28 +300,21 @@ fn AddTask(
 ) -> impl IntoView {
     let prefix = format!("add-task-{module_id}");
     let module_id = StoredValue::new(module_id);
+    let on_add = save_saying(
+        state.status,
+        move |draft: ItemDraft| {
+            edit_record(state.course, |c| {
+                c.add_own_item(&module_id.read_value(), &draft)
+            })
+            .map(drop)
+        },
+        task_problems,
+        || "Task added to your checklist.".to_string(),
+    );
     view! {
         <details class="add-task">
             <summary>"Add a task of your own"</summary>
-            <ItemForm
-                id_prefix=prefix
-                initial=ItemDraft::default()
-                submit_label="Add task"
-                clear_after_save=true
-                on_save=Callback::new(move |draft: ItemDraft| {
-                    match edit_record(state.course, |c| c.add_own_item(&module_id.read_value(), &draft)) {
-                        Ok(_) => {
-                            state.status.set("Task added to your checklist.".to_string());
-                            Ok(())
-                        }
-                        Err(CourseEditError::Item(errors)) => Err(errors),
-                        Err(other) => {
-                            state.status.set(other.to_string());
-                            Ok(())
-                        }
-                    }
-                })
-            />
+            <ItemForm form=EntryForm::adding(prefix, ItemDraft::default(), "Add task", on_add)/>
         </details>
     }
 }

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::module_controls::ModuleFields;
+use super::module_controls::ModuleForm;
 use super::{
     edit_record, module_href, module_progress_signal, session_of, session_words, AddToCalendar,
     GraduationCard, ProgressMeter,
@@ -235,16 +235,15 @@ fn AddModule(
     view! {
         <details class="card add-module">
             <summary>"Add a module of your own"</summary>
-            <form id="add-module-form" on:submit=submit novalidate>
-                <ModuleFields
-                    id_prefix="add-module"
-                    labels=("Module title", "What it covers (optional)")
-                    title
-                    summary
-                    errors
-                />
-                <button type="submit" class="button primary">"Add module"</button>
-            </form>
+            <ModuleForm
+                id_prefix="add-module"
+                labels=("Module title", "What it covers (optional)")
+                title
+                summary
+                errors
+                submit
+                submit_label="Add module"
+            />
         </details>
     }
 }

@@ -2,8 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::form::{error_of, show_outcome, Control, Field, FormButtons};
-use crate::app::records::UnsentForm;
+use crate::app::form::{error_of, Control, EntryForm, Field};
 use crate::domain::course::{ItemDraft, ItemErrors, TaskKind};
 
 fn kind_value(kind: TaskKind) -> String {
@@ -26,77 +25,55 @@ fn kind_from_value(value: &str) -> TaskKind {
 /// each problem beside its field.
 #[component]
 pub fn ItemForm(
-    /// Prefix for the fields' ids, unique on the page.
-    #[prop(into)]
-    id_prefix: String,
-    /// What the fields start with.
-    initial: ItemDraft,
-    /// The save button's words ("Add task", "Save task").
-    submit_label: &'static str,
-    /// Saves the draft; returns the problems if it was refused.
-    on_save: Callback<ItemDraft, Result<(), ItemErrors>>,
-    /// Shown as a "Cancel" button when given (for editing).
-    #[prop(optional)]
-    on_cancel: Option<Callback<()>>,
-    /// Empty the fields after a successful save (for adding).
-    #[prop(optional)]
-    clear_after_save: bool,
+    /// Its ids, what the fields start with, and what saving does.
+    form: EntryForm<ItemDraft, ItemErrors>,
 ) -> impl IntoView {
     // The item's words are kept as they are typed, so leaving the page never drops them.
-    let unsent = UnsentForm::new(&id_prefix);
-    let text = unsent.field("text", initial.text.clone());
-    // Cancelling an edit lets its kept words go too.
-    let on_cancel = unsent.clearing_on(on_cancel);
-    let minutes = RwSignal::new(initial.minutes.clone());
-    let kind = RwSignal::new(kind_value(initial.kind));
+    let unsent = form.unsent();
+    let text = unsent.field("text", form.initial.text.clone());
+    let minutes = RwSignal::new(form.initial.minutes.clone());
+    let kind = RwSignal::new(kind_value(form.initial.kind));
     let errors = RwSignal::new(ItemErrors::default());
-    let form_id = format!("{id_prefix}-form");
-    let focus_form = form_id.clone();
     let kinds: Vec<(String, String)> = TaskKind::ALL
         .iter()
         .map(|k| (kind_value(*k), k.label().to_string()))
         .collect();
 
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let draft = ItemDraft {
-            text: text.get_untracked(),
-            minutes: minutes.get_untracked(),
-            kind: kind_from_value(&kind.get_untracked()),
-        };
-        if show_outcome(errors, on_save.run(draft), &focus_form) {
-            unsent.clear();
-            if clear_after_save {
-                text.set(String::new());
-                minutes.set(String::new());
-            }
-        }
+    let read = move || ItemDraft {
+        text: text.get_untracked(),
+        minutes: minutes.get_untracked(),
+        kind: kind_from_value(&kind.get_untracked()),
     };
+    let clear = move || {
+        text.set(String::new());
+        minutes.set(String::new());
+    };
+    let submit = form.submit(unsent, errors, read, clear);
 
     view! {
-        <form id=form_id class="item-form" on:submit=submit novalidate>
+        <form id=form.form_id() class="item-form" on:submit=submit novalidate>
             <Field
-                id=format!("{id_prefix}-text")
+                id=form.field_id("text")
                 label="Task"
                 value=text
                 error=error_of(errors, |e| e.text.as_ref())
             />
             <div class="field-row">
                 <Field
-                    id=format!("{id_prefix}-minutes")
+                    id=form.field_id("minutes")
                     label="Minutes (optional)"
                     value=minutes
                     hint="Such as 15, or 1h"
                     error=error_of(errors, |e| e.minutes.as_ref())
                 />
                 <Field
-                    id=format!("{id_prefix}-kind")
+                    id=form.field_id("kind")
                     label="Kind of task"
                     value=kind
                     control=Control::Select(Signal::stored(kinds))
                 />
             </div>
-            <FormButtons submit_label on_cancel/>
+            {form.buttons(unsent)}
         </form>
     }
 }

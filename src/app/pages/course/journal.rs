@@ -7,8 +7,8 @@ use leptos_router::components::A;
 use super::checklist::module_anywhere;
 use super::{edit_record, module_href};
 use crate::app::clock::{now_ms, today};
-use crate::app::form::{error_of, focus_first_problem, Control, EditInPlace, Field, FormButtons};
-use crate::app::records::{use_record, Records, UnsentForm};
+use crate::app::form::{error_of, save_saying, Control, EditInPlace, EntryForm, Field};
+use crate::app::records::{use_record, Records};
 use crate::domain::course::CourseState;
 use crate::domain::journal::{JournalDraft, JournalEntry, JournalError, JournalErrors};
 use crate::storage::record_names::{COURSE, JOURNAL};
@@ -36,74 +36,49 @@ fn module_options(course: &CourseState) -> Vec<(String, String)> {
 /// Write or edit a journal entry. A refused save keeps everything typed.
 #[component]
 pub fn JournalForm(
-    /// Prefix for the fields' ids, unique on the page.
-    #[prop(into)]
-    id_prefix: String,
-    /// What the fields start with.
-    initial: JournalDraft,
-    /// The save button's words.
-    submit_label: &'static str,
-    /// Saves the draft; returns the problems if it was refused.
-    on_save: Callback<JournalDraft, Result<(), JournalErrors>>,
-    /// Shown as a "Cancel" button when given (for editing).
-    #[prop(optional)]
-    on_cancel: Option<Callback<()>>,
-    /// Start a fresh entry after a successful save (for writing new ones).
-    #[prop(optional)]
-    clear_after_save: bool,
+    /// Its ids, what the fields start with, and what saving does.
+    form: EntryForm<JournalDraft, JournalErrors>,
 ) -> impl IntoView {
     let course = use_record(COURSE);
+    let initial = &form.initial;
     let date = RwSignal::new(initial.date.clone());
     let module = RwSignal::new(initial.module_id.clone().unwrap_or_default());
     // Typed words are kept as they are typed, so leaving the page never drops them.
-    let unsent = UnsentForm::new(&id_prefix);
+    let unsent = form.unsent();
     let title = unsent.field("title", initial.title.clone());
     let body = unsent.field("body", initial.body.clone());
-    // Cancelling an edit lets its kept words go too.
-    let on_cancel = unsent.clearing_on(on_cancel);
     let errors = RwSignal::new(JournalErrors::default());
-    let form_id = format!("{id_prefix}-form");
-    let focus_form = form_id.clone();
     let options = Signal::derive(move || course.with(module_options));
 
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let read = move || {
         let chosen = module.get_untracked();
-        let draft = JournalDraft {
+        JournalDraft {
             date: date.get_untracked(),
             module_id: (!chosen.is_empty()).then_some(chosen),
             title: title.get_untracked(),
             body: body.get_untracked(),
-        };
-        match on_save.run(draft) {
-            Ok(()) => {
-                errors.set(JournalErrors::default());
-                unsent.clear();
-                if clear_after_save {
-                    date.set(today().to_string());
-                    title.set(String::new());
-                    body.set(String::new());
-                }
-            }
-            Err(problems) => {
-                errors.set(problems);
-                focus_first_problem(focus_form.clone());
-            }
         }
     };
+    // A fresh entry for today once one is written.
+    let clear = move || {
+        date.set(today().to_string());
+        title.set(String::new());
+        body.set(String::new());
+    };
+    let submit = form.submit(unsent, errors, read, clear);
 
     view! {
-        <form id=form_id class="journal-form" on:submit=submit novalidate>
+        <form id=form.form_id() class="journal-form" on:submit=submit novalidate>
             <div class="field-row">
                 <Field
-                    id=format!("{id_prefix}-date")
+                    id=form.field_id("date")
                     label="Date"
                     value=date
                     control=Control::Date
                     error=error_of(errors, |e| e.date.as_ref())
                 />
                 <Field
-                    id=format!("{id_prefix}-module")
+                    id=form.field_id("module")
                     label="Which module is it about?"
                     value=module
                     control=Control::Select(options)
@@ -111,19 +86,19 @@ pub fn JournalForm(
                 />
             </div>
             <Field
-                id=format!("{id_prefix}-title")
+                id=form.field_id("title")
                 label="Title (optional)"
                 value=title
                 error=error_of(errors, |e| e.title.as_ref())
             />
             <Field
-                id=format!("{id_prefix}-body")
+                id=form.field_id("body")
                 label="Your reflection"
                 value=body
                 control=Control::TextArea(6)
                 error=error_of(errors, |e| e.body.as_ref())
             />
-            <FormButtons submit_label on_cancel/>
+            {form.buttons(unsent)}
         </form>
     }
 }
@@ -228,26 +203,22 @@ fn JournalItem(
         let initial = entry
             .with_untracked(|e| e.as_ref().map(JournalDraft::from_entry))
             .unwrap_or_default();
-        view! {
-            <JournalForm
-                id_prefix=format!("{}-form", id.read_value())
-                initial
-                submit_label="Save changes"
-                on_save=in_place.on_save(
-                    id,
-                    move |id, draft: JournalDraft| {
-                        let course_now = course.get_untracked();
-                        edit_record(journal, |j| j.update(id, &draft, &course_now, now_ms()))
-                    },
-                    |e| match e {
-                        JournalError::Invalid(problems) => Ok(problems),
-                        other => Err(other),
-                    },
-                    move || records.saved_words(JOURNAL, "Changes saved."),
-                )
-                on_cancel=in_place.on_cancel(id)
-            />
-        }
+        let on_save = save_saying(
+            in_place.status,
+            move |draft: JournalDraft| {
+                let course_now = course.get_untracked();
+                edit_record(journal, |j| {
+                    j.update(&id.read_value(), &draft, &course_now, now_ms())
+                })
+            },
+            |e| match e {
+                JournalError::Invalid(problems) => Ok(problems),
+                other => Err(other),
+            },
+            move || records.saved_words(JOURNAL, "Changes saved."),
+        );
+        let form = in_place.edit_form(id, initial, on_save);
+        view! { <JournalForm form/> }
     };
 
     in_place.entry(id, read_view, edit_view)

@@ -7,7 +7,7 @@ use leptos_router::hooks::use_query_map;
 use super::journal::{JournalEntries, JournalForm};
 use super::{edit_record, BackToCourse};
 use crate::app::clock::{now_ms, today};
-use crate::app::form::{Control, Field, StatusLine};
+use crate::app::form::{save_saying, Control, EntryForm, Field, StatusLine};
 use crate::app::page::{Card, Page};
 use crate::app::records::{use_record, Records};
 use crate::domain::journal::{JournalDraft, JournalError};
@@ -24,6 +24,18 @@ pub fn JournalPage() -> impl IntoView {
     let module = module.filter(|id| course.with_untracked(|c| c.knows_module(id)));
     let initial = JournalDraft::new(today(), module.as_deref());
     let status = RwSignal::new(String::new());
+    let on_save = save_saying(
+        status,
+        move |draft: JournalDraft| {
+            let course_now = course.get_untracked();
+            edit_record(journal, |j| j.add(&draft, &course_now, now_ms())).map(drop)
+        },
+        |e| match e {
+            JournalError::Invalid(problems) => Ok(problems),
+            other => Err(other),
+        },
+        move || records.saved_words(JOURNAL, "Saved in your journal."),
+    );
     let search = RwSignal::new(String::new());
     let found = Signal::derive(move || {
         let words = search.get();
@@ -60,26 +72,7 @@ pub fn JournalPage() -> impl IntoView {
                 "to remember. They're the raw material for your assignments."
             </p>
             <Card heading_id="write-heading" title="Write a reflection">
-                <JournalForm
-                    id_prefix="new-entry"
-                    initial
-                    submit_label="Save reflection"
-                    clear_after_save=true
-                    on_save=Callback::new(move |draft: JournalDraft| {
-                        let course_now = course.get_untracked();
-                        match edit_record(journal, |j| j.add(&draft, &course_now, now_ms())) {
-                            Err(JournalError::Invalid(errors)) => Err(errors),
-                            Err(other) => {
-                                status.set(other.to_string());
-                                Ok(())
-                            }
-                            Ok(_) => {
-                                status.set(records.saved_words(JOURNAL, "Saved in your journal."));
-                                Ok(())
-                            }
-                        }
-                    })
-                />
+                <JournalForm form=EntryForm::adding("new-entry", initial, "Save reflection", on_save)/>
                 <StatusLine text=status/>
             </Card>
             <section aria-labelledby="reflections-heading">

@@ -99,16 +99,15 @@ pub fn ModuleControls(
         <Card heading_id="change-heading" title="Change this to fit your course">
             <details>
                 <summary>"Rename or change what it covers"</summary>
-                <form id="edit-module-form" on:submit=save novalidate>
-                    <ModuleFields
-                        id_prefix="edit-module"
-                        labels=("Title", "What it covers")
-                        title
-                        summary
-                        errors
-                    />
-                    <button type="submit" class="button primary">"Save changes"</button>
-                </form>
+                <ModuleForm
+                    id_prefix="edit-module"
+                    labels=("Title", "What it covers")
+                    title
+                    summary
+                    errors
+                    submit=save
+                    submit_label="Save changes"
+                />
             </details>
             {(!is_placement)
                 .then(|| {
@@ -150,11 +149,12 @@ pub fn ModuleControls(
     }
 }
 
-/// A module's title and summary fields, each with its problem beside it: in the form that adds a
-/// module and the one that changes it.
+/// The form with a module's title and summary, each with its problem beside it: the one that
+/// adds a module and the one that changes it.
 #[component]
-pub fn ModuleFields(
-    /// The fields' ids are `{id_prefix}-title` and `{id_prefix}-summary`.
+pub fn ModuleForm(
+    /// The form's id is `{id_prefix}-form`, its fields' `{id_prefix}-title` and
+    /// `{id_prefix}-summary`.
     id_prefix: &'static str,
     /// The two labels: the title's, then the summary's.
     labels: (&'static str, &'static str),
@@ -164,20 +164,27 @@ pub fn ModuleFields(
     summary: RwSignal<String>,
     /// The form's problems.
     errors: RwSignal<ModuleErrors>,
+    /// What the save button does.
+    submit: impl Fn(leptos::ev::SubmitEvent) + 'static,
+    /// The save button's words.
+    submit_label: &'static str,
 ) -> impl IntoView {
     view! {
-        <Field
-            id=format!("{id_prefix}-title")
-            label=labels.0
-            value=title
-            error=error_of(errors, |e| e.title.as_ref())
-        />
-        <Field
-            id=format!("{id_prefix}-summary")
-            label=labels.1
-            value=summary
-            control=Control::TextArea(3)
-            error=error_of(errors, |e| e.summary.as_ref())
-        />
+        <form id=format!("{id_prefix}-form") on:submit=submit novalidate>
+            <Field
+                id=format!("{id_prefix}-title")
+                label=labels.0
+                value=title
+                error=error_of(errors, |e| e.title.as_ref())
+            />
+            <Field
+                id=format!("{id_prefix}-summary")
+                label=labels.1
+                value=summary
+                control=Control::TextArea(3)
+                error=error_of(errors, |e| e.summary.as_ref())
+            />
+            <button type="submit" class="button primary">{submit_label}</button>
+        </form>
     }
 }

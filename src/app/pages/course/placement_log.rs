@@ -5,10 +5,8 @@ use leptos::prelude::*;
 
 use super::edit_record;
 use crate::app::clock::today;
-use crate::app::form::{
-    error_of, show_outcome, Control, EditInPlace, Field, FormButtons, StatusLine,
-};
-use crate::app::records::{use_record, UnsentForm};
+use crate::app::form::{error_of, save_saying, Control, EditInPlace, EntryForm, Field, StatusLine};
+use crate::app::records::use_record;
 use crate::domain::field_error::minutes_in_words;
 use crate::domain::placement::{PlacementDraft, PlacementEntry, PlacementError, PlacementErrors};
 use crate::storage::record_names::PLACEMENT;
@@ -28,6 +26,15 @@ pub fn PlacementLogSection() -> impl IntoView {
         })
     });
     let in_place = EditInPlace::new(status);
+    let on_add = save_saying(
+        status,
+        move |draft: PlacementDraft| edit_record(log, |l| l.add(&draft)).map(drop),
+        |e| match e {
+            PlacementError::Invalid(problems) => Ok(problems),
+            other => Err(other),
+        },
+        || "Added to your placement log.".to_string(),
+    );
 
     view! {
         <section class="card" aria-labelledby="log-heading">
@@ -38,25 +45,12 @@ pub fn PlacementLogSection() -> impl IntoView {
             </p>
             <details class="add-entry" open=move || log.with_untracked(|l| l.entries.is_empty())>
                 <summary>"Add placement time"</summary>
-                <PlacementForm
-                    id_prefix="new-placement"
-                    initial=PlacementDraft { date: today().to_string(), ..PlacementDraft::default() }
-                    submit_label="Add to log"
-                    clear_after_save=true
-                    on_save=Callback::new(move |draft: PlacementDraft| {
-                        match edit_record(log, |l| l.add(&draft)) {
-                            Err(PlacementError::Invalid(errors)) => Err(errors),
-                            Err(other) => {
-                                status.set(other.to_string());
-                                Ok(())
-                            }
-                            Ok(_) => {
-                                status.set("Added to your placement log.".to_string());
-                                Ok(())
-                            }
-                        }
-                    })
-                />
+                <PlacementForm form=EntryForm::adding(
+                    "new-placement",
+                    PlacementDraft { date: today().to_string(), ..PlacementDraft::default() },
+                    "Add to log",
+                    on_add,
+                )/>
             </details>
             <StatusLine text=status/>
             <ul class="placement-list">
@@ -129,23 +123,17 @@ fn PlacementItem(
         let initial = entry
             .with_untracked(|e| e.as_ref().map(PlacementDraft::from_entry))
             .unwrap_or_default();
-        view! {
-            <PlacementForm
-                id_prefix=format!("{}-form", id.read_value())
-                initial
-                submit_label="Save changes"
-                on_save=in_place.on_save(
-                    id,
-                    move |id, draft: PlacementDraft| edit_record(log, |l| l.update(id, &draft)),
-                    |e| match e {
-                        PlacementError::Invalid(problems) => Ok(problems),
-                        other => Err(other),
-                    },
-                    || "Changes saved.".to_string(),
-                )
-                on_cancel=in_place.on_cancel(id)
-            />
-        }
+        let on_save = save_saying(
+            in_place.status,
+            move |draft: PlacementDraft| edit_record(log, |l| l.update(&id.read_value(), &draft)),
+            |e| match e {
+                PlacementError::Invalid(problems) => Ok(problems),
+                other => Err(other),
+            },
+            || "Changes saved.".to_string(),
+        );
+        let form = in_place.edit_form(id, initial, on_save);
+        view! { <PlacementForm form/> }
     };
 
     in_place.entry(id, read_view, edit_view)
@@ -154,68 +142,48 @@ fn PlacementItem(
 /// Add or edit a placement entry. A refused save keeps everything typed.
 #[component]
 fn PlacementForm(
-    /// Prefix for the fields' ids, unique on the page.
-    #[prop(into)]
-    id_prefix: String,
-    /// What the fields start with.
-    initial: PlacementDraft,
-    /// The save button's words.
-    submit_label: &'static str,
-    /// Saves the draft; returns the problems if it was refused.
-    on_save: Callback<PlacementDraft, Result<(), PlacementErrors>>,
-    /// Shown as a "Cancel" button when given (for editing).
-    #[prop(optional)]
-    on_cancel: Option<Callback<()>>,
-    /// Empty the fields after a successful save (for adding).
-    #[prop(optional)]
-    clear_after_save: bool,
+    /// Its ids, what the fields start with, and what saving does.
+    form: EntryForm<PlacementDraft, PlacementErrors>,
 ) -> impl IntoView {
-    let date = RwSignal::new(initial.date);
-    let hours = RwSignal::new(initial.hours);
-    let start = RwSignal::new(initial.start);
-    let end = RwSignal::new(initial.end);
+    let initial = &form.initial;
+    let date = RwSignal::new(initial.date.clone());
+    let hours = RwSignal::new(initial.hours.clone());
+    let start = RwSignal::new(initial.start.clone());
+    let end = RwSignal::new(initial.end.clone());
     // The words are kept as they are typed, so leaving the page never drops them.
-    let unsent = UnsentForm::new(&id_prefix);
-    let setting = unsent.field("setting", initial.setting);
-    let observed = unsent.field("observed", initial.observed);
-    let learned = unsent.field("learned", initial.learned);
-    // Cancelling an edit lets its kept words go too.
-    let on_cancel = unsent.clearing_on(on_cancel);
+    let unsent = form.unsent();
+    let setting = unsent.field("setting", initial.setting.clone());
+    let observed = unsent.field("observed", initial.observed.clone());
+    let learned = unsent.field("learned", initial.learned.clone());
     let errors = RwSignal::new(PlacementErrors::default());
-    let form_id = id_prefix.clone();
-    let focus_form = form_id.clone();
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let draft = PlacementDraft {
-            date: date.get_untracked(),
-            hours: hours.get_untracked(),
-            start: start.get_untracked(),
-            end: end.get_untracked(),
-            setting: setting.get_untracked(),
-            observed: observed.get_untracked(),
-            learned: learned.get_untracked(),
-        };
-        if show_outcome(errors, on_save.run(draft), &focus_form) {
-            unsent.clear();
-            if clear_after_save {
-                for field in [hours, start, end, observed, learned] {
-                    field.set(String::new());
-                }
-            }
+    let read = move || PlacementDraft {
+        date: date.get_untracked(),
+        hours: hours.get_untracked(),
+        start: start.get_untracked(),
+        end: end.get_untracked(),
+        setting: setting.get_untracked(),
+        observed: observed.get_untracked(),
+        learned: learned.get_untracked(),
+    };
+    // The date and setting stay: the next entry is often the same day or place.
+    let clear = move || {
+        for field in [hours, start, end, observed, learned] {
+            field.set(String::new());
         }
     };
+    let submit = form.submit(unsent, errors, read, clear);
     view! {
-        <form id=form_id class="placement-form" on:submit=submit novalidate>
+        <form id=form.form_id() class="placement-form" on:submit=submit novalidate>
             <div class="field-row">
                 <Field
-                    id=format!("{id_prefix}-date")
+                    id=form.field_id("date")
                     label="Date"
                     value=date
                     control=Control::Date
                     error=error_of(errors, |e| e.date.as_ref())
                 />
                 <Field
-                    id=format!("{id_prefix}-hours")
+                    id=form.field_id("hours")
                     label="Hours"
                     value=hours
                     input_mode="decimal"
@@ -225,14 +193,14 @@ fn PlacementForm(
             </div>
             <div class="field-row">
                 <Field
-                    id=format!("{id_prefix}-start")
+                    id=form.field_id("start")
                     label="Start time (optional)"
                     value=start
                     control=Control::Time
                     error=error_of(errors, |e| e.start.as_ref())
                 />
                 <Field
-                    id=format!("{id_prefix}-end")
+                    id=form.field_id("end")
                     label="End time (optional)"
                     value=end
                     control=Control::Time
@@ -240,27 +208,27 @@ fn PlacementForm(
                 />
             </div>
             <Field
-                id=format!("{id_prefix}-setting")
+                id=form.field_id("setting")
                 label="Setting"
                 value=setting
                 hint="The team, ward, group or organisation."
                 error=error_of(errors, |e| e.setting.as_ref())
             />
             <Field
-                id=format!("{id_prefix}-observed")
+                id=form.field_id("observed")
                 label="What I observed"
                 value=observed
                 control=Control::TextArea(4)
                 error=error_of(errors, |e| e.observed.as_ref())
             />
             <Field
-                id=format!("{id_prefix}-learned")
+                id=form.field_id("learned")
                 label="What I learned"
                 value=learned
                 control=Control::TextArea(4)
                 error=error_of(errors, |e| e.learned.as_ref())
             />
-            <FormButtons submit_label on_cancel/>
+            {form.buttons(unsent)}
         </form>
     }
 }

@@ -7,6 +7,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use super::undo_notice::UndoNotice;
 use crate::app::form::{focus_id, focus_node, Control, Field};
 use crate::app::language_checker::use_language_checker;
 use crate::domain::language_check::{apply_suggestion, Finding, TextEdit};
@@ -42,7 +43,7 @@ pub(super) fn TryTheChecker() -> impl IntoView {
             Err(error) => problem.set(Some(error.to_string())),
         }
     };
-    let undo = move |_| {
+    let undo = Callback::new(move |()| {
         let Some(Applied { edit }) = applied.get_untracked() else {
             return;
         };
@@ -55,7 +56,7 @@ pub(super) fn TryTheChecker() -> impl IntoView {
         }
         applied.set(None);
         focus_id("try-checker-text");
-    };
+    });
 
     let summary = move || {
         let count = findings.with(Vec::len);
@@ -137,19 +138,8 @@ pub(super) fn TryTheChecker() -> impl IntoView {
                     applied
                         .get()
                         .map(|Applied { edit }| {
-                            view! {
-                                <p class="gl-notice">
-                                    {format!("Changed “{}” to “{}”. ", edit.removed, edit.inserted)}
-                                    <button
-                                        type="button"
-                                        class="button primary"
-                                        node_ref=undo_button
-                                        on:click=undo
-                                    >
-                                        "Undo"
-                                    </button>
-                                </p>
-                            }
+                            let text = format!("Changed “{}” to “{}”. ", edit.removed, edit.inserted);
+                            view! { <UndoNotice text undo_button on_undo=undo/> }
                         })
                 }}
                 {move || problem.get().map(|text| view! { <p class="gl-notice">{text}</p> })}

@@ -7,9 +7,10 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use super::search::InsteadOfTry;
+use super::undo_notice::UndoNotice;
 use super::use_glossary;
 use crate::app::form::focus_node;
-use crate::app::page::Page;
+use crate::app::page::{MissingPage, Page};
 use crate::domain::glossary::GlossaryEntry;
 
 /// The entry page for the id in the address.
@@ -33,13 +34,12 @@ pub fn GlossaryEntryPage() -> impl IntoView {
 #[component]
 fn EntryNotFound() -> impl IntoView {
     view! {
-        <Page title="Entry not found">
-            <p>
-                "We couldn't find that glossary entry. If it was one of your own, it may have "
-                "been deleted."
-            </p>
-            <p><A href="/glossary">"Back to the glossary"</A></p>
-        </Page>
+        <MissingPage
+            title="Entry not found"
+            explanation="We couldn't find that glossary entry. If it was one of your own, it may \
+                         have been deleted."
+            ways_on=&[("/glossary", "Back to the glossary")]
+        />
     }
 }
 
@@ -89,13 +89,13 @@ fn EntryView(
             Err(error) => problem.set(Some(error.to_string())),
         }
     };
-    let undo = move |_| {
+    let undo = Callback::new(move |()| {
         if let Some(entry) = deleted.get_untracked() {
             glossary.update(|g| g.restore_own(entry));
             deleted.set(None);
             focus_node(delete_button);
         }
-    };
+    });
 
     let phrases = entry.instead_of_phrases();
     let pair = (!phrases.is_empty()).then(|| {
@@ -167,20 +167,12 @@ fn EntryView(
                     deleted
                         .get()
                         .map(|entry| {
+                            let text = format!("“{}” has been deleted. ", entry.term);
                             view! {
-                                <p class="gl-notice">
-                                    {format!("“{}” has been deleted. ", entry.term)}
-                                    <button
-                                        type="button"
-                                        class="button primary"
-                                        node_ref=undo_button
-                                        on:click=undo
-                                    >
-                                        "Undo"
-                                    </button>
+                                <UndoNotice text undo_button on_undo=undo>
                                     " "
                                     <A href="/glossary">"Back to the glossary"</A>
-                                </p>
+                                </UndoNotice>
                             }
                         })
                 }}

@@ -11,7 +11,7 @@ use super::flashcards_due::{ready_message, use_due_summary};
 use super::search::InsteadOfTry;
 use super::{use_flashcards, use_glossary};
 use crate::app::clock::today;
-use crate::app::form::focus_node;
+use crate::app::form::{focus_node, Checkbox};
 use crate::app::page::Page;
 use crate::domain::flashcards::{deck_ids, DeckChoice, ReviewOutcome, BOX_INTERVAL_DAYS};
 use crate::domain::glossary::TraineeGlossary;
@@ -138,31 +138,22 @@ pub fn FlashcardsPage() -> impl IntoView {
             .into_iter()
             .enumerate()
             .map(|(i, name)| {
-                let id = format!("deck-category-{i}");
                 let checked = chosen.contains(&name);
                 let toggled = name.clone();
-                view! {
-                    <div class="choice">
-                        <input
-                            type="checkbox"
-                            id=id.clone()
-                            prop:checked=checked
-                            on:change=move |ev| {
-                                let on = event_target_checked(&ev);
-                                let name = toggled.clone();
-                                session.set(None);
-                                progress.update(|p| {
-                                    if let DeckChoice::Categories(list) = &mut p.deck {
-                                        list.retain(|c| *c != name);
-                                        if on {
-                                            list.push(name);
-                                        }
-                                    }
-                                });
+                let toggle = Callback::new(move |on: bool| {
+                    let name = toggled.clone();
+                    session.set(None);
+                    progress.update(|p| {
+                        if let DeckChoice::Categories(list) = &mut p.deck {
+                            list.retain(|c| *c != name);
+                            if on {
+                                list.push(name);
                             }
-                        />
-                        <label for=id>{name}</label>
-                    </div>
+                        }
+                    });
+                });
+                view! {
+                    <Checkbox id=format!("deck-category-{i}") label=name checked on_change=toggle/>
                 }
             })
             .collect_view();

@@ -13,6 +13,7 @@ mod flashcards;
 mod flashcards_due;
 mod own_entry_form;
 mod search;
+mod undo_notice;
 
 use leptos::prelude::*;
 use leptos_router::components::A;

@@ -11,7 +11,7 @@ use leptos_router::NavigateOptions;
 
 use super::use_glossary;
 use crate::app::form::{error_of, focus_first_problem, focus_id, Control, Field};
-use crate::app::page::Page;
+use crate::app::page::{MissingPage, Page};
 use crate::app::records::UnsentForm;
 use crate::domain::glossary::{
     OwnEntryDraft, OwnEntryError, OwnEntryField, TraineeGlossary, OWN_CATEGORY,
@@ -59,14 +59,15 @@ pub fn EditOwnEntryPage() -> impl IntoView {
             }
             .into_any(),
             None => view! {
-                <Page title="This entry can't be edited">
-                    <p>
-                        "Only your own entries can be edited. The built-in ones stay as they "
-                        "are, but you can add your own version alongside."
-                    </p>
-                    <p><A href="/glossary/new">"Add your own entry"</A></p>
-                    <p><A href="/glossary">"Back to the glossary"</A></p>
-                </Page>
+                <MissingPage
+                    title="This entry can't be edited"
+                    explanation="Only your own entries can be edited. The built-in ones stay as \
+                                 they are, but you can add your own version alongside."
+                    ways_on=&[
+                        ("/glossary/new", "Add your own entry"),
+                        ("/glossary", "Back to the glossary"),
+                    ]
+                />
             }
             .into_any(),
         }

@@ -261,7 +261,8 @@ pub(super) fn Restore() -> impl IntoView {
     let restore = move |backup: Arc<Backup>, replace: bool| match records.restore(&backup, replace)
     {
         Ok(report) => set_step.set(RestoreStep::Done(restored_words(&report))),
-        Err(problem) => set_error.set(Some(format!("{problem} Nothing has been changed."))),
+        // Its own sentence already says that nothing has been changed.
+        Err(problem) => set_error.set(Some(problem.sentence())),
     };
 
     let ask_before_replacing = move |backup: Arc<Backup>| {

@@ -51,6 +51,14 @@ impl DraftState {
         }
     }
 
+    /// Section `id`'s text as it is now (empty if another tab has removed the section), read
+    /// without tracking: for an edit about to be made to it.
+    pub fn section_text_untracked(&self, id: SectionId) -> String {
+        self.draft
+            .with_untracked(|d| d.section_text(id).map(str::to_owned))
+            .unwrap_or_default()
+    }
+
     /// The keystroke path: the text of one section as the trainee typed it.
     pub fn type_text(&self, id: SectionId, text: String) {
         let now = now_ms();

@@ -9,7 +9,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::app::clock::{now_ms, today};
-use crate::app::page::Page;
+use crate::app::page::{MissingPage, Page};
 use crate::app::pages::writing::assignment_details::AssignmentDetails;
 use crate::app::pages::writing::dismissed_list::DismissedList;
 use crate::app::pages::writing::draft_state::DraftState;
@@ -74,13 +74,12 @@ fn DraftSummary(
 #[component]
 fn NoSuchAssignment() -> impl IntoView {
     view! {
-        <Page title="Assignment not found">
-            <p>
-                "We couldn't find that assignment on this device. It may not have been started "
-                "here yet."
-            </p>
-            <p><A href="/assignments">"Go to your assignments"</A></p>
-        </Page>
+        <MissingPage
+            title="Assignment not found"
+            explanation="We couldn't find that assignment on this device. It may not have been \
+                         started here yet."
+            ways_on=&[("/assignments", "Go to your assignments")]
+        />
     }
 }
 

@@ -14,7 +14,7 @@ use leptos_router::components::A;
 
 use crate::app::form::focus_node;
 use crate::app::pages::writing::draft_state::DraftState;
-use crate::app::pages::writing::textarea_edit::write_edit;
+use crate::app::pages::writing::textarea_edit::{undo_edit, write_edit};
 use crate::domain::assignment::SectionId;
 use crate::domain::dismissal::Dismissal;
 use crate::domain::language_check::{apply_suggestion, Finding, TextEdit};
@@ -90,12 +90,6 @@ pub fn FindingsList(
     let keys = Memo::new(move |_| {
         items.with(|list| list.iter().map(|(k, _)| k.clone()).collect::<Vec<_>>())
     });
-    let section_text = move || {
-        state
-            .draft
-            .with_untracked(|d| d.section_text(id).map(str::to_owned))
-            .unwrap_or_default()
-    };
     let current = move |key: &FindingKey| {
         items.with_untracked(|list| list.iter().find(|(k, _)| k == key).map(|(_, f)| f.clone()))
     };
@@ -107,7 +101,7 @@ pub fn FindingsList(
             done.set(Some(gone()));
             return;
         };
-        let text = section_text();
+        let text = state.section_text_untracked(id);
         match apply_suggestion(&text, &finding, suggestion) {
             Ok((new_text, edit)) => {
                 write_edit(state, id, textarea.get_untracked(), &text, &edit, new_text);
@@ -125,7 +119,7 @@ pub fn FindingsList(
         let dismissal = if whole_entry {
             Dismissal::entry(&finding)
         } else {
-            Dismissal::spot(&section_text(), &finding)
+            Dismissal::spot(&state.section_text_untracked(id), &finding)
         };
         let stored = dismissal.clone();
         state.change(move |draft, _| draft.dismiss(stored));
@@ -135,19 +129,11 @@ pub fn FindingsList(
     let undo = move |_| {
         match done.get_untracked() {
             Some(Done::Applied(edit)) => {
-                let text = section_text();
-                match edit.undo(&text) {
-                    Ok(restored) => {
-                        let back = TextEdit {
-                            start: edit.start,
-                            removed: edit.inserted.clone(),
-                            inserted: edit.removed.clone(),
-                        };
-                        write_edit(state, id, textarea.get_untracked(), &text, &back, restored);
-                        done.set(Some(Done::Note(format!("Put back “{}”.", edit.removed))));
-                    }
-                    Err(error) => done.set(Some(Done::Note(error.to_string()))),
-                }
+                let note = match undo_edit(state, id, textarea.get_untracked(), &edit) {
+                    Ok(()) => format!("Put back “{}”.", edit.removed),
+                    Err(error) => error.to_string(),
+                };
+                done.set(Some(Done::Note(note)));
             }
             Some(Done::Dismissed(dismissal)) => {
                 let stored = dismissal.clone();

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use crate::app::form::focus_node;
 use crate::app::pages::course::edit_record;
 use crate::app::pages::writing::draft_state::DraftState;
-use crate::app::pages::writing::textarea_edit::write_edit;
+use crate::app::pages::writing::textarea_edit::{undo_edit, write_edit};
 use crate::app::records::use_record;
 use crate::domain::assignment::SectionId;
 use crate::domain::journal::JournalEntry;
@@ -74,15 +74,9 @@ pub fn JournalPicker(
             })
         })
     });
-    let section_text = move || {
-        state
-            .draft
-            .with_untracked(|d| d.section_text(id).map(str::to_owned))
-            .unwrap_or_default()
-    };
 
     let add = move |entry: JournalEntry| {
-        let text = section_text();
+        let text = state.section_text_untracked(id);
         let cursor = textarea
             .get_untracked()
             .and_then(|t| t.selection_start().ok().flatten())
@@ -112,15 +106,8 @@ pub fn JournalPicker(
         let Some((title, entry_id, edit, marked)) = done.get_untracked() else {
             return;
         };
-        let text = section_text();
-        match edit.undo(&text) {
-            Ok(restored) => {
-                let back = TextEdit {
-                    start: edit.start,
-                    removed: edit.inserted.clone(),
-                    inserted: String::new(),
-                };
-                write_edit(state, id, textarea.get_untracked(), &text, &back, restored);
+        match undo_edit(state, id, textarea.get_untracked(), &edit) {
+            Ok(()) => {
                 if marked {
                     journal.update(|j| {
                         if let Some(e) = j.entries.iter_mut().find(|e| e.id == entry_id) {

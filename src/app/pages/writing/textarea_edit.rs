@@ -13,7 +13,7 @@ use web_sys::HtmlTextAreaElement;
 
 use crate::app::pages::writing::draft_state::DraftState;
 use crate::domain::assignment::SectionId;
-use crate::domain::language_check::TextEdit;
+use crate::domain::language_check::{ApplyError, TextEdit};
 
 /// Calls `target.name(args...)` if the browser has it, returning what it gave back.
 fn call(target: &JsValue, name: &str, args: &[JsValue]) -> Option<JsValue> {
@@ -94,4 +94,18 @@ pub fn write_edit(
     state.change(|draft, now| {
         let _ = draft.set_section_text(id, new_text, now);
     });
+}
+
+/// Takes `edit` back out of section `id`, written as [`write_edit`] writes, if the text it put in
+/// is still there. If it is not, the section is left as it is and the error says why.
+pub fn undo_edit(
+    state: DraftState,
+    id: SectionId,
+    textarea: Option<HtmlTextAreaElement>,
+    edit: &TextEdit,
+) -> Result<(), ApplyError> {
+    let text = state.section_text_untracked(id);
+    let restored = edit.undo(&text)?;
+    write_edit(state, id, textarea, &text, &edit.reversed(), restored);
+    Ok(())
 }
