@@ -2,7 +2,7 @@
 # Builds everything `make bench` measures (called by the Makefile after the set-up):
 # - the release app in dist/ (as `make build`);
 # - the bare Leptos counter (bench/counter/) into bench-output/counter-dist/, with the same
-#   toolchain, release profile and wasm-opt level;
+#   toolchain, release profile and wasm-opt options;
 # - the bench-only wasm (bench/wasm/: the checker and the store callable from JavaScript) into
 #   bench-output/bench-wasm/, bindgen'd and wasm-opt'd as Trunk does for the app;
 # - the native examples, which then write the generated texts and stores and the native timings
@@ -34,7 +34,7 @@ cp Cargo.lock bench/wasm/Cargo.lock
 rm -rf "$out/bench-wasm"
 wasm-bindgen --target web --no-typescript --out-dir "$out/bench-wasm" \
   target/wasm32-unknown-unknown/release/bench_wasm.wasm
-wasm-opt -Oz --output="$out/bench-wasm/bench_wasm_bg.wasm" "$out/bench-wasm/bench_wasm_bg.wasm"
+wasm-opt -Oz --low-memory-unused --output="$out/bench-wasm/bench_wasm_bg.wasm" "$out/bench-wasm/bench_wasm_bg.wasm"
 
 say "Generating texts and stores, and timing the checker and the store natively"
 nice cargo build --release --example bench_store --example checker_timing

@@ -2,6 +2,10 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    // The hook writes a panic's message and stack to the console, which is what a developer
+    // needs; a trainee never sees it either way. Release builds leave it out to save its
+    // bytes in every download (see "Where the bytes are" in docs/build.md).
+    #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(peer_study::app::App);
 }

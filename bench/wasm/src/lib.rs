@@ -3,9 +3,9 @@
 //! profile, same wasm-opt level) without adding a single export to the app's own wasm.
 //!
 //! `make bench` builds it (`cargo build --release --target wasm32-unknown-unknown` in this folder,
-//! then `wasm-bindgen --target web` and `wasm-opt -Oz`, as Trunk does for the app). The JavaScript
-//! side (bench/browser.mjs) times the calls with `performance.now()`; texts are handed over first,
-//! so the timed calls do no copying of their own.
+//! then `wasm-bindgen --target web` and `wasm-opt -Oz --low-memory-unused`, as Trunk does for the
+//! app). The JavaScript side (bench/browser.mjs) times the calls with `performance.now()`; texts
+//! are handed over first, so the timed calls do no copying of their own.
 #![cfg(target_arch = "wasm32")]
 
 use std::cell::RefCell;
