@@ -7,7 +7,7 @@ use std::future::Future;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::check_new_passcode;
+use super::{check_new_passcode, LockProblem};
 use crate::app::form::{Control, Field, StatusLine};
 
 /// The passcode the lock already has: "Passcode" on the lock screen and when turning the lock
@@ -48,7 +48,7 @@ impl NewPasscode {
         match check_new_passcode(&new, &self.repeat.get_untracked()) {
             Ok(()) => Some(new),
             Err(why) => {
-                status.say(why);
+                status.say(why.to_string());
                 None
             }
         }
@@ -149,7 +149,7 @@ impl Status {
         step: impl FnOnce() -> F,
         failed: impl FnOnce() + 'static,
     ) where
-        F: Future<Output = Result<(), String>> + 'static,
+        F: Future<Output = Result<(), LockProblem>> + 'static,
     {
         if self.busy.get_untracked() {
             return;
@@ -160,7 +160,7 @@ impl Status {
         spawn_local(async move {
             if let Err(why) = step.await {
                 failed();
-                self.say(why);
+                self.say(why.to_string());
             }
             // `try_set`: a step that worked may have replaced the form, and this line with it.
             let _ = self.busy.try_set(false);
@@ -177,7 +177,7 @@ impl Status {
     ) -> impl Fn(leptos::ev::SubmitEvent) + Copy + 'static
     where
         S: Fn(String) -> F + Copy + 'static,
-        F: Future<Output = Result<(), String>> + 'static,
+        F: Future<Output = Result<(), LockProblem>> + 'static,
     {
         move |ev| {
             ev.prevent_default();

@@ -18,7 +18,7 @@ pub fn LockNowButton() -> impl IntoView {
                 on:click=move |_| {
                     if let Some(lock) = lock {
                         if let Err(e) = lock.lock_now() {
-                            message.set(e);
+                            message.set(e.to_string());
                         }
                     }
                 }

@@ -13,6 +13,7 @@ pub mod change_passcode;
 mod fields;
 pub mod lock_now;
 pub mod lock_screen;
+pub mod problem;
 pub mod settings_section;
 pub mod web_crypto;
 
@@ -33,6 +34,7 @@ use crate::storage::crypto::recovery_key::RecoveryKey;
 use crate::storage::crypto::sealed_backend::{LockSlot, SealedBackend, SharedSlot};
 use crate::storage::crypto::{random, ATTEMPTS, AUTO_LOCK, KEYRING, LOCKED_AT};
 use crate::storage::local_storage::LocalStorageBackend;
+pub use problem::LockProblem;
 
 /// Where the lock stands in this tab.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,9 +61,9 @@ pub struct LockControl {
     inner: StoredValue<Inner, LocalStorage>,
 }
 
-/// Checks a new passcode and its repeat; the message says what to change.
-pub fn check_new_passcode(passcode: &str, repeat: &str) -> Result<(), String> {
-    keyring::check_new_passcode(passcode, repeat).map_err(|e| e.to_string())
+/// Checks a new passcode and its repeat; the problem says what to change.
+pub fn check_new_passcode(passcode: &str, repeat: &str) -> Result<(), LockProblem> {
+    keyring::check_new_passcode(passcode, repeat).map_err(LockProblem::NewPasscode)
 }
 
 /// The backend as stored, for the lock's own keys and the conversions.
@@ -115,26 +117,21 @@ impl LockControl {
         self.inner.update_value(|i| i.records = Some(records));
     }
 
-    fn flush(&self) -> Result<(), String> {
+    fn flush(&self) -> Result<(), LockProblem> {
         if let Some(records) = self.inner.with_value(|i| i.records) {
             // A full save, not `flush`: on a first visit the meta record waits for a change
             // that may never come, and it too must be stored before anything reloads.
             records.save_now();
             if records.has_unsaved_changes() {
-                return Err(
-                    "Your latest changes couldn't be saved yet, so nothing has been \
-                            changed. Please download a backup from My data first."
-                        .into(),
-                );
+                return Err(LockProblem::Unsaved);
             }
         }
         Ok(())
     }
 
-    fn keyring() -> Result<Keyring, String> {
-        let stored = raw().get(KEYRING).map_err(|e| e.to_string())?;
-        let stored = stored.ok_or("The passcode lock isn't on.")?;
-        Keyring::decode(&stored).map_err(|e| format!("Peer Study can't open: {e}."))
+    fn keyring() -> Result<Keyring, LockProblem> {
+        let stored = raw().get(KEYRING)?.ok_or(LockProblem::NotOn)?;
+        Keyring::decode(&stored).map_err(LockProblem::KeyringUnreadable)
     }
 
     /// Runs `seal` with the keyring and the data key while this tab is unlocked and they still
@@ -177,44 +174,43 @@ impl LockControl {
         self.state.set(LockState::Unlocked);
     }
 
-    /// Unlocks with the passcode. The error is a kind sentence for the lock screen.
-    pub async fn unlock(&self, passcode: String) -> Result<(), String> {
+    /// Unlocks with the passcode. The problem's sentence is for the lock screen.
+    pub async fn unlock(&self, passcode: String) -> Result<(), LockProblem> {
         let wait = self.seconds_to_wait();
         if wait > 0 {
-            return Err(wait_message(wait));
+            return Err(LockProblem::Wait(wait));
         }
         let keyring = Self::keyring()?;
-        let wrapping = web_crypto::passcode_key(&passcode, keyring.passcode_kdf())
-            .await
-            .map_err(|e| e.to_string())?;
+        let wrapping = web_crypto::passcode_key(&passcode, keyring.passcode_kdf()).await?;
         match keyring.unlock_with_passcode(&wrapping) {
             Ok(key) => {
                 let keyring = strengthened(keyring, &key, &passcode).await;
                 self.opened(&keyring, key);
                 Ok(())
             }
-            Err(e) => {
+            Err(problem) => {
                 self.wrong_try();
-                let wait = self.seconds_to_wait();
-                Err(if wait > 0 {
-                    format!("{e} {}", wait_message(wait))
-                } else {
-                    e.to_string()
+                Err(LockProblem::DoesNotOpen {
+                    problem,
+                    wait: self.seconds_to_wait(),
                 })
             }
         }
     }
 
     /// Unlocks with the recovery key and sets a new passcode in the same step.
-    pub async fn recover(&self, recovery_text: String, new_passcode: String) -> Result<(), String> {
-        let recovery = RecoveryKey::parse(&recovery_text).map_err(|e| e.to_string())?;
+    pub async fn recover(
+        &self,
+        recovery_text: String,
+        new_passcode: String,
+    ) -> Result<(), LockProblem> {
+        let recovery = RecoveryKey::parse(&recovery_text)?;
         let keyring = Self::keyring()?;
-        let wrapping = web_crypto::recovery_wrapping_key(&recovery, keyring.recovery_salt())
-            .await
-            .map_err(|e| e.to_string())?;
+        let wrapping =
+            web_crypto::recovery_wrapping_key(&recovery, keyring.recovery_salt()).await?;
         let key = keyring
             .unlock_with_recovery_key(&wrapping)
-            .map_err(|e| e.to_string())?;
+            .map_err(|problem| LockProblem::DoesNotOpen { problem, wait: 0 })?;
         let rewrapped = rewrap(&keyring, &key, &new_passcode).await?;
         self.opened(&rewrapped, key);
         Ok(())
@@ -222,13 +218,9 @@ impl LockControl {
 
     /// Changes the passcode, once the current one has opened the keyring: the data key is
     /// rewrapped under the new one in one write (see [`convert`]); no record changes.
-    pub async fn change_passcode(&self, current: String, new: String) -> Result<(), String> {
-        let (keyring, key) = Self::open_with_passcode(&current, |_| {
-            "That isn't your current passcode, so it hasn't changed. Please check it and try \
-             again."
-                .into()
-        })
-        .await?;
+    pub async fn change_passcode(&self, current: String, new: String) -> Result<(), LockProblem> {
+        let (keyring, key) =
+            Self::open_with_passcode(&current, |_| LockProblem::NotCurrentPasscode).await?;
         rewrap(&keyring, &key, &new).await?;
         Ok(())
     }
@@ -237,33 +229,31 @@ impl LockControl {
     /// doesn't. Wrong tries are not counted: the trainee has already unlocked.
     async fn open_with_passcode(
         passcode: &str,
-        wrong: impl FnOnce(UnwrapError) -> String,
-    ) -> Result<(Keyring, DataKey), String> {
+        wrong: impl FnOnce(UnwrapError) -> LockProblem,
+    ) -> Result<(Keyring, DataKey), LockProblem> {
         let keyring = Self::keyring()?;
-        let wrapping = web_crypto::passcode_key(passcode, keyring.passcode_kdf())
-            .await
-            .map_err(|e| e.to_string())?;
+        let wrapping = web_crypto::passcode_key(passcode, keyring.passcode_kdf()).await?;
         let key = keyring.unlock_with_passcode(&wrapping).map_err(wrong)?;
         Ok((keyring, key))
     }
 
     /// Turns the lock on with `passcode` and the recovery key the trainee has saved.
-    pub async fn turn_on(&self, passcode: String, recovery: RecoveryKey) -> Result<(), String> {
-        let key = DataKey::generate().map_err(|e| e.to_string())?;
-        let kdf = PasscodeKdf::fresh().map_err(|e| e.to_string())?;
-        let passcode_key = web_crypto::passcode_key(&passcode, &kdf)
-            .await
-            .map_err(|e| e.to_string())?;
-        let salt = random::bytes::<16>().map_err(|e| e.to_string())?;
-        let recovery_key = web_crypto::recovery_wrapping_key(&recovery, &salt)
-            .await
-            .map_err(|e| e.to_string())?;
+    pub async fn turn_on(
+        &self,
+        passcode: String,
+        recovery: RecoveryKey,
+    ) -> Result<(), LockProblem> {
+        let key = DataKey::generate()?;
+        let kdf = PasscodeKdf::fresh()?;
+        let passcode_key = web_crypto::passcode_key(&passcode, &kdf).await?;
+        let salt = random::bytes::<16>()?;
+        let recovery_key = web_crypto::recovery_wrapping_key(&recovery, &salt).await?;
         let keyring = Keyring::new(&key, kdf, &passcode_key, salt, &recovery_key, now_ms())
-            .map_err(|e| e.to_string())?;
+            .map_err(LockProblem::Keyring)?;
         self.flush()?;
         // Failures after the keyring is stored leave records plain until the next unlock
         // finishes the job; the lock is on either way.
-        convert::turn_on(&mut raw(), &keyring, &key).map_err(|e| e.to_string())?;
+        convert::turn_on(&mut raw(), &keyring, &key)?;
         self.inner
             .with_value(|i| i.slot.borrow_mut().unlock(keyring.id.clone(), key));
         self.state.set(LockState::Unlocked);
@@ -271,10 +261,14 @@ impl LockControl {
     }
 
     /// Turns the lock off after the passcode is given again; every record is stored plain.
-    pub async fn turn_off(&self, passcode: String) -> Result<(), String> {
-        let (_, key) = Self::open_with_passcode(&passcode, |e| e.to_string()).await?;
+    pub async fn turn_off(&self, passcode: String) -> Result<(), LockProblem> {
+        let (_, key) = Self::open_with_passcode(&passcode, |problem| LockProblem::DoesNotOpen {
+            problem,
+            wait: 0,
+        })
+        .await?;
         self.flush()?;
-        convert::turn_off(&mut raw(), &key).map_err(|e| e.to_string())?;
+        convert::turn_off(&mut raw(), &key)?;
         self.inner.with_value(|i| i.slot.borrow_mut().forget());
         self.state.set(LockState::Off);
         Ok(())
@@ -282,7 +276,7 @@ impl LockControl {
 
     /// Locks now: saves everything, tells the other tabs, and reloads to the lock screen. Refuses
     /// (with a message) when something could not be saved, since reloading would lose it.
-    pub fn lock_now(&self) -> Result<(), String> {
+    pub fn lock_now(&self) -> Result<(), LockProblem> {
         if self.state.get_untracked() != LockState::Unlocked {
             return Ok(());
         }
@@ -404,24 +398,14 @@ async fn strengthened(keyring: Keyring, key: &DataKey, passcode: &str) -> Keyrin
 
 /// Wraps the data key under `passcode` with fresh parameters and stores the keyring that holds
 /// it (one write: before it the old passcode opens, after it the new one).
-async fn rewrap(keyring: &Keyring, key: &DataKey, passcode: &str) -> Result<Keyring, String> {
-    let kdf = PasscodeKdf::fresh().map_err(|e| e.to_string())?;
-    let wrapping = web_crypto::passcode_key(passcode, &kdf)
-        .await
-        .map_err(|e| e.to_string())?;
+async fn rewrap(keyring: &Keyring, key: &DataKey, passcode: &str) -> Result<Keyring, LockProblem> {
+    let kdf = PasscodeKdf::fresh()?;
+    let wrapping = web_crypto::passcode_key(passcode, &kdf).await?;
     let rewrapped = keyring
         .with_new_passcode(key, kdf, &wrapping)
-        .map_err(|e| e.to_string())?;
-    convert::store_keyring(&mut raw(), &rewrapped).map_err(|e| e.to_string())?;
+        .map_err(LockProblem::Keyring)?;
+    convert::store_keyring(&mut raw(), &rewrapped)?;
     Ok(rewrapped)
-}
-
-fn wait_message(seconds: u64) -> String {
-    format!(
-        "To keep your notes safe after several tries, please wait {seconds} second{} before \
-         trying again.",
-        if seconds == 1 { "" } else { "s" }
-    )
 }
 
 fn reload() {

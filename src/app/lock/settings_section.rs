@@ -203,7 +203,7 @@ fn LockOn() -> impl IntoView {
         </p>
         <button type="button" on:click=move |_| {
             if let Err(e) = lock.lock_now() {
-                status.say(e);
+                status.say(e.to_string());
             }
         }>"Lock now"</button>
         <Field
