@@ -66,7 +66,7 @@ test-engines: release
 # of MB of disk (`make dev` keeps them for quick rebuilds; CARGO_INCREMENTAL=1 keeps them here too).
 test: export CARGO_INCREMENTAL ?= 0
 test: setup-test
-	@echo "Disk free for the build: $$(df -h --output=avail . | tail -1) (a run needs about 3 GB)"
+	@echo "Disk free for the build: $$(df -h --output=avail . | tail -1) (a fresh run needs about 2.3 GB)"
 	@$(MAKE) --no-print-directory fmt-check clippy test-native test-browser test-e2e test-engines
 	@echo "All checks and tests passed. Disk still free: $$(df -h --output=avail . | tail -1)"
 
