@@ -34,7 +34,7 @@ dev: setup
 	trunk serve
 
 build: setup
-	trunk build --release
+	trunk build --release --features split
 
 fmt-check:
 	cargo fmt --all -- --check
@@ -52,7 +52,7 @@ test-browser:
 # The release build the end-to-end and cross-engine layers test; within one `make` it is built
 # once, however many of them run.
 release:
-	trunk build --release
+	trunk build --release --features split
 
 test-e2e: release
 	npx playwright test --config tests/e2e/playwright.config.js

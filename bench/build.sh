@@ -22,7 +22,7 @@ if [ ! -d bench/node_modules/alex ] || [ bench/package-lock.json -nt bench/node_
 fi
 
 say "Building the release app (dist/)"
-nice trunk build --release
+nice trunk build --release --features split
 
 say "Building the bare Leptos counter (bench/counter/)"
 cp Cargo.lock bench/counter/Cargo.lock

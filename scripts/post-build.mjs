@@ -5,6 +5,8 @@
 //
 //   node scripts/post-build.mjs [DIR]   DIR defaults to $TRUNK_STAGING_DIR
 //
+// 0. A build with split points (`trunk build --release --features split`) is split into a main
+//    module and one piece per area first: scripts/split-build.mjs.
 // 1. index.html gets a <meta http-equiv="Content-Security-Policy">, with the SHA-256 of Trunk's
 //    inline loader script (the only inline script; its text names the hashed wasm and js files,
 //    so the hash changes with every build), and a <meta name="peer-study-version">.
@@ -21,6 +23,8 @@ import { createHash } from "node:crypto";
 import { readFile, readdir, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+
+import { hasSplitPoints, splitBuild } from "./split-build.mjs";
 
 const SOURCE = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
@@ -109,6 +113,8 @@ const withoutComments = (code) =>
 
 async function main() {
   const root = resolve(dir);
+  // `--features split` (make build, make test): one piece per area, before anything is hashed.
+  if (await hasSplitPoints(root)) await splitBuild(root);
   const indexPath = join(root, "index.html");
   const { html, scriptHashes } = await finishIndex(indexPath);
   await writeFile(indexPath, html);

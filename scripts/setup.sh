@@ -69,6 +69,17 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $bindgen_v
   cargo install wasm-bindgen-cli --version "$bindgen_version" --force
 fi
 
+# The splitter for release builds (scripts/split-build.mjs): it must understand the
+# wasm_split_helpers that Leptos brings (0.2.3 in Cargo.lock), so the versions move together.
+WASM_SPLIT_VERSION="0.2.3"
+# (The binary has no --version; cargo's own list of installed packages says which it is.)
+if ! command -v wasm-split-cli >/dev/null \
+  || ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  say "Installing wasm-split-cli $WASM_SPLIT_VERSION (a few minutes the first time)"
+  env -u CARGO_TARGET_DIR cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" \
+    --features build-binary --locked
+fi
+
 # --- Node tools (wasm-opt from binaryen 132, Playwright, axe-core) -------------------------
 if ! command -v npm >/dev/null; then
   say "Installing Node.js and npm"

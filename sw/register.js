@@ -46,6 +46,8 @@
   });
 
   const follow = (registration) => {
+    // Some browsers' settings (and test harnesses) block workers: register then gives nothing.
+    if (!registration) return;
     const watch = (worker) => {
       if (!worker) return;
       worker.addEventListener("statechange", () => {
@@ -64,7 +66,15 @@
   };
 
   // updateViaCache "none": always ask the server for sw.js itself; that is how updates are found.
-  container
-    .register("/sw.js", { scope: "/", updateViaCache: "none" })
-    .then(follow, (error) => console.warn("Peer Study could not set up offline use:", error));
+  const register = () =>
+    container
+      .register("/sw.js", { scope: "/", updateViaCache: "none" })
+      .then(follow, (error) => console.warn("Peer Study could not set up offline use:", error));
+  // A first visit installs the worker, which downloads every file of the build (every area's
+  // piece among them). That waits until the app has started and its first screen is on show, so
+  // it never competes with what the trainee is waiting for. Trunk's loader sets wasmBindings and
+  // then says TrunkApplicationStarted once the app has started.
+  const soon = () => setTimeout(register, 0);
+  if (window.wasmBindings) soon();
+  else addEventListener("TrunkApplicationStarted", soon, { once: true });
 })();

@@ -10,6 +10,7 @@ pub mod display_settings;
 pub mod file_out;
 pub mod form;
 pub mod language_checker;
+pub mod lazy_area;
 pub mod lock;
 pub mod notices;
 pub mod page;
@@ -25,11 +26,8 @@ use leptos_router::path;
 
 use app_update::AppUpdate;
 use display_settings::DisplaySettingsState;
-use pages::{
-    AssignmentsPage, AttendancePage, CareersPage, CoursePage, EditOwnEntryPage, EditorPage,
-    FlashcardsPage, FurtherReadingPage, GlossaryEntryPage, GlossaryPage, HomePage, JournalPage,
-    ModulePage, MyDataPage, NewOwnEntryPage, NotFoundPage, SchedulePage, SettingsPage,
-};
+use lazy_area::lazy;
+use pages::{HomePage, NotFoundPage};
 use records::Records;
 use shell::Shell;
 
@@ -72,25 +70,25 @@ fn Unlocked() -> impl IntoView {
             <Shell>
                 <Routes fallback=|| view! { <NotFoundPage/> }>
                     <Route path=path!("/") view=HomePage/>
-                    <Route path=path!("/course") view=CoursePage/>
+                    <Route path=path!("/course") view=lazy(lazy_area::course_page)/>
                     // The course's own pages come before "/course/:id", which is any module's
                     // page (the placement's, with its log, is "/course/placement").
-                    <Route path=path!("/course/dates") view=SchedulePage/>
-                    <Route path=path!("/course/attendance") view=AttendancePage/>
-                    <Route path=path!("/course/journal") view=JournalPage/>
-                    <Route path=path!("/course/reading") view=FurtherReadingPage/>
-                    <Route path=path!("/course/careers") view=CareersPage/>
-                    <Route path=path!("/course/:id") view=ModulePage/>
-                    <Route path=path!("/assignments") view=AssignmentsPage/>
-                    <Route path=path!("/assignments/:id") view=EditorPage/>
-                    <Route path=path!("/glossary") view=GlossaryPage/>
+                    <Route path=path!("/course/dates") view=lazy(lazy_area::schedule_page)/>
+                    <Route path=path!("/course/attendance") view=lazy(lazy_area::attendance_page)/>
+                    <Route path=path!("/course/journal") view=lazy(lazy_area::journal_page)/>
+                    <Route path=path!("/course/reading") view=lazy(lazy_area::further_reading_page)/>
+                    <Route path=path!("/course/careers") view=lazy(lazy_area::careers_page)/>
+                    <Route path=path!("/course/:id") view=lazy(lazy_area::module_page)/>
+                    <Route path=path!("/assignments") view=lazy(lazy_area::assignments_page)/>
+                    <Route path=path!("/assignments/:id") view=lazy(lazy_area::editor_page)/>
+                    <Route path=path!("/glossary") view=lazy(lazy_area::glossary_page)/>
                     // Fixed addresses before the entry id, which would otherwise match them.
-                    <Route path=path!("/glossary/new") view=NewOwnEntryPage/>
-                    <Route path=path!("/glossary/flashcards") view=FlashcardsPage/>
-                    <Route path=path!("/glossary/:id/edit") view=EditOwnEntryPage/>
-                    <Route path=path!("/glossary/:id") view=GlossaryEntryPage/>
-                    <Route path=path!("/my-data") view=MyDataPage/>
-                    <Route path=path!("/settings") view=SettingsPage/>
+                    <Route path=path!("/glossary/new") view=lazy(lazy_area::new_own_entry_page)/>
+                    <Route path=path!("/glossary/flashcards") view=lazy(lazy_area::flashcards_page)/>
+                    <Route path=path!("/glossary/:id/edit") view=lazy(lazy_area::edit_own_entry_page)/>
+                    <Route path=path!("/glossary/:id") view=lazy(lazy_area::glossary_entry_page)/>
+                    <Route path=path!("/my-data") view=lazy(lazy_area::my_data_page)/>
+                    <Route path=path!("/settings") view=lazy(lazy_area::settings_page)/>
                 </Routes>
             </Shell>
         </Router>

@@ -101,7 +101,7 @@ class DistServer:
 def dist():
     index = ROOT / "dist" / "index.html"
     if not index.exists():
-        pytest.exit("dist/ has no release build: run `trunk build --release` first", 2)
+        pytest.exit("dist/ has no release build: run `make release` first", 2)
     return ROOT / "dist"
 
 

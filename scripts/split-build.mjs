@@ -1,0 +1,130 @@
+// Splits a release build into a main module and one piece of wasm per area of the app, each
+// fetched when the trainee first opens that area (src/app/lazy_area.rs explains the Rust side;
+// docs/build.md, "Splitting by area", the whole pipeline and its measurements).
+//
+// Trunk 0.21 cannot split, so `trunk build --release --features split` builds the app as usual
+// and scripts/post-build.mjs calls this on Trunk's staging folder before it writes the CSP and the
+// service worker. Trunk's own wasm-bindgen and wasm-opt output is replaced; its file names, and so
+// its loader script in index.html, are kept.
+//
+//   1. wasm-split-cli splits cargo's wasm (linked with --emit-relocs by build.rs) into the main
+//      module, one piece per area, shared chunks and __wasm_split.js, the loader of the pieces.
+//   2. wasm-bindgen makes the main module's JavaScript, as Trunk would have.
+//   3. wasm-opt -Oz (Trunk's options, from index.html) on the main module and every piece, two at
+//      a time.
+//   4. Every piece and the loader get a content hash in their names, so a new version's pieces can
+//      never be taken for an old version's (an old main module only ever asks for its own).
+//   5. The files replace Trunk's in the staging folder, and the integrity hashes of index.html's
+//      preload links are brought up to date.
+import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir, availableParallelism } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+
+const run = promisify(execFile);
+
+/** Whether Trunk's build has split points in it: its JavaScript then imports their placeholder. */
+export async function hasSplitPoints(dir) {
+  const { js } = await trunkOutput(dir);
+  return (await readFile(join(dir, js), "utf8")).includes("__wasm_split_placeholder__");
+}
+
+/** The names of Trunk's wasm and JavaScript for the app, as its index.html loads them. */
+async function trunkOutput(dir) {
+  const html = await readFile(join(dir, "index.html"), "utf8");
+  const wasm = html.match(/\/(peer-study-[0-9a-f]+_bg\.wasm)/)?.[1];
+  const js = html.match(/\/(peer-study-[0-9a-f]+\.js)/)?.[1];
+  if (!wasm || !js) throw new Error("split-build: Trunk's index.html names no peer-study wasm and js");
+  return { html, wasm, js, stem: js.slice(0, -".js".length) };
+}
+
+/** cargo's own wasm for the app: what the splitter needs (with its relocations), not Trunk's copy. */
+async function cargoWasm() {
+  const { stdout } = await run("cargo", ["metadata", "--format-version", "1", "--no-deps"], {
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const target = JSON.parse(stdout).target_directory;
+  return join(target, "wasm32-unknown-unknown", "release", "peer-study.wasm");
+}
+
+/** wasm-opt's options, as index.html gives them to Trunk, so split and unsplit builds match. */
+function wasmOptArgs(html) {
+  const tag = html.match(/<link[^>]*data-trunk[^>]*rel="rust"[^>]*>/)?.[0] ?? "";
+  const level = tag.match(/data-wasm-opt="([^"]+)"/)?.[1] ?? "z";
+  const params = tag.match(/data-wasm-opt-params="([^"]*)"/)?.[1] ?? "";
+  return [`-O${level}`, ...params.split(/\s+/).filter(Boolean)];
+}
+
+/** Runs `task` on every item, `width` at a time. */
+async function eachAtOnce(items, width, task) {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await task(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
+}
+
+const hash = (data, algorithm = "sha256") => createHash(algorithm).update(data).digest();
+const shortHash = (data) => hash(data).toString("hex").slice(0, 16);
+const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** Splits the release build in `dir` (Trunk's staging folder) in place. */
+export async function splitBuild(dir) {
+  const started = Date.now();
+  const { html, wasm, js, stem } = await trunkOutput(dir);
+  const work = await mkdtemp(join(tmpdir(), "peer-study-split-"));
+  try {
+    const split = join(work, "split");
+    const bound = join(work, "bound");
+    await run("wasm-split-cli", ["--target", "web", "--out-name", stem, await cargoWasm(), split]);
+    await run("wasm-bindgen", [
+      "--target", "web", "--no-typescript", "--keep-lld-exports",
+      "--out-dir", bound, "--out-name", stem, join(split, `${stem}.wasm`),
+    ]);
+
+    // Every piece, and the main module, through wasm-opt.
+    const pieces = (await readdir(split)).filter((name) => name.endsWith(".wasm") && name !== `${stem}.wasm`);
+    const optArgs = wasmOptArgs(html);
+    const jobs = [[join(bound, wasm), join(dir, wasm)], ...pieces.map((p) => [join(split, p), join(work, p)])];
+    await eachAtOnce(jobs, Math.max(1, availableParallelism()), ([from, to]) =>
+      run("wasm-opt", [...optArgs, from, "-o", to]),
+    );
+
+    // Content-hashed names: each piece, then the loader that names them.
+    let loader = await readFile(join(split, "__wasm_split.js"), "utf8");
+    for (const piece of pieces) {
+      const data = await readFile(join(work, piece));
+      const named = `${piece.slice(0, -".wasm".length)}-${shortHash(data)}.wasm`;
+      const mentions = loader.match(new RegExp(escape(piece), "g"))?.length ?? 0;
+      if (mentions === 0) throw new Error(`split-build: __wasm_split.js never names ${piece}`);
+      loader = loader.replaceAll(piece, named);
+      await writeFile(join(dir, named), data);
+    }
+    const loaderName = `__wasm_split-${shortHash(loader)}.js`;
+    let mainJs = await readFile(join(bound, `${stem}.js`), "utf8");
+    // Only the JavaScript imports are renamed: the wasm's own import names ("./__wasm_split.js",
+    // the keys of its import object) stay as they are.
+    const imports = /(import \* as \w+ from ")\.\/__wasm_split\.js(")/g;
+    if (!imports.test(mainJs)) throw new Error("split-build: the main module never imports __wasm_split.js");
+    mainJs = mainJs.replace(imports, `$1./${loaderName}$2`);
+    await writeFile(join(dir, loaderName), loader);
+    await writeFile(join(dir, js), mainJs);
+
+    // Trunk's preload links carry integrity hashes of its own (now replaced) files.
+    let page = html;
+    for (const file of [js, wasm]) {
+      const integrity = `sha384-${hash(await readFile(join(dir, file)), "sha384").toString("base64")}`;
+      page = page.replace(
+        new RegExp(`(<link[^>]*href="[^"]*${escape(file)}"[^>]*integrity=")[^"]*(")`),
+        `$1${integrity}$2`,
+      );
+    }
+    await writeFile(join(dir, "index.html"), page);
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    console.log(`split-build: main module and ${pieces.length} pieces in ${seconds} s`);
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}

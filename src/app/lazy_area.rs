@@ -1,0 +1,172 @@
+//! The areas of the app that load when they are first opened.
+//!
+//! A release build is split (see docs/build.md, "Splitting by area"): the main module holds the
+//! frame, the records, the lock and the home page, and each area — the course, writing, the
+//! glossary, my data, settings — is a piece of its own, fetched the first time the trainee opens
+//! it and kept by the service worker for offline use. Every page of an area is reached through a
+//! split point here, and nowhere else, so its code lands in that area's piece.
+//!
+//! The split points are Leptos's `wasm_split` with the `fallible` option: a piece that cannot be
+//! fetched (the network went before the worker had it) comes back as an error, which
+//! [`LazyPage`] turns into a kind page with "Try again", never a panic. Leptos's own `LazyRoute`
+//! uses the infallible form, which panics, and that leaves the app dead until a reload.
+//!
+//! The `split` cargo feature turns the split points on, and only the release step
+//! (`scripts/split-build.sh`) builds with it: an unsplit build with split points would import a
+//! placeholder module no loader provides. Without the feature (`make dev`, every test build), a
+//! page "loads" at once and the app is one module, as before.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::future::Future;
+use std::pin::Pin;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+pub use leptos::wasm_split::SplitLoaderError;
+use leptos_router::components::A;
+
+use crate::app::page::Page;
+use crate::app::pages::{
+    AssignmentsPage, AttendancePage, CareersPage, CoursePage, EditOwnEntryPage, EditorPage,
+    FlashcardsPage, FurtherReadingPage, GlossaryEntryPage, GlossaryPage, JournalPage, ModulePage,
+    MyDataPage, NewOwnEntryPage, SchedulePage, SettingsPage,
+};
+
+/// Builds one page. A plain `fn` (not a closure) so that it can be handed from an area's piece to
+/// the main module, and called later in the route's own reactive scope.
+pub type BuildPage = fn() -> AnyView;
+
+/// Fetches a page's area if it is not here yet, then gives the way to build the page.
+pub type LoadPage = fn() -> Pin<Box<dyn Future<Output = Result<BuildPage, SplitLoaderError>>>>;
+
+/// Declares, for each page, a loader whose split point puts the page's code in its area's piece.
+///
+/// The split point keeps the loader's own name (the split tool tells points apart by name and
+/// place), inside the loader, which awaits it in a split build and calls it at once otherwise.
+macro_rules! split_pages {
+    ($($area:ident: $($loader:ident => $page:ident),+ $(,)?;)+) => { $($(
+        #[doc = concat!("Loads the `", stringify!($area), "` area and gives the way to build [`", stringify!($page), "`].")]
+        pub fn $loader() -> Pin<Box<dyn Future<Output = Result<BuildPage, SplitLoaderError>>>> {
+            #[cfg_attr(
+                feature = "split",
+                leptos::wasm_split::wasm_split($area, wasm_split_path = ::leptos::wasm_split, fallible)
+            )]
+            fn $loader() -> Result<BuildPage, SplitLoaderError> {
+                Ok(|| view! { <$page/> }.into_any())
+            }
+            #[cfg(feature = "split")]
+            return Box::pin($loader());
+            #[cfg(not(feature = "split"))]
+            return Box::pin(std::future::ready($loader()));
+        }
+    )+)+ };
+}
+
+split_pages! {
+    course:
+        course_page => CoursePage,
+        schedule_page => SchedulePage,
+        attendance_page => AttendancePage,
+        journal_page => JournalPage,
+        further_reading_page => FurtherReadingPage,
+        careers_page => CareersPage,
+        module_page => ModulePage;
+    writing:
+        assignments_page => AssignmentsPage,
+        editor_page => EditorPage;
+    glossary:
+        glossary_page => GlossaryPage,
+        new_own_entry_page => NewOwnEntryPage,
+        flashcards_page => FlashcardsPage,
+        edit_own_entry_page => EditOwnEntryPage,
+        glossary_entry_page => GlossaryEntryPage;
+    my_data:
+        my_data_page => MyDataPage;
+    settings:
+        settings_page => SettingsPage;
+}
+
+thread_local! {
+    /// Pages whose area has loaded, by loader, so that opening one again builds it at once
+    /// instead of showing "Opening…" for a moment while an already-loaded piece is looked up.
+    static LOADED: RefCell<HashMap<usize, BuildPage>> = RefCell::new(HashMap::new());
+}
+
+/// Where one page's area is: being fetched, here, or not reachable just now.
+#[derive(Clone, Copy)]
+enum Arrival {
+    Opening,
+    Ready(BuildPage),
+    Unreachable,
+}
+
+/// One page of an area that loads when first opened: "Opening…" while its piece is fetched, then
+/// the page; or, if the piece can't be fetched, a kind page that says so, with "Try again".
+#[component]
+pub fn LazyPage(
+    /// The page's loader, from this module (`glossary_page`, …).
+    load: LoadPage,
+) -> impl IntoView {
+    let key = load as usize;
+    let arrival = RwSignal::new(
+        match LOADED.with(|loaded| loaded.borrow().get(&key).copied()) {
+            Some(build) => Arrival::Ready(build),
+            None => Arrival::Opening,
+        },
+    );
+    let fetch = move || {
+        arrival.set(Arrival::Opening);
+        spawn_local(async move {
+            let next = match load().await {
+                Ok(build) => {
+                    LOADED.with(|loaded| loaded.borrow_mut().insert(key, build));
+                    Arrival::Ready(build)
+                }
+                Err(_) => Arrival::Unreachable,
+            };
+            // The trainee may have moved on while it was fetched.
+            let _ = arrival.try_set(next);
+        });
+    };
+    if matches!(arrival.get_untracked(), Arrival::Opening) {
+        fetch();
+    }
+    move || match arrival.get() {
+        Arrival::Ready(build) => build(),
+        Arrival::Opening => view! {
+            <p class="opening" role="status">"Opening…"</p>
+        }
+        .into_any(),
+        Arrival::Unreachable => view! { <Unreachable retry=fetch/> }.into_any(),
+    }
+}
+
+/// What the trainee sees when a part of the app has not reached this device and can't be fetched
+/// now: what happened, that their work is safe, and a way to try again.
+#[component]
+fn Unreachable(
+    /// Fetches the piece again.
+    retry: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    view! {
+        <Page title="This part hasn't downloaded yet">
+            <p>
+                "This part of Peer Study hasn't reached your device yet, and it couldn't be "
+                "fetched just now. You may be offline, or the connection may have dropped."
+            </p>
+            <p>"Everything you've written is safe. Once you're connected, try again."</p>
+            <div class="button-row">
+                <button type="button" class="button primary" on:click=move |_| retry()>
+                    "Try again"
+                </button>
+                <A href="/">"Go to the home page"</A>
+            </div>
+        </Page>
+    }
+}
+
+/// A route's view for a page that loads with its area: `view=lazy(lazy_area::glossary_page)`.
+pub fn lazy(load: LoadPage) -> impl Fn() -> AnyView + Clone + Send + Sync + 'static {
+    move || view! { <LazyPage load/> }.into_any()
+}
