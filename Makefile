@@ -2,7 +2,7 @@
 # (scripts/setup.sh skips whatever is already there at the right version).
 #
 #   make dev     set up, then build and serve the app on http://127.0.0.1:8080 with live reload
-#   make build   set up, then make a release build in dist/
+#   make build   set up, then make a release build in dist/, split by area (docs/build.md)
 #   make test    set up (also Chromium, WebKit and Firefox), then formatting, clippy and every
 #                test layer
 #   make test-engines  the release build in WebKit and Firefox only (after make setup-engines)
@@ -42,6 +42,8 @@ fmt-check:
 clippy:
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+	# The split points (src/app/lazy_area.rs) as the release build compiles them.
+	cargo clippy --target wasm32-unknown-unknown --features split --bins -- -D warnings
 
 test-native:
 	cargo test

@@ -232,8 +232,32 @@ section("size", "SIZE: raw / gzip -9 / brotli -q 11 (bytes)", () => {
       ratio: c.raw ? `br ${times(ratio(a.brotli, c.brotli))}` : "",
     });
   }
-  if (app.others.files.length)
-    rows.push({ figure: `  not in first load: ${app.others.files.length} more files`, value: `${app.others.raw.toLocaleString("en-GB")} B raw` });
+  // The pieces of a build split by area (scripts/split-build.mjs), each fetched when first needed.
+  const pieces = app.pieces ?? [];
+  if (pieces.length) {
+    const all = pieces.reduce(
+      (t, f) => ({ raw: t.raw + f.raw, gzip: t.gzip + f.gzip, brotli: t.brotli + f.brotli }),
+      { raw: 0, gzip: 0, brotli: 0 },
+    );
+    rows.push({ figure: `pieces fetched later (${pieces.length} files, every one precached)`, value: three(all), spread: "exact" });
+    for (const piece of pieces.filter((f) => f.name.startsWith("split_")))
+      rows.push({
+        figure: `  ${piece.name.replace(/-[0-9a-f]{16}\.wasm$/, "")}`,
+        value: three(piece),
+        spread: "exact",
+        ratio: `br ${times(ratio(piece.brotli, counter.total.brotli))} counter`,
+      });
+    const chunks = pieces.filter((f) => f.name.startsWith("chunk_"));
+    if (chunks.length)
+      rows.push({
+        figure: `  shared chunks (${chunks.length} files)`,
+        value: three(chunks.reduce((t, f) => ({ raw: t.raw + f.raw, gzip: t.gzip + f.gzip, brotli: t.brotli + f.brotli }), { raw: 0, gzip: 0, brotli: 0 })),
+        spread: "exact",
+      });
+  }
+  const otherFiles = app.others.files.filter((name) => !pieces.some((p) => p.name === name));
+  if (otherFiles.length)
+    rows.push({ figure: `  not in first load: ${otherFiles.length} more files`, value: `${app.others.raw.toLocaleString("en-GB")} B raw, pieces included` });
   return rows;
 });
 
@@ -246,6 +270,15 @@ section("startup", STARTUP, () => {
     for (const store of ["empty", "year"]) {
       const s = results.startup[`app_${store}_${throttle}x`].interactive;
       const units = store === "year" ? ` (${(native.stores.year.utf8_bytes / 1e6).toFixed(2)} MB)` : "";
+      const m = results.startup[`app_${store}_${throttle}x`].mounted;
+      const cm = results.startup[`counter_${throttle}x`].mounted;
+      rows.push({
+        figure: `  first screen mounted, ${store} store, ${throttle}x CPU`,
+        value: ms(m.median),
+        spread: spread(m),
+        reference: `counter ${ms(cm.median)}`,
+        ratio: times(ratio(m.median, cm.median)),
+      });
       rows.push({
         figure: `${store} store${units}, ${throttle === 1 ? "no throttling" : `${throttle}x CPU throttling`}` +
           (store === "year" ? `: ${s.median - empty.median >= 0 ? "+" : ""}${ms(s.median - empty.median)} vs empty` : ""),

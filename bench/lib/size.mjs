@@ -76,7 +76,12 @@ export function firstLoadSizes(dir, requestedUrls) {
   );
   const others = all.filter((name) => !isFirstLoad(name));
   const othersRaw = others.reduce((n, name) => n + statSync(join(dir, name)).size, 0);
-  return { files, total, others: { files: others, raw: othersRaw } };
+  // A build split by area: the wasm pieces not in the first load, each with its sizes.
+  const pieces = others
+    .filter((name) => name.endsWith(".wasm"))
+    .map((name) => ({ name, kind: "wasm", ...sizes(join(dir, name)) }))
+    .sort((a, b) => b.raw - a.raw);
+  return { files, total, others: { files: others, raw: othersRaw }, pieces };
 }
 
 /** Sum of one kind's sizes (for example every css file). */

@@ -1,10 +1,11 @@
 //! The areas of the app that load when they are first opened.
 //!
 //! A release build is split (see docs/build.md, "Splitting by area"): the main module holds the
-//! frame, the records, the lock and the home page, and each area — the course, writing, the
-//! glossary, my data, settings — is a piece of its own, fetched the first time the trainee opens
-//! it and kept by the service worker for offline use. Every page of an area is reached through a
-//! split point here, and nowhere else, so its code lands in that area's piece.
+//! frame, the records, the lock and the top of the home page; each area (the course, writing, the
+//! glossary, my data, settings) is a piece of its own, fetched the first time the trainee opens
+//! it, and so are the home page's lower cards, fetched just after the page is on show. The service
+//! worker then keeps every piece for offline use. Every page of an area is reached through a split
+//! point here, and nowhere else, so its code lands in that area's piece.
 //!
 //! The split points are Leptos's `wasm_split` with the `fallible` option: a piece that cannot be
 //! fetched (the network went before the worker had it) comes back as an error, which
@@ -26,11 +27,11 @@ use leptos::task::spawn_local;
 pub use leptos::wasm_split::SplitLoaderError;
 use leptos_router::components::A;
 
-use crate::app::page::Page;
+use crate::app::page::{Card, Page};
 use crate::app::pages::{
     AssignmentsPage, AttendancePage, CareersPage, CoursePage, EditOwnEntryPage, EditorPage,
-    FlashcardsPage, FurtherReadingPage, GlossaryEntryPage, GlossaryPage, JournalPage, ModulePage,
-    MyDataPage, NewOwnEntryPage, SchedulePage, SettingsPage,
+    FlashcardsPage, FurtherReadingPage, GlossaryEntryPage, GlossaryPage, HomeCards, JournalPage,
+    ModulePage, MyDataPage, NewOwnEntryPage, SchedulePage, SettingsPage,
 };
 
 /// Builds one page. A plain `fn` (not a closure) so that it can be handed from an area's piece to
@@ -85,6 +86,8 @@ split_pages! {
         my_data_page => MyDataPage;
     settings:
         settings_page => SettingsPage;
+    home_cards:
+        home_cards => HomeCards;
 }
 
 thread_local! {
@@ -101,13 +104,9 @@ enum Arrival {
     Unreachable,
 }
 
-/// One page of an area that loads when first opened: "Opening…" while its piece is fetched, then
-/// the page; or, if the piece can't be fetched, a kind page that says so, with "Try again".
-#[component]
-pub fn LazyPage(
-    /// The page's loader, from this module (`glossary_page`, …).
-    load: LoadPage,
-) -> impl IntoView {
+/// Starts fetching `load`'s piece unless it is here already; gives where it is, and a way to fetch
+/// it again after a failure.
+fn arrive(load: LoadPage) -> (RwSignal<Arrival>, impl Fn() + Copy + Send + Sync + 'static) {
     let key = load as usize;
     let arrival = RwSignal::new(
         match LOADED.with(|loaded| loaded.borrow().get(&key).copied()) {
@@ -132,17 +131,54 @@ pub fn LazyPage(
     if matches!(arrival.get_untracked(), Arrival::Opening) {
         fetch();
     }
+    (arrival, fetch)
+}
+
+/// One page of an area that loads when first opened: "Opening…" while its piece is fetched, then
+/// the page; or, if the piece can't be fetched, a kind page that says so, with "Try again".
+#[component]
+pub fn LazyPage(
+    /// The page's loader, from this module (`glossary_page`, …).
+    load: LoadPage,
+) -> impl IntoView {
+    let (arrival, fetch) = arrive(load);
     move || match arrival.get() {
         Arrival::Ready(build) => build(),
         Arrival::Opening => view! {
             <p class="opening" role="status">"Opening…"</p>
         }
         .into_any(),
-        Arrival::Unreachable => view! { <Unreachable retry=fetch/> }.into_any(),
+        Arrival::Unreachable => view! {
+            <Page title="This part hasn't downloaded yet">
+                <Unreachable retry=fetch/>
+            </Page>
+        }
+        .into_any(),
     }
 }
 
-/// What the trainee sees when a part of the app has not reached this device and can't be fetched
+/// Part of a page that loads after the rest (the home page's cards below the fold): nothing while
+/// its piece is fetched, so the page above it is already in use; then the part; or, if the piece
+/// can't be fetched, a card that says so, with "Try again".
+#[component]
+pub fn LazyPart(
+    /// The part's loader, from this module (`home_cards`).
+    load: LoadPage,
+) -> impl IntoView {
+    let (arrival, fetch) = arrive(load);
+    move || match arrival.get() {
+        Arrival::Ready(build) => build(),
+        Arrival::Opening => ().into_any(),
+        Arrival::Unreachable => view! {
+            <Card heading_id="part-unreachable" title="Some of this page hasn't downloaded yet">
+                <Unreachable retry=fetch/>
+            </Card>
+        }
+        .into_any(),
+    }
+}
+
+/// What the trainee reads when a part of the app has not reached this device and can't be fetched
 /// now: what happened, that their work is safe, and a way to try again.
 #[component]
 fn Unreachable(
@@ -150,19 +186,17 @@ fn Unreachable(
     retry: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     view! {
-        <Page title="This part hasn't downloaded yet">
-            <p>
-                "This part of Peer Study hasn't reached your device yet, and it couldn't be "
-                "fetched just now. You may be offline, or the connection may have dropped."
-            </p>
-            <p>"Everything you've written is safe. Once you're connected, try again."</p>
-            <div class="button-row">
-                <button type="button" class="button primary" on:click=move |_| retry()>
-                    "Try again"
-                </button>
-                <A href="/">"Go to the home page"</A>
-            </div>
-        </Page>
+        <p>
+            "This part of Peer Study hasn't reached your device yet, and it couldn't be "
+            "fetched just now. You may be offline, or the connection may have dropped."
+        </p>
+        <p>"Everything you've written is safe. Once you're connected, try again."</p>
+        <div class="button-row">
+            <button type="button" class="button primary" on:click=move |_| retry()>
+                "Try again"
+            </button>
+            <A href="/">"Go to the home page"</A>
+        </div>
     }
 }
 

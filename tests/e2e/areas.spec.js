@@ -17,28 +17,44 @@ function watchWasm(page) {
 const nav = (page, name) => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name, exact: true });
 
 const isPiece = (name) => !/^peer-study-[0-9a-f]+_bg\.wasm$/.test(name);
+/** An area's own piece (its shared chunks are named chunk_N). */
+const area = (name) => name.match(/^split_([a-z_]+)-[0-9a-f]{16}\.wasm$/)?.[1];
+const areasOf = (names) => [...new Set(names.map(area).filter(Boolean))].sort();
 
-test("the home screen fetches the main module only, and an area's piece comes when it is opened", async ({
+test("the home screen fetches the main module, and an area's piece comes when it is opened", async ({
   page,
 }) => {
   const asked = watchWasm(page);
   await openApp(page);
   expect(asked.filter((name) => !isPiece(name)), "the main module").toHaveLength(1);
-  expect(asked.filter(isPiece), "pieces fetched for the home screen").toEqual([]);
+  // The home page's lower cards come just after the page is on show; no area comes with them.
+  await expect(page.getByRole("link", { name: "Study flashcards" })).toBeVisible();
+  expect(areasOf(asked), "pieces fetched for the home screen").toEqual(["home_cards"]);
 
   await nav(page, "Glossary").click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Glossary");
-  const forGlossary = asked.filter(isPiece);
-  expect(forGlossary.length, "pieces fetched for the glossary").toBeGreaterThan(0);
+  expect(areasOf(asked)).toEqual(["glossary", "home_cards"]);
   // Each piece's name carries a hash of what is in it, so versions can never be mixed up.
-  for (const name of forGlossary) expect(name).toMatch(/-[0-9a-f]{16}\.wasm$/);
+  for (const name of asked.filter(isPiece)) expect(name).toMatch(/-[0-9a-f]{16}\.wasm$/);
 
-  // Back home and to the glossary again: nothing is fetched twice.
+  // Home and the glossary again: nothing is fetched twice.
+  const before = [...asked];
   await nav(page, "Home").click();
+  await expect(page.getByRole("link", { name: "Study flashcards" })).toBeVisible();
   await nav(page, "Glossary").click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Glossary");
-  expect(asked.filter(isPiece)).toEqual(forGlossary);
+  expect(asked).toEqual(before);
 });
+
+/** Checks that the only errors logged were failed downloads, never a panic; then clears them. */
+function onlyFailedDownloads(guard) {
+  const errors = guard.consoleErrors.splice(0);
+  expect(errors.length).toBeGreaterThan(0);
+  for (const error of errors) {
+    expect(error).not.toMatch(/panic|unreachable|RuntimeError/i);
+    expect(error).toMatch(/fetch|ERR_INTERNET_DISCONNECTED|Failed to load|network/i);
+  }
+}
 
 test.describe("before the service worker has every piece", () => {
   // No worker: the pieces come from the network alone, as on a first visit before precaching
@@ -76,11 +92,27 @@ test("an area that can't be fetched says so kindly, and opens after Try again", 
   await expect(page.getByRole("link", { name: "Hope", exact: true })).toBeVisible();
 
   // The only errors logged were the failed downloads themselves, never a panic.
-  const errors = guard.consoleErrors.splice(0);
-  expect(errors.length).toBeGreaterThan(0);
-  for (const error of errors) {
-    expect(error).not.toMatch(/panic|unreachable|RuntimeError/i);
-    expect(error).toMatch(/fetch|ERR_INTERNET_DISCONNECTED|Failed to load|network/i);
-  }
+  onlyFailedDownloads(guard);
+});
+
+test("the home page's lower cards that can't be fetched say so, and the rest of home works", async ({
+  page,
+  guard,
+}) => {
+  const pieces = /\/(split_home_cards|chunk_\d+)-[0-9a-f]+\.wasm$/;
+  const cutOff = (route) => route.abort("internetdisconnected");
+  await page.route(pieces, cutOff);
+  await openApp(page);
+  const card = page.getByRole("region", { name: "Some of this page hasn't downloaded yet" });
+  await expect(card).toBeVisible();
+  await expect(page.getByRole("link", { name: "Study flashcards" })).toHaveCount(0);
+  // The top of home is all there and in use.
+  await expect(page.getByRole("heading", { name: "Your reflection journal" })).toBeVisible();
+
+  await page.unroute(pieces, cutOff);
+  await card.getByRole("button", { name: "Try again" }).click();
+  await expect(page.getByRole("link", { name: "Study flashcards" })).toBeVisible();
+  await expect(card).toHaveCount(0);
+  onlyFailedDownloads(guard);
 });
 });

@@ -32,3 +32,12 @@ def test_every_screen_opens_with_its_heading(browser, screens):
     assert len(screens) > 10, "screens.js lists every screen; this looks like too few"
     seen = open_every_screen(browser, screens)
     assert seen == [s["heading"] for s in screens]
+
+
+def test_the_home_pages_later_cards_arrive_from_a_cold_start(browser):
+    """The home page's lower cards are a piece of their own (src/app/lazy_area.rs), fetched once
+    the page is on show: each engine must fetch it, run it and show its cards."""
+    browser.open("/")
+    browser.wait_for_heading("Welcome to Peer Study")
+    browser.link("Study flashcards")
+    browser.find("//h2[normalize-space(.)='Your backup']", "the backup reminder's heading")

@@ -7,6 +7,7 @@ use leptos_router::components::A;
 
 use super::course::{module_href, GraduationCard, PrepChecklist};
 use crate::app::clock::today;
+use crate::app::lazy_area::{home_cards, LazyPart};
 use crate::app::page::{Card, Page};
 use crate::app::records::use_record;
 use crate::domain::next_steps::{what_next, NextSteps, Stage};
@@ -138,10 +139,9 @@ pub fn HomePage() -> impl IntoView {
                     <A href="/course/journal" attr:class="button">"Write a reflection"</A>
                 </p>
             </Card>
-            <crate::app::pages::writing::AssignmentsDueNext/>
-            // Attendance and the assignments together: where the trainee stands on graduating.
-            <GraduationCard/>
-            <crate::app::notices::BackupReminder/>
+            // The cards below load a moment after the rest, in a piece of their own: what they
+            // need (the assignments, the backup file, the flashcards) is a third of the app.
+            <LazyPart load=home_cards/>
             <Card heading_id="home-privacy" title="Your words stay with you">
                 <p>
                     "Everything you add is stored in this browser on this device. Nothing is sent "
@@ -152,8 +152,19 @@ pub fn HomePage() -> impl IntoView {
                     <A href="/settings">"Settings"</A>"."
                 </p>
             </Card>
-            // Glossary area (issue 6): flashcards ready today. One self-contained line to merge.
-            <crate::app::pages::FlashcardsDue/>
         </Page>
+    }
+}
+
+/// The home page's cards that load after the rest (see [`LazyPart`]): the assignments due next,
+/// where the trainee stands on graduating, the backup reminder and today's flashcards.
+#[component]
+pub fn HomeCards() -> impl IntoView {
+    view! {
+        <crate::app::pages::writing::AssignmentsDueNext/>
+        // Attendance and the assignments together: where the trainee stands on graduating.
+        <GraduationCard/>
+        <crate::app::notices::BackupReminder/>
+        <crate::app::pages::FlashcardsDue/>
     }
 }

@@ -16,7 +16,7 @@ pub use glossary::{
     EditOwnEntryPage, FlashcardsDue, FlashcardsPage, GlossaryEntryPage, GlossaryPage,
     NewOwnEntryPage,
 };
-pub use home::HomePage;
+pub use home::{HomeCards, HomePage};
 pub use my_data::MyDataPage;
 pub use not_found::NotFoundPage;
 pub use settings::SettingsPage;
