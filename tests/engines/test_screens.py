@@ -40,4 +40,4 @@ def test_the_home_pages_later_cards_arrive_from_a_cold_start(browser):
     browser.open("/")
     browser.wait_for_heading("Welcome to Peer Study")
     browser.link("Study flashcards")
-    browser.find("//h2[normalize-space(.)='Your backup']", "the backup reminder's heading")
+    browser.find("//h2[normalize-space(.)='Graduating']", "the graduation card's heading")
