@@ -17,7 +17,7 @@ import { firstLoadSizes, ofKind } from "./lib/size.mjs";
 import { startups } from "./lib/startup.mjs";
 import { ms, ratio, spread, summary, times } from "./lib/stats.mjs";
 import { renderTable } from "./lib/table.mjs";
-import { typing } from "./lib/typing.mjs";
+import { BARE_PAGE, bareTyping, typing } from "./lib/typing.mjs";
 import {
   checkerInBrowser,
   firstWords,
@@ -99,6 +99,7 @@ try {
   const counter = await startServer(`${OUT}/counter-dist`, PORT + 1);
   servers.push(counter);
   writeHostPage(`${OUT}/bench-wasm`);
+  writeFileSync(`${OUT}/bare-textarea.html`, BARE_PAGE);
   const benchPages = await startServer(OUT, PORT + 2);
   servers.push(benchPages);
 
@@ -134,15 +135,14 @@ try {
   await attempt("typing", async () => {
     for (const throttle of [1, 4]) {
       log(`typing, ${throttle}x CPU`);
-      results.typing[`${throttle}x`] = await typing(browser, {
-        base: app.base,
-        store: stores.typing,
-        path: editorPath,
-        throttle,
-        rounds: RUNS.typingRounds,
-        keys: RUNS.typingKeys,
-        paceMs: RUNS.typingPaceMs,
-      });
+      const pace = { throttle, rounds: RUNS.typingRounds, keys: RUNS.typingKeys, paceMs: RUNS.typingPaceMs };
+      const editor = await typing(browser, { base: app.base, store: stores.typing, path: editorPath, ...pace });
+      const { text, ...kept } = editor;
+      results.typing[`${throttle}x`] = kept;
+      if (text) {
+        log(`typing, ${throttle}x CPU: a bare textarea with the same words`);
+        results.typing[`bare_${throttle}x`] = await bareTyping(browser, { base: benchPages.base, text, ...pace });
+      }
     }
   });
 
@@ -315,6 +315,24 @@ section("typing", TYPING, () => {
         ratio: p === "p95" ? times(ratio(t[p], frame)) : "",
       });
     }
+    const bare = results.typing[`bare_${throttle}x`];
+    if (bare) {
+      for (const p of ["p50", "p95"])
+        rows.push({
+          figure: `  ${p}, a bare textarea with the same ${bare.words.toLocaleString("en-GB")} words, ${label}`,
+          value: ms(bare[p]),
+          spread: bare.rounds.length > 1 ? `${ms(Math.min(...bare.rounds.map((r) => r[p])))} - ${ms(Math.max(...bare.rounds.map((r) => r[p])))} (rounds)` : "-",
+          reference: `editor ${ms(t[p])}`,
+          ratio: `editor ${times(ratio(t[p], bare[p]))}`,
+        });
+    }
+    for (const p of ["p50", "p95"])
+      rows.push({
+        figure: `  the page's own work per keystroke (input handlers and their effects), ${p}, ${label}`,
+        value: ms(t.work[p]),
+        spread: "-",
+        reference: bare ? `bare textarea ${ms(bare.work[p])}` : "",
+      });
   }
   return rows;
 });

@@ -14,10 +14,26 @@ import { percentile } from "./stats.mjs";
 
 const TEXT = "hope and connection grow ";
 
-/** Installed in the page: records one latency per keydown. */
+/**
+ * Installed in the page: records one latency per keydown, and the page's own work per keystroke:
+ * from the first `input` listener (capturing, on the document, so before the page's own) until a
+ * MessageChannel message posted then is delivered, which is after the input handlers and every
+ * microtask they queued (Leptos runs its effects in microtasks), but before layout and paint.
+ */
 function listen() {
   window.__latencies = [];
+  window.__work = [];
   window.__wake = null;
+  document.addEventListener(
+    "input",
+    () => {
+      const start = performance.now();
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => window.__work.push(performance.now() - start);
+      channel.port2.postMessage(null);
+    },
+    true,
+  );
   document.addEventListener(
     "keydown",
     (event) => {
@@ -88,45 +104,84 @@ export async function typing(browser, { base, store, path, throttle, rounds, key
         0,
       ),
     );
-    await page.evaluate(listen);
-    await page.waitForTimeout(1_000);
-
-    const perRound = [];
-    let typed = 0;
-    for (let round = 0; round < rounds; round++) {
-      const samples = [];
-      for (let i = 0; i < keys; i++) {
-        const ch = TEXT[typed++ % TEXT.length];
-        const before = await page.evaluate(() => window.__latencies.length);
-        await page.keyboard.press(ch === " " ? "Space" : ch);
-        const latency = await page.evaluate(
-          (n) =>
-            new Promise((resolve) => {
-              const done = () => window.__latencies.length > n && resolve(window.__latencies[n]);
-              window.__wake = done;
-              done();
-            }),
-          before,
-        );
-        samples.push(latency);
-        await page.waitForTimeout(paceMs);
-      }
-      perRound.push(samples);
-    }
-    const all = perRound.flat();
+    const typed = await typeKeys(page, { rounds, keys, paceMs });
     const typedText = await target.evaluate((el) => el.value.slice(-40));
-    return {
-      words,
-      checker,
-      typed_tail: typedText,
-      sections: lengths.length,
-      p50: percentile(all, 50),
-      p95: percentile(all, 95),
-      max: Math.max(...all),
-      rounds: perRound.map((s) => ({ p50: percentile(s, 50), p95: percentile(s, 95) })),
-      keystrokes: all.length,
-      samples: all,
-    };
+    // The draft's whole text, for the bare textarea it is compared with (not kept in the results).
+    const text = await page.evaluate(() =>
+      [...document.querySelectorAll("main textarea")].map((el) => el.value).join("\n\n"),
+    );
+    return { words, checker, typed_tail: typedText, sections: lengths.length, ...typed, text };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Presses `rounds` x `keys` keys into the focused text box, `paceMs` apart, with the probe
+ * installed; the latencies' and the page's own work's percentiles, per round too.
+ */
+async function typeKeys(page, { rounds, keys, paceMs }) {
+  await page.evaluate(listen);
+  await page.waitForTimeout(1_000);
+  const perRound = [];
+  let typed = 0;
+  for (let round = 0; round < rounds; round++) {
+    const samples = [];
+    for (let i = 0; i < keys; i++) {
+      const ch = TEXT[typed++ % TEXT.length];
+      const before = await page.evaluate(() => window.__latencies.length);
+      await page.keyboard.press(ch === " " ? "Space" : ch);
+      const latency = await page.evaluate(
+        (n) =>
+          new Promise((resolve) => {
+            const done = () => window.__latencies.length > n && resolve(window.__latencies[n]);
+            window.__wake = done;
+            done();
+          }),
+        before,
+      );
+      samples.push(latency);
+      await page.waitForTimeout(paceMs);
+    }
+    perRound.push(samples);
+  }
+  const all = perRound.flat();
+  const work = await page.evaluate(() => window.__work);
+  return {
+    p50: percentile(all, 50),
+    p95: percentile(all, 95),
+    max: Math.max(...all),
+    rounds: perRound.map((s) => ({ p50: percentile(s, 50), p95: percentile(s, 95) })),
+    keystrokes: all.length,
+    samples: all,
+    work: { p50: percentile(work, 50), p95: percentile(work, 95), samples: work },
+  };
+}
+
+/** The bare textarea the editor is compared with: the page `bench/run.mjs` writes. */
+export const BARE_PAGE =
+  '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>bare textarea</title></head>' +
+  '<body><textarea aria-label="Text" rows="20" cols="80"></textarea></body></html>\n';
+
+/**
+ * The same keystrokes, at the same pace and throttling, in a bare textarea holding `text` (the
+ * editor's draft, all of it): what the browser alone costs, so the editor's figures can be read
+ * as a ratio to it.
+ */
+export async function bareTyping(browser, { base, text, throttle, rounds, keys, paceMs }) {
+  const { context, page } = await freshPage(browser, 1);
+  try {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: throttle });
+    await page.goto(`${base}/bare-textarea.html`);
+    const area = page.locator("textarea");
+    await area.evaluate((el, value) => {
+      el.value = value;
+      el.focus();
+      el.setSelectionRange(el.value.length, el.value.length);
+    }, text);
+    const words = (text.match(/\S+/g) ?? []).length;
+    return { words, ...(await typeKeys(page, { rounds, keys, paceMs })) };
   } finally {
     await context.close();
   }
