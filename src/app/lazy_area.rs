@@ -1,9 +1,10 @@
 //! The areas of the app that load when they are first opened.
 //!
 //! A release build is split (see docs/build.md, "Splitting by area"): the main module holds the
-//! frame, the records, the lock and the top of the home page; each area (the course, writing, the
-//! glossary, my data, settings) is a piece of its own, fetched the first time the trainee opens
-//! it, and so are the home page's lower cards, fetched just after the page is on show. The service
+//! frame, the records, the lock's state and the top of the home page; each area (the course,
+//! writing, the glossary, my data, settings) is a piece of its own, fetched the first time the
+//! trainee opens it, and so are the home page's lower cards, fetched just after the page is on
+//! show, and the lock screen, fetched only on a device where the passcode lock is on. The service
 //! worker then keeps every piece for offline use. Every page of an area is reached through a split
 //! point here, and nowhere else, so its code lands in that area's piece.
 //!
@@ -27,6 +28,7 @@ use leptos::task::spawn_local;
 pub use leptos::wasm_split::SplitLoaderError;
 use leptos_router::components::A;
 
+use crate::app::lock::lock_screen::LockScreen;
 use crate::app::page::{Card, Page};
 use crate::app::pages::{
     AssignmentsPage, AttendancePage, CareersPage, CoursePage, EditOwnEntryPage, EditorPage,
@@ -88,6 +90,8 @@ split_pages! {
         settings_page => SettingsPage;
     home_cards:
         home_cards => HomeCards;
+    lock:
+        lock_screen => LockScreen;
 }
 
 thread_local! {
@@ -178,12 +182,45 @@ pub fn LazyPart(
     }
 }
 
+/// The lock screen, which only a device with the passcode lock on ever needs, so it loads as a
+/// piece of its own: "Opening…" while it is fetched, then the screen; or, if it can't be fetched,
+/// a kind page that says so, with "Try again". The service worker keeps every piece from the first
+/// visit on, and the lock can only be turned on after that, so this is very rarely seen.
+#[component]
+pub fn LazyLockScreen() -> impl IntoView {
+    let (arrival, fetch) = arrive(lock_screen);
+    move || match arrival.get() {
+        Arrival::Ready(build) => build(),
+        Arrival::Opening => {
+            document().set_title("Locked · Peer Study");
+            view! {
+                <main id="main" class="page lock-screen">
+                    <p class="opening" role="status">"Opening…"</p>
+                </main>
+            }
+            .into_any()
+        }
+        // Outside the router, and with nothing to show behind the lock: no link home.
+        Arrival::Unreachable => view! {
+            <main id="main" class="page lock-screen">
+                <Page title="The lock screen hasn't downloaded yet">
+                    <Unreachable retry=fetch home_link=false/>
+                </Page>
+            </main>
+        }
+        .into_any(),
+    }
+}
+
 /// What the trainee reads when a part of the app has not reached this device and can't be fetched
 /// now: what happened, that their work is safe, and a way to try again.
 #[component]
 fn Unreachable(
     /// Fetches the piece again.
     retry: impl Fn() + Copy + Send + Sync + 'static,
+    /// Whether to offer the home page as well (not on the lock screen, which stands in for it).
+    #[prop(default = true)]
+    home_link: bool,
 ) -> impl IntoView {
     view! {
         <p>
@@ -195,7 +232,7 @@ fn Unreachable(
             <button type="button" class="button primary" on:click=move |_| retry()>
                 "Try again"
             </button>
-            <A href="/">"Go to the home page"</A>
+            {home_link.then(|| view! { <A href="/">"Go to the home page"</A> })}
         </div>
     }
 }

@@ -31,7 +31,7 @@ use pages::{HomePage, NotFoundPage};
 use records::Records;
 use shell::Shell;
 
-use lock::lock_screen::LockScreen;
+use lazy_area::LazyLockScreen;
 use lock::LockControl;
 
 /// The whole app: the lock screen while the passcode lock is locked, then display settings, the
@@ -47,7 +47,7 @@ pub fn App() -> impl IntoView {
     // The Safari notice, installing, the last backup: see notices/mod.rs.
     provide_context(notices::DeviceSafety::start());
     view! {
-        <Show when=move || lock.is_open() fallback=|| view! { <LockScreen/> }>
+        <Show when=move || lock.is_open() fallback=|| view! { <LazyLockScreen/> }>
             <Unlocked/>
         </Show>
     }

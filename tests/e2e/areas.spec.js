@@ -2,6 +2,7 @@
 // screen fetches only the main module, each area's piece comes when the trainee opens it, and a
 // piece that can't be fetched gives a kind page with "Try again", after which the app still works.
 import { test, expect, openApp } from "./fixtures.js";
+import { setUpLock, unlock } from "./lock_setup.js";
 
 /** The wasm files the page itself asks for, as they happen (the service worker's are not here). */
 function watchWasm(page) {
@@ -113,6 +114,33 @@ test("the home page's lower cards that can't be fetched say so, and the rest of 
   await card.getByRole("button", { name: "Try again" }).click();
   await expect(page.getByRole("link", { name: "Study flashcards" })).toBeVisible();
   await expect(card).toHaveCount(0);
+  onlyFailedDownloads(guard);
+});
+
+test("the lock screen comes as a piece of its own, and says so kindly if it can't be fetched", async ({
+  page,
+  guard,
+}) => {
+  await setUpLock(page);
+  const pieces = /\/(split_lock|chunk_\d+)-[0-9a-f]+\.wasm$/;
+  const cutOff = (route) => route.abort("internetdisconnected");
+  await page.route(pieces, cutOff);
+  const asked = watchWasm(page);
+  await page.reload();
+  const heading = page.getByRole("heading", { level: 1 });
+  await expect(heading).toHaveText("The lock screen hasn't downloaded yet");
+  await expect(page.getByText("Everything you've written is safe.")).toBeVisible();
+  // Nothing behind the lock is offered, and nothing behind it was fetched.
+  await expect(page.getByRole("link", { name: "Go to the home page" })).toHaveCount(0);
+  await expect(page.getByRole("navigation", { name: "Main" })).toHaveCount(0);
+  expect(areasOf(asked), "pieces asked for while locked").toEqual(["lock"]);
+
+  await page.unroute(pieces, cutOff);
+  await page.getByRole("button", { name: "Try again" }).click();
+  await expect(heading).toHaveText("Peer Study is locked");
+  await unlock(page);
+  // Unlocked at the address it was locked on.
+  await expect(heading).toHaveText("Settings");
   onlyFailedDownloads(guard);
 });
 });
