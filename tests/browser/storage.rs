@@ -58,6 +58,41 @@ fn the_local_storage_backend_round_trips_and_lists_keys() {
 }
 
 #[wasm_bindgen_test]
+fn every_kind_of_character_reads_back_exactly_as_it_was_written() {
+    reset_page();
+    // Welsh, Polish, Greek, Chinese, an emoji with a skin tone and a joiner, a line break: words
+    // a trainee may type, stored as the browser holds them and read back through the backend.
+    let words = "Iechyd da, Siân. Zażółć gęślą jaźń. Ελπίδα. 希望. 👩🏽‍⚕️ Hope,\nand \"quotes\".";
+    let long = format!("{{\"data\":\"{}\"}}", words.repeat(2_000));
+    let mut backend = LocalStorageBackend::open();
+    backend.set("peer-study/journal", &long).unwrap();
+    assert_eq!(backend.get("peer-study/journal").unwrap(), Some(long));
+    // Written by the browser itself, not by us.
+    local_storage()
+        .set_item("peer-study/course", words)
+        .unwrap();
+    assert_eq!(
+        backend.get("peer-study/course").unwrap().as_deref(),
+        Some(words)
+    );
+    // A lone surrogate (which no keyboard types, but a broken paste could hold) reads back as the
+    // replacement character, as wasm-bindgen's own strings do, never as an error.
+    let lone: js_sys::JsString = js_sys::JsString::from_char_code(&[0x61, 0xD800, 0x62]);
+    js_sys::Reflect::apply(
+        &js_sys::Reflect::get(&local_storage(), &"setItem".into())
+            .unwrap()
+            .into(),
+        &local_storage(),
+        &js_sys::Array::of2(&"peer-study/placement".into(), &lone),
+    )
+    .unwrap();
+    assert_eq!(
+        backend.get("peer-study/placement").unwrap().as_deref(),
+        Some("a\u{FFFD}b")
+    );
+}
+
+#[wasm_bindgen_test]
 fn a_real_full_store_is_reported_as_quota_exceeded() {
     reset_page();
     let fillers = fill_to_quota();

@@ -218,6 +218,17 @@ const ENVELOPE: &str =
     r#"{"rev":3,"saved_at":1700,"data":{"text":"a lighthouse and a blackbird"}}"#;
 
 #[test]
+fn a_plain_record_that_quotes_the_word_sealed_is_not_taken_for_a_sealed_one() {
+    // As the store writes records ("data" first), and with its keys in another order.
+    for plain in [
+        r#"{"data":{"text":"the \"sealed\" envelope","sealed":1},"rev":1,"saved_at":5}"#,
+        r#"{"rev":1,"sealed":{"v":1},"data":{"text":"a blackbird"}}"#,
+    ] {
+        assert!(!sealed::is_sealed(plain), "{plain}");
+    }
+}
+
+#[test]
 fn a_sealed_record_keeps_its_revision_and_time_readable_and_opens_byte_for_byte() {
     let key = DataKey::generate().unwrap();
     let stored = sealed::seal(keys::JOURNAL, ENVELOPE, 2, &key).unwrap();
