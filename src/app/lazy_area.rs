@@ -28,7 +28,7 @@ use leptos::task::spawn_local;
 pub use leptos::wasm_split::SplitLoaderError;
 use leptos_router::components::A;
 
-use crate::app::lock::lock_screen::LockScreen;
+use crate::app::lock::lock_screen::{LockScreen, LOCKED_TITLE};
 use crate::app::page::{Card, Page};
 use crate::app::pages::{
     AssignmentsPage, AttendancePage, CareersPage, CoursePage, EditOwnEntryPage, EditorPage,
@@ -192,7 +192,7 @@ pub fn LazyLockScreen() -> impl IntoView {
     move || match arrival.get() {
         Arrival::Ready(build) => build(),
         Arrival::Opening => {
-            document().set_title("Locked · Peer Study");
+            document().set_title(LOCKED_TITLE);
             view! {
                 <main id="main" class="page lock-screen">
                     <p class="opening" role="status">"Opening…"</p>

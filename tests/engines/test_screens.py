@@ -3,6 +3,9 @@ own heading, in each engine; the checks after every test add that no page logged
 
 from app import App
 
+# The home page's heading (tests/e2e/screens.js names it too).
+HOME = "Welcome to Peer Study"
+
 
 def prepare(app: App, screen):
     """What a trainee does first for the screen to exist (screens.js names the step)."""
@@ -22,7 +25,7 @@ def wait_for_whole_screen(app: App, heading):
     just after the page is on show, as a piece of their own (src/app/lazy_area.rs), and leaving
     before they have cuts their download off, which Firefox reports as a page error."""
     app.wait_for_heading(heading)
-    if heading == "Welcome to Peer Study":
+    if heading == HOME:
         app.link("Study flashcards")
 
 
@@ -47,6 +50,6 @@ def test_the_home_pages_later_cards_arrive_from_a_cold_start(browser):
     """The home page's lower cards are a piece of their own (src/app/lazy_area.rs), fetched once
     the page is on show: each engine must fetch it, run it and show its cards."""
     browser.open("/")
-    browser.wait_for_heading("Welcome to Peer Study")
+    browser.wait_for_heading(HOME)
     browser.link("Study flashcards")
     browser.find("//h2[normalize-space(.)='Graduating']", "the graduation card's heading")

@@ -43,6 +43,24 @@ def test_typed_words_survive_a_reload(browser):
     assert browser.value(introduction(browser)) == f"{text} Thank you."
 
 
+# Sets a text box's value and says so as typing or pasting does (an input event): WebDriver's
+# typing cannot send characters beyond the keyboard's, such as an emoji, in every engine.
+PUT_TEXT = """
+arguments[0].value = arguments[1];
+arguments[0].dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
+"""
+
+
+def test_words_beyond_ascii_survive_a_reload(browser):
+    # Stored text is read back through the engine's own TextEncoder (src/storage/local_storage.rs).
+    browser.start_essay()
+    text = "Iechyd da, Siân. Zażółć gęślą jaźń. Ελπίδα. 希望. 👩🏽‍⚕️ “Hope”, and — a dash."
+    browser.driver.execute_script(PUT_TEXT, introduction(browser), text)
+    browser.text("14 words")
+    browser.reload()
+    assert browser.value(introduction(browser)) == text
+
+
 # The text box's own height and the height of the text in it.
 BOX_AND_TEXT = "return [arguments[0].clientHeight, arguments[0].scrollHeight]"
 

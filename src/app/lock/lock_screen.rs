@@ -8,11 +8,14 @@ use leptos::prelude::*;
 use super::fields::{NewPasscode, NewPasscodeFields, PasscodeField, RecoveryKeyField, Status};
 use super::LockControl;
 
+/// The document title while locked, whatever the address (it names nothing behind the lock).
+pub const LOCKED_TITLE: &str = "Locked · Peer Study";
+
 /// The lock screen, in place of the whole app.
 #[component]
 pub fn LockScreen() -> impl IntoView {
     let forgot = RwSignal::new(false);
-    document().set_title("Locked · Peer Study");
+    document().set_title(LOCKED_TITLE);
     view! {
         <main id="main" class="page lock-screen">
             <Show when=move || forgot.get() fallback=move || view! { <UnlockForm forgot/> }>
