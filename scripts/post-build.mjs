@@ -12,7 +12,10 @@
 //    so the hash changes with every build), and a <meta name="peer-study-version">.
 // 2. sw-register.js (from sw/register.js, the page's side: registration and the update banner's
 //    events) is added, with its <script> tag in index.html.
-// 3. sw.js is written from sw/service-worker.js with this build's version and the list of every
+// 3. The stylesheets and sw-register.js are minified with esbuild (the first screen fetches them;
+//    their comments are for us, not for trainees' data plans), and the stylesheets' integrity
+//    hashes in index.html are brought up to date.
+// 4. sw.js is written from sw/service-worker.js with this build's version and the list of every
 //    file in the build, each with its SHA-256 (the worker checks them when it downloads them).
 //
 // Running it again on a finished build replaces what it wrote before, so the end-to-end tests
@@ -23,6 +26,8 @@ import { createHash } from "node:crypto";
 import { readFile, readdir, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+
+import { transform } from "esbuild";
 
 import { hasSplitPoints, splitBuild } from "./split-build.mjs";
 
@@ -111,17 +116,37 @@ const withoutComments = (code) =>
     .filter((line) => !/^\s*\/\//.test(line))
     .join("\n");
 
+/** `code` minified by esbuild as `loader` ("css" or "js"); `name` names it in esbuild's errors. */
+async function minified(code, loader, name) {
+  return (await transform(code, { loader, minify: true, sourcefile: name })).code;
+}
+
+/** Minifies every stylesheet index.html links to, in place, and gives index.html's text with
+ * each link's integrity hash brought up to date. */
+async function minifyStylesheets(root, html) {
+  const links = [...html.matchAll(/<link rel="stylesheet" href="([^"]+\.css)"[^>]*>/g)];
+  for (const [link, href] of links) {
+    const name = href.slice(publicUrl.length);
+    const css = await minified(await readFile(join(root, name), "utf8"), "css", name);
+    await writeFile(join(root, name), css);
+    const integrity = `sha384-${createHash("sha384").update(css).digest("base64")}`;
+    html = html.replace(link, link.replace(/integrity="[^"]*"/, `integrity="${integrity}"`));
+  }
+  return html;
+}
+
 async function main() {
   const root = resolve(dir);
   // `--features split` (make build, make test): one piece per area, before anything is hashed.
   if (await hasSplitPoints(root)) await splitBuild(root);
   const indexPath = join(root, "index.html");
+  await writeFile(indexPath, await minifyStylesheets(root, await readFile(indexPath, "utf8")));
   const { html, scriptHashes } = await finishIndex(indexPath);
   await writeFile(indexPath, html);
   const register = await readFile(join(SOURCE, "sw", "register.js"), "utf8");
   await writeFile(
     join(root, "sw-register.js"),
-    `// Registers Peer Study's service worker. Source: sw/register.js\n${withoutComments(register)}`,
+    `// Registers Peer Study's service worker. Source: sw/register.js\n${await minified(register, "js", "sw/register.js")}`,
   );
 
   // Every file of the build except the worker itself, with its hash. The version covers them all,

