@@ -1,18 +1,17 @@
-//! A module's prep checklist: tick tasks off, and (on the module's own page) add, edit and remove
-//! the trainee's own tasks. Home uses the same list, so a tick there is the same tick here.
+//! A module's prep checklist: tick tasks off. Home shows it as it is; the module's own page adds
+//! editing of the trainee's own tasks (see `own_tasks.rs`). Both are the same list over the same
+//! record, so a tick on home is the same tick on the module's page.
+//!
+//! The list is written once, generic over what each row holds ([`checklist_list`]), so home's
+//! tick-only list carries none of the editing: in a split build the forms stay in the course
+//! area's piece instead of the first download.
 
 use leptos::prelude::*;
 
-use super::edit_record;
-use super::item_form::ItemForm;
 use super::progress_meter::ProgressMeter;
-use crate::app::form::{
-    save_saying, EditInPlace, EntryForm, InPlaceActions, StatusLine, REMOVE_TASK,
-};
+use crate::app::form::StatusLine;
 use crate::app::records::use_record;
-use crate::domain::course::{
-    ChecklistItem, CourseEditError, CourseState, ItemDraft, ItemErrors, Module,
-};
+use crate::domain::course::{ChecklistItem, CourseState, Module};
 use crate::domain::progress::Progress;
 use crate::storage::record_names::COURSE;
 
@@ -23,7 +22,7 @@ pub fn module_anywhere<'a>(course: &'a CourseState, id: &str) -> Option<&'a Modu
         .or_else(|| course.set_aside.iter().find(|m| m.id == id))
 }
 
-fn item_in<'a>(
+pub(super) fn item_in<'a>(
     course: &'a CourseState,
     module_id: &str,
     item_id: &str,
@@ -64,36 +63,45 @@ pub fn module_progress_signal(
 /// What the rows of one checklist share: which row is being edited or removed, the status line,
 /// and where focus goes when a row disappears.
 #[derive(Clone, Copy)]
-struct ChecklistState {
-    course: RwSignal<CourseState>,
-    editing: RwSignal<Option<String>>,
-    confirming: RwSignal<Option<String>>,
-    status: RwSignal<String>,
+pub(super) struct ChecklistState {
+    pub(super) course: RwSignal<CourseState>,
+    pub(super) editing: RwSignal<Option<String>>,
+    pub(super) confirming: RwSignal<Option<String>>,
+    pub(super) status: RwSignal<String>,
     /// The id of the list itself, which takes focus after a task is removed.
-    list_id: StoredValue<String>,
+    pub(super) list_id: StoredValue<String>,
 }
 
-impl ChecklistState {
-    /// The own tasks' editing in place.
-    fn in_place(self) -> EditInPlace {
-        EditInPlace {
-            editing: self.editing,
-            confirming: self.confirming,
-            status: self.status,
-        }
-    }
+/// One row's task, as the row builder gets it.
+#[derive(Clone, Copy)]
+pub(super) struct TaskRow {
+    /// The task as it is now.
+    pub(super) item: Memo<Option<ChecklistItem>>,
+    /// Its id.
+    pub(super) id: StoredValue<String>,
+    /// Shared with the other rows.
+    pub(super) state: ChecklistState,
 }
 
-/// The checklist of one module, with a progress meter above it.
+/// The checklist of one module, with a progress meter above it: each task's box to tick.
 #[component]
 pub fn PrepChecklist(
     /// The module (or placement) whose tasks to list.
     #[prop(into)]
     module_id: String,
-    /// Offer editing of the trainee's own tasks and a form to add one (the module page).
-    #[prop(optional)]
-    editable: bool,
 ) -> impl IntoView {
+    checklist_list(module_id, |row| view! { <TaskTick row/> }, |_, _| ())
+}
+
+/// The list itself: the meter, a row per task built by `row`, then what `below` adds under the
+/// list (the module page's "Add a task"), and the status line.
+pub(super) fn checklist_list<R, V, B, W>(module_id: String, row: R, below: B) -> impl IntoView
+where
+    R: Fn(TaskRow) -> V + Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+    B: FnOnce(String, ChecklistState) -> W,
+    W: IntoView + 'static,
+{
     let course = use_record(COURSE);
     let state = ChecklistState {
         course,
@@ -121,7 +129,7 @@ pub fn PrepChecklist(
         })
     };
     let progress = module_progress_signal(course, module_id.clone());
-    let row_module = module_id.clone();
+    let row_module = StoredValue::new(module_id.clone());
 
     view! {
         <div class="checklist">
@@ -131,75 +139,30 @@ pub fn PrepChecklist(
                     each=move || item_ids.get()
                     key=|id| id.clone()
                     children=move |item_id| {
-                        view! {
-                            <ChecklistRow
-                                module_id=row_module.clone()
-                                item_id
-                                editable
-                                state
-                            />
-                        }
+                        let item = {
+                            let (module_id, item_id) = (row_module.get_value(), item_id.clone());
+                            Memo::new(move |_| course.with(|c| item_in(c, &module_id, &item_id).cloned()))
+                        };
+                        let task = TaskRow { item, id: StoredValue::new(item_id), state };
+                        view! { <li class="prep-item">{row.clone()(task)}</li> }
                     }
                 />
             </ul>
-            {editable.then(|| view! { <AddTask module_id=module_id.clone() state/> })}
+            {below(module_id, state)}
             <StatusLine text=state.status.read_only()/>
         </div>
     }
 }
 
-/// One task: its checkbox, or its edit form while being edited.
-#[component]
-fn ChecklistRow(
-    /// The module the task belongs to.
-    module_id: String,
-    /// The task.
-    item_id: String,
-    /// Whether own tasks can be edited here.
-    editable: bool,
-    /// Shared with the other rows.
-    state: ChecklistState,
-) -> impl IntoView {
-    let course = state.course;
-    let item = {
-        let (module_id, item_id) = (module_id.clone(), item_id.clone());
-        Memo::new(move |_| course.with(|c| item_in(c, &module_id, &item_id).cloned()))
-    };
-    let own = item.with_untracked(|i| i.as_ref().is_some_and(|i| i.own));
-    let id = StoredValue::new(item_id);
-    let is_editing = move || {
-        state
-            .editing
-            .with(|e| e.as_deref() == Some(id.read_value().as_str()))
-    };
-
-    view! {
-        <li class="prep-item">
-            <Show
-                when=is_editing
-                fallback=move || {
-                    view! {
-                        <TaskTick item id=id.get_value() course/>
-                        {(editable && own).then(|| view! { <OwnTaskActions id=id.get_value() state/> })}
-                    }
-                }
-            >
-                <EditTask item id=id.get_value() state/>
-            </Show>
-        </li>
-    }
-}
-
 /// A task's checkbox, with its words, estimate and kind as the label.
 #[component]
-fn TaskTick(
-    /// The task as it is now.
-    item: Memo<Option<ChecklistItem>>,
-    /// Its id.
-    id: String,
-    /// The course record.
-    course: RwSignal<CourseState>,
+pub(super) fn TaskTick(
+    /// The task.
+    row: TaskRow,
 ) -> impl IntoView {
+    let TaskRow { item, id, state } = row;
+    let course = state.course;
+    let id = id.get_value();
     let checkbox_id = format!("tick-{id}");
     let tick_id = id.clone();
     view! {
@@ -222,99 +185,5 @@ fn TaskTick(
                 <span class="prep-meta">{move || item.with(|i| i.as_ref().map(item_meta))}</span>
             </label>
         </div>
-    }
-}
-
-/// Edit and remove buttons for one of the trainee's own tasks; removing asks first.
-#[component]
-fn OwnTaskActions(
-    /// The task's id.
-    id: String,
-    /// Shared checklist state.
-    state: ChecklistState,
-) -> impl IntoView {
-    let in_place = state.in_place();
-    let actions = InPlaceActions {
-        words: REMOVE_TASK,
-        removed: "Task removed.",
-        first_field: |id: &str| format!("edit-task-{id}-text"),
-        then: move || state.list_id.get_value(),
-    };
-    in_place.item_actions(StoredValue::new(id), actions, move |id| {
-        state.course.update(|c| {
-            let _ = c.remove_own_item(id);
-        })
-    })
-}
-
-/// The problems with what was typed in a task's form, if that is why it was not saved.
-fn task_problems(error: CourseEditError) -> Result<ItemErrors, CourseEditError> {
-    match error {
-        CourseEditError::Item(problems) => Ok(problems),
-        other => Err(other),
-    }
-}
-
-/// The edit form in place of a task; saving or cancelling returns focus to its Edit button.
-#[component]
-fn EditTask(
-    /// The task as it is now.
-    item: Memo<Option<ChecklistItem>>,
-    /// Its id.
-    id: String,
-    /// Shared checklist state.
-    state: ChecklistState,
-) -> impl IntoView {
-    let initial = item
-        .with_untracked(|i| i.as_ref().map(ItemDraft::from_item))
-        .unwrap_or_default();
-    let id = StoredValue::new(id);
-    let in_place = state.in_place();
-    let on_save = save_saying(
-        state.status,
-        move |draft: ItemDraft| {
-            edit_record(state.course, |c| {
-                c.update_own_item(&id.read_value(), &draft)
-            })
-        },
-        task_problems,
-        || "Task saved.".to_string(),
-    );
-    let form = in_place.edit_form(id, initial, on_save);
-    // A task's fields have their own ids, which Edit sends focus to (see `OwnTaskActions`).
-    let form = EntryForm {
-        id_prefix: format!("edit-task-{}", id.read_value()),
-        submit_label: "Save task",
-        ..form
-    };
-    view! { <ItemForm form/> }
-}
-
-/// "Add a task of your own", folded away until wanted.
-#[component]
-fn AddTask(
-    /// The module to add to.
-    module_id: String,
-    /// Shared checklist state.
-    state: ChecklistState,
-) -> impl IntoView {
-    let prefix = format!("add-task-{module_id}");
-    let module_id = StoredValue::new(module_id);
-    let on_add = save_saying(
-        state.status,
-        move |draft: ItemDraft| {
-            edit_record(state.course, |c| {
-                c.add_own_item(&module_id.read_value(), &draft)
-            })
-            .map(drop)
-        },
-        task_problems,
-        || "Task added to your checklist.".to_string(),
-    );
-    view! {
-        <details class="add-task">
-            <summary>"Add a task of your own"</summary>
-            <ItemForm form=EntryForm::adding(prefix, ItemDraft::default(), "Add task", on_add)/>
-        </details>
     }
 }

@@ -16,6 +16,7 @@ mod journal;
 mod journal_page;
 mod module_controls;
 mod module_page;
+mod own_tasks;
 mod placement_log;
 mod placement_share;
 mod progress_meter;

@@ -8,9 +8,10 @@ use leptos_router::hooks::use_params_map;
 use super::checklist::module_anywhere;
 use super::journal::JournalEntries;
 use super::module_controls::ModuleControls;
+use super::own_tasks::EditableChecklist;
 use super::placement_log::PlacementLogSection;
 use super::placement_share::PlacementShare;
-use super::{session_of, session_words, BackToCourse, PrepChecklist};
+use super::{session_of, session_words, BackToCourse};
 use crate::app::form::focus_id;
 use crate::app::page::{Card, Page};
 use crate::app::records::use_record;
@@ -210,7 +211,7 @@ fn ModuleBody(
         </Show>
         {is_placement.then(|| view! { <PlacementLogSection/> <PlacementShare/> })}
         <Card heading_id="prep-heading" title={prep_heading}>
-            <PrepChecklist module_id=checklist_id editable=true/>
+            <EditableChecklist module_id=checklist_id/>
         </Card>
         <Card heading_id="notes-heading" title="Your notes">
             <label for="module-notes" class="visually-hidden">"Your notes"</label>
