@@ -2,7 +2,7 @@
 //! keep what was typed, and focus never gets lost when a task goes.
 
 use leptos::prelude::*;
-use peer_study::app::pages::course::PrepChecklist;
+use peer_study::app::pages::course::{EditableChecklist, PrepChecklist};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
 use web_sys::HtmlInputElement;
@@ -47,7 +47,7 @@ async fn ticking_a_prep_task_updates_the_progress_words_and_is_kept() {
 async fn an_own_task_without_words_is_refused_beside_the_field_and_keeps_the_minutes() {
     reset_page();
     let page = mount_at("/", || {
-        view! { <PrepChecklist module_id="welcome" editable=true/> }
+        view! { <EditableChecklist module_id="welcome"/> }
     })
     .await;
     el(&page, ".add-task summary").click();
@@ -82,7 +82,7 @@ async fn an_own_task_without_words_is_refused_beside_the_field_and_keeps_the_min
 async fn an_own_task_can_be_added_edited_and_removed_without_losing_focus() {
     reset_page();
     let page = mount_at("/", || {
-        view! { <PrepChecklist module_id="welcome" editable=true/> }
+        view! { <EditableChecklist module_id="welcome"/> }
     })
     .await;
     type_into(&page, "#add-task-welcome-text", "Charge my laptop");
@@ -126,4 +126,36 @@ async fn an_own_task_can_be_added_edited_and_removed_without_losing_focus() {
         "focus lands on the list, not nowhere"
     );
     assert_eq!(text_of(&page, ".checklist .status"), "Task removed.");
+}
+
+#[wasm_bindgen_test]
+async fn home_ticks_an_own_task_but_leaves_editing_it_to_the_module_page() {
+    reset_page();
+    let page = mount_at("/", || {
+        view! {
+            <div id="module"><EditableChecklist module_id="welcome"/></div>
+            <div id="home"><PrepChecklist module_id="welcome"/></div>
+        }
+    })
+    .await;
+    el(&page, "#module .add-task summary").click();
+    type_into(&page, "#add-task-welcome-text", "Ring my mentor");
+    click_button(&page, "Add task");
+    settle().await;
+
+    let home = el(&page, "#home");
+    let rows = home.query_selector_all(".prep-item").unwrap().length();
+    assert_eq!(rows, 5, "the four built-in tasks and the trainee's own");
+    assert!(text_of(&home, ".prep-list").contains("Ring my mentor"));
+    assert!(
+        text_of(&home, ".prep-list").contains("your own task"),
+        "home says whose task it is"
+    );
+    assert!(!exists(&home, "button"), "no Edit or Remove on home");
+    assert!(!exists(&home, ".add-task"), "no adding on home");
+    assert_eq!(
+        text_of(&home, ".progress-label"),
+        text_of(&el(&page, "#module"), ".progress-label"),
+        "both lists read the same record"
+    );
 }

@@ -38,7 +38,9 @@ pub fn reset_page() {
     for attribute in ["data-theme", "data-text-size"] {
         root.remove_attribute(attribute).unwrap();
     }
-    if let Some(old) = document.get_element_by_id("test-mount") {
+    // Every earlier mount: a test that mounts twice (a reload) leaves two, and a form left behind
+    // with the same ids as the next test's would be found first.
+    while let Some(old) = document.get_element_by_id("test-mount") {
         old.remove();
     }
 }

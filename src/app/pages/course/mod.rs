@@ -30,6 +30,7 @@ pub use course_map::CoursePage;
 pub use graduation_card::GraduationCard;
 pub use journal_page::JournalPage;
 pub use module_page::ModulePage;
+pub use own_tasks::EditableChecklist;
 pub use progress_meter::ProgressMeter;
 pub use reading_pages::{CareersPage, FurtherReadingPage};
 pub use schedule_page::SchedulePage;
