@@ -22,6 +22,8 @@ use std::rc::Rc;
 
 use super::aead::DataKey;
 use super::keyring::Keyring;
+use super::random::RandomError;
+use super::sealed::OpenError;
 use super::{sealed, KEYRING};
 use crate::storage::backend::Backend;
 use crate::storage::error::BackendError;
@@ -35,6 +37,25 @@ pub struct Unlocked {
     pub keyring_id: String,
     /// The data key.
     pub key: DataKey,
+    /// How values are sealed and opened with it.
+    cipher: Cipher,
+}
+
+/// How record values are sealed and opened: [`sealed::seal`] and [`sealed::open`], reached
+/// through pointers that [`LockSlot::unlock`] puts in place instead of being called here. Only
+/// code that unlocks (the lock screen, turning the lock on, restoring) names them, so a split
+/// build keeps AES-GCM and the sealed envelope's Base64 in those pieces, not in the first download
+/// that every trainee fetches, most of whom never turn the lock on (docs/build.md).
+#[derive(Clone, Copy)]
+struct Cipher {
+    seal: fn(&str, &str, u32, &DataKey) -> Result<String, RandomError>,
+    open: fn(&str, &str, &DataKey) -> Result<String, OpenError>,
+}
+
+impl std::fmt::Debug for Cipher {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Cipher(AES-256-GCM)")
+    }
 }
 
 /// Where the data key lives while unlocked; shared between the backend and the app's lock
@@ -55,7 +76,15 @@ impl LockSlot {
 
     /// Puts the data key in (after unlocking, or turning the lock on).
     pub fn unlock(&mut self, keyring_id: String, key: DataKey) {
-        self.unlocked = Some(Unlocked { keyring_id, key });
+        let cipher = Cipher {
+            seal: sealed::seal,
+            open: sealed::open,
+        };
+        self.unlocked = Some(Unlocked {
+            keyring_id,
+            key,
+            cipher,
+        });
     }
 
     /// Forgets the data key (the lock was turned off, or is locking).
@@ -110,7 +139,9 @@ impl<B: Backend> Backend for SealedBackend<B> {
         }
         let slot = self.slot.borrow();
         match slot.unlocked() {
-            Some(unlocked) => Ok(Some(sealed::open(key, &raw, &unlocked.key).unwrap_or(raw))),
+            Some(unlocked) => Ok(Some(
+                (unlocked.cipher.open)(key, &raw, &unlocked.key).unwrap_or(raw),
+            )),
             None if self.inner.get(KEYRING)?.is_some() => Err(BackendError::ReadFailed {
                 key: key.to_owned(),
                 detail: "Peer Study is locked on this device".into(),
@@ -131,12 +162,13 @@ impl<B: Backend> Backend for SealedBackend<B> {
         if current_id.as_deref() != Some(unlocked.keyring_id.as_str()) {
             return self.inner.set(key, value);
         }
-        let sealed = sealed::seal(key, value, CURRENT_VERSION, &unlocked.key).map_err(|e| {
-            BackendError::WriteFailed {
-                key: key.to_owned(),
-                detail: e.to_string(),
-            }
-        })?;
+        let sealed =
+            (unlocked.cipher.seal)(key, value, CURRENT_VERSION, &unlocked.key).map_err(|e| {
+                BackendError::WriteFailed {
+                    key: key.to_owned(),
+                    detail: e.to_string(),
+                }
+            })?;
         drop(slot);
         self.inner.set(key, &sealed)
     }
