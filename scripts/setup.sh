@@ -2,7 +2,8 @@
 # Installs what Peer Study needs to build and test, skipping whatever is already present at the
 # right version. Safe to run again and again; `make dev`, `make build` and `make test` call it.
 #
-#   scripts/setup.sh build   Rust wasm target, Trunk, wasm-bindgen CLI, node tools (wasm-opt)
+#   scripts/setup.sh build   Rust wasm target, Trunk, wasm-bindgen CLI, node tools (wasm-opt,
+#                            esbuild)
 #   scripts/setup.sh test    all of the above, plus Chromium, ChromeDriver, python-docx and the
 #                            other engines below
 #   scripts/setup.sh engines the build tools, python-docx, and the other engines: WebKitGTK's
@@ -80,13 +81,13 @@ if ! command -v wasm-split-cli >/dev/null \
     --features build-binary --locked
 fi
 
-# --- Node tools (wasm-opt from binaryen 132, Playwright, axe-core) -------------------------
+# --- Node tools (wasm-opt from binaryen 132, esbuild, Playwright, axe-core) ----------------
 if ! command -v npm >/dev/null; then
   say "Installing Node.js and npm"
   apt_install nodejs npm
 fi
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/@playwright/test ] \
-  || [ ! -d node_modules/@axe-core/playwright ] \
+  || [ ! -d node_modules/@axe-core/playwright ] || [ ! -d node_modules/esbuild ] \
   || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "Installing node tools (npm ci)"
   # Playwright must never download a browser: the tests use Debian's Chromium.
