@@ -43,7 +43,7 @@ pub struct Unlocked {
 
 /// How record values are sealed and opened: [`sealed::seal`] and [`sealed::open`], reached
 /// through pointers that [`LockSlot::unlock`] puts in place instead of being called here. Only
-/// code that unlocks (the lock screen, turning the lock on, restoring) names them, so a split
+/// code that unlocks (the lock screen, and turning the lock on in settings) calls that, so a split
 /// build keeps AES-GCM and the sealed envelope's Base64 in those pieces, not in the first download
 /// that every trainee fetches, most of whom never turn the lock on (docs/build.md).
 #[derive(Clone, Copy)]
