@@ -44,8 +44,9 @@ pub struct Unlocked {
 /// How record values are sealed and opened: [`sealed::seal`] and [`sealed::open`], reached
 /// through pointers that [`LockSlot::unlock`] puts in place instead of being called here. Only
 /// code that unlocks (the lock screen, and turning the lock on in settings) calls that, so a split
-/// build keeps AES-GCM and the sealed envelope's Base64 in those pieces, not in the first download
-/// that every trainee fetches, most of whom never turn the lock on (docs/build.md).
+/// build keeps AES-GCM and the sealed envelope's Base64 out of the main module, the download the
+/// home screen waits for. They come with the pieces that unlock or make a backup, which is
+/// encrypted while the lock is on (docs/build.md).
 #[derive(Clone, Copy)]
 struct Cipher {
     seal: fn(&str, &str, u32, &DataKey) -> Result<String, RandomError>,
