@@ -60,16 +60,25 @@ pub fn module_progress_signal(
     })
 }
 
-/// What the rows of one checklist share: which row is being edited or removed, the status line,
-/// and where focus goes when a row disappears.
+/// What the rows of one checklist share: the course record, the status line, and the list's own
+/// id. (Which row is being edited is the module page's alone: see `own_tasks.rs`.)
 #[derive(Clone, Copy)]
 pub(super) struct ChecklistState {
     pub(super) course: RwSignal<CourseState>,
-    pub(super) editing: RwSignal<Option<String>>,
-    pub(super) confirming: RwSignal<Option<String>>,
     pub(super) status: RwSignal<String>,
     /// The id of the list itself, which takes focus after a task is removed.
     pub(super) list_id: StoredValue<String>,
+}
+
+impl ChecklistState {
+    /// The shared state of `module_id`'s list, with nothing said yet.
+    pub(super) fn new(module_id: &str) -> Self {
+        ChecklistState {
+            course: use_record(COURSE),
+            status: RwSignal::new(String::new()),
+            list_id: StoredValue::new(format!("tasks-{module_id}")),
+        }
+    }
 }
 
 /// One row's task, as the row builder gets it.
@@ -90,26 +99,24 @@ pub fn PrepChecklist(
     #[prop(into)]
     module_id: String,
 ) -> impl IntoView {
-    checklist_list(module_id, |row| view! { <TaskTick row/> }, |_, _| ())
+    let state = ChecklistState::new(&module_id);
+    checklist_list(module_id, state, |row| view! { <TaskTick row/> }, ())
 }
 
-/// The list itself: the meter, a row per task built by `row`, then what `below` adds under the
-/// list (the module page's "Add a task"), and the status line.
-pub(super) fn checklist_list<R, V, B, W>(module_id: String, row: R, below: B) -> impl IntoView
+/// The list itself: the meter, a row per task built by `row`, then `below` under the list (the
+/// module page's "Add a task"), and the status line.
+pub(super) fn checklist_list<R, V, W>(
+    module_id: String,
+    state: ChecklistState,
+    row: R,
+    below: W,
+) -> impl IntoView
 where
     R: Fn(TaskRow) -> V + Clone + Send + Sync + 'static,
     V: IntoView + 'static,
-    B: FnOnce(String, ChecklistState) -> W,
     W: IntoView + 'static,
 {
-    let course = use_record(COURSE);
-    let state = ChecklistState {
-        course,
-        editing: RwSignal::new(None),
-        confirming: RwSignal::new(None),
-        status: RwSignal::new(String::new()),
-        list_id: StoredValue::new(format!("tasks-{module_id}")),
-    };
+    let course = state.course;
     let list_module = module_id.clone();
     // Only the ids: ticking changes the course but not this list, so the rows (and the focus on
     // the checkbox just ticked) stay put.
@@ -148,7 +155,7 @@ where
                     }
                 />
             </ul>
-            {below(module_id, state)}
+            {below}
             <StatusLine text=state.status.read_only()/>
         </div>
     }

@@ -10,17 +10,6 @@ use super::item_form::ItemForm;
 use crate::app::form::{save_saying, EditInPlace, EntryForm, InPlaceActions, REMOVE_TASK};
 use crate::domain::course::{ChecklistItem, CourseEditError, ItemDraft, ItemErrors};
 
-impl ChecklistState {
-    /// The own tasks' editing in place.
-    fn in_place(self) -> EditInPlace {
-        EditInPlace {
-            editing: self.editing,
-            confirming: self.confirming,
-            status: self.status,
-        }
-    }
-}
-
 /// A module's prep checklist with its own tasks editable, and "Add a task of your own" below.
 #[component]
 pub fn EditableChecklist(
@@ -28,10 +17,15 @@ pub fn EditableChecklist(
     #[prop(into)]
     module_id: String,
 ) -> impl IntoView {
+    let state = ChecklistState::new(&module_id);
+    // Which own task has its form open or is asking "remove?": one at a time in the whole list.
+    let in_place = EditInPlace::new(state.status);
+    let below = view! { <AddTask module_id=module_id.clone() state/> };
     checklist_list(
         module_id,
-        |row| view! { <EditableRow row/> },
-        |module_id, state| view! { <AddTask module_id state/> },
+        state,
+        move |row| view! { <EditableRow row in_place/> },
+        below,
     )
 }
 
@@ -41,11 +35,13 @@ pub fn EditableChecklist(
 fn EditableRow(
     /// The task.
     row: TaskRow,
+    /// Which task is being edited or asking, shared by the whole list.
+    in_place: EditInPlace,
 ) -> impl IntoView {
     let TaskRow { item, id, state } = row;
     let own = item.with_untracked(|i| i.as_ref().is_some_and(|i| i.own));
     let is_editing = move || {
-        state
+        in_place
             .editing
             .with(|e| e.as_deref() == Some(id.read_value().as_str()))
     };
@@ -55,11 +51,11 @@ fn EditableRow(
             fallback=move || {
                 view! {
                     <TaskTick row/>
-                    {own.then(|| view! { <OwnTaskActions id=id.get_value() state/> })}
+                    {own.then(|| view! { <OwnTaskActions id=id.get_value() state in_place/> })}
                 }
             }
         >
-            <EditTask item id=id.get_value() state/>
+            <EditTask item id=id.get_value() state in_place/>
         </Show>
     }
 }
@@ -71,8 +67,9 @@ fn OwnTaskActions(
     id: String,
     /// Shared checklist state.
     state: ChecklistState,
+    /// Which task is being edited or asking.
+    in_place: EditInPlace,
 ) -> impl IntoView {
-    let in_place = state.in_place();
     let actions = InPlaceActions {
         words: REMOVE_TASK,
         removed: "Task removed.",
@@ -103,12 +100,13 @@ fn EditTask(
     id: String,
     /// Shared checklist state.
     state: ChecklistState,
+    /// Which task is being edited or asking.
+    in_place: EditInPlace,
 ) -> impl IntoView {
     let initial = item
         .with_untracked(|i| i.as_ref().map(ItemDraft::from_item))
         .unwrap_or_default();
     let id = StoredValue::new(id);
-    let in_place = state.in_place();
     let on_save = save_saying(
         state.status,
         move |draft: ItemDraft| {
