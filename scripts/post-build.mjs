@@ -13,8 +13,12 @@
 // 2. sw-register.js (from sw/register.js, the page's side: registration and the update banner's
 //    events) is added, with its <script> tag in index.html.
 // 3. The stylesheets and sw-register.js are minified with esbuild (the first screen fetches them;
-//    their comments are for us, not for trainees' data plans), and the stylesheets' integrity
-//    hashes in index.html are brought up to date.
+//    their comments are for us, not for trainees' data plans). The stylesheets become two files:
+//    style-*.css, linked in the head, with everything a first screen can need, and
+//    style-later-*.css with the styles only the glossary and writing areas use (LATER_STYLES).
+//    The later one's <link> waits in <template id="later-styles">, which the app puts in the head
+//    with the first piece it fetches (src/app/lazy_area.rs), so the first screen doesn't wait for
+//    it. One file for each, rather than one per source file, also compresses better.
 // 4. sw.js is written from sw/service-worker.js with this build's version and the list of every
 //    file in the build, each with its SHA-256 (the worker checks them when it downloads them).
 //
@@ -23,7 +27,7 @@
 // (an optional label put in front of the version; the version itself is a hash of every file and
 // of the worker's code).
 import { createHash } from "node:crypto";
-import { readFile, readdir, writeFile } from "node:fs/promises";
+import { readFile, readdir, unlink, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -121,18 +125,46 @@ async function minified(code, loader, name) {
   return (await transform(code, { loader, minify: true, sourcefile: name })).code;
 }
 
-/** Minifies every stylesheet index.html links to, in place, and gives index.html's text with
- * each link's integrity hash brought up to date. */
-async function minifyStylesheets(root, html) {
-  const links = [...html.matchAll(/<link rel="stylesheet" href="([^"]+\.css)"[^>]*>/g)];
-  for (const [link, href] of links) {
+/** The source stylesheets (style/*.css) that only the glossary and writing areas use: they come
+ * with the first piece the app fetches, not with the first screen. */
+const LATER_STYLES = ["glossary", "writing", "checker"];
+
+/** A stylesheet of the build: `css` saved under a name with its content hash, as Trunk names
+ * files, and the <link> for it. */
+async function stylesheet(root, stem, css) {
+  const name = `${stem}-${createHash("sha256").update(css).digest("hex").slice(0, 16)}.css`;
+  await writeFile(join(root, name), css);
+  const integrity = `sha384-${createHash("sha384").update(css).digest("base64")}`;
+  return `<link rel="stylesheet" href="${publicUrl}${name}" integrity="${integrity}"/>`;
+}
+
+/** Minifies every stylesheet index.html links to and joins them, in the page's order, into the
+ * first screen's stylesheet and the later one (see 3. above); gives index.html's text linking
+ * them. */
+async function joinStylesheets(root, html) {
+  // A build finished before (the end-to-end tests finish a copy again) has its later link in the
+  // template: take it out, and it joins the later styles again.
+  html = html.replace(/\s*<template id="later-styles">([\s\S]*?)<\/template>/, (_, link) => link);
+  const links = [...html.matchAll(/\s*<link rel="stylesheet" href="([^"]+\.css)"[^>]*>/g)];
+  if (links.length === 0) throw new Error("index.html links no stylesheet");
+  const first = [];
+  const later = [];
+  for (const [, href] of links) {
     const name = href.slice(publicUrl.length);
-    const css = await minified(await readFile(join(root, name), "utf8"), "css", name);
-    await writeFile(join(root, name), css);
-    const integrity = `sha384-${createHash("sha384").update(css).digest("base64")}`;
-    html = html.replace(link, link.replace(/integrity="[^"]*"/, `integrity="${integrity}"`));
+    const stem = name.replace(/-[0-9a-f]{16}\.css$/, "");
+    const isLater = LATER_STYLES.includes(stem) || stem === "style-later";
+    (isLater ? later : first).push(
+      await minified(await readFile(join(root, name), "utf8"), "css", name),
+    );
+    await unlink(join(root, name));
   }
-  return html;
+  let tags = await stylesheet(root, "style", first.join("\n"));
+  if (later.length > 0) {
+    const link = await stylesheet(root, "style-later", later.join("\n"));
+    tags += `\n    <template id="later-styles">${link}</template>`;
+  }
+  for (const [link] of links) html = html.replace(link, "");
+  return html.replace("</title>", `</title>\n    ${tags}`);
 }
 
 async function main() {
@@ -140,7 +172,7 @@ async function main() {
   // `--features split` (make build, make test): one piece per area, before anything is hashed.
   if (await hasSplitPoints(root)) await splitBuild(root);
   const indexPath = join(root, "index.html");
-  await writeFile(indexPath, await minifyStylesheets(root, await readFile(indexPath, "utf8")));
+  await writeFile(indexPath, await joinStylesheets(root, await readFile(indexPath, "utf8")));
   const { html, scriptHashes } = await finishIndex(indexPath);
   await writeFile(indexPath, html);
   const register = await readFile(join(SOURCE, "sw", "register.js"), "utf8");

@@ -3,9 +3,11 @@
 //! A release build is split (see docs/build.md, "Splitting by area"): the main module holds the
 //! frame, the records, the lock's state and the top of the home page; each area (the course,
 //! writing, the glossary, my data, settings) is a piece of its own, fetched the first time the
-//! trainee opens it, and so are the home page's lower cards, fetched just after the page is on
-//! show, and the lock screen, fetched only on a device where the passcode lock is on. The service
-//! worker then keeps every piece for offline use. Every page of an area is reached through a split
+//! trainee opens it, and so are the home page's lower cards and the notices about this device,
+//! fetched just after the page is on show; the lock screen and "Lock now", fetched only on a
+//! device where the passcode lock is on; and the banners (a new version, storage trouble, a
+//! change made in two tabs), fetched only when one has something to say. The service worker then
+//! keeps every piece for offline use. Every page of an area is reached through a split
 //! point here, and nowhere else, so its code lands in that area's piece.
 //!
 //! The split points are Leptos's `wasm_split` with the `fallible` option: a piece that cannot be
@@ -27,14 +29,20 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 pub use leptos::wasm_split::SplitLoaderError;
 use leptos_router::components::A;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 
+use crate::app::lock::lock_now::LockNowButton;
 use crate::app::lock::lock_screen::{LockScreen, LOCKED_TITLE};
+use crate::app::notices::DeviceNotices;
 use crate::app::page::{Card, Page};
 use crate::app::pages::{
     AssignmentsPage, AttendancePage, CareersPage, CoursePage, EditOwnEntryPage, EditorPage,
     FlashcardsPage, FurtherReadingPage, GlossaryEntryPage, GlossaryPage, HomeCards, JournalPage,
     ModulePage, MyDataPage, NewOwnEntryPage, SchedulePage, SettingsPage,
 };
+use crate::app::storage_banners::StorageBanners;
+use crate::app::update_banner::UpdateOffer;
 
 /// Builds one page. A plain `fn` (not a closure) so that it can be handed from an area's piece to
 /// the main module, and called later in the route's own reactive scope.
@@ -89,9 +97,14 @@ split_pages! {
     settings:
         settings_page => SettingsPage;
     home_cards:
-        home_cards => HomeCards;
+        home_cards => HomeCards,
+        device_notices => DeviceNotices;
     lock:
-        lock_screen => LockScreen;
+        lock_screen => LockScreen,
+        lock_now_button => LockNowButton;
+    banners:
+        update_offer => UpdateOffer,
+        storage_banners => StorageBanners;
 }
 
 thread_local! {
@@ -121,21 +134,88 @@ fn arrive(load: LoadPage) -> (RwSignal<Arrival>, impl Fn() + Copy + Send + Sync 
     let fetch = move || {
         arrival.set(Arrival::Opening);
         spawn_local(async move {
-            let next = match load().await {
-                Ok(build) => {
+            // Both at once: the later styles are asked for first, and awaited after the piece.
+            let styles = JsFuture::from(later_styles());
+            let piece = load().await;
+            let styled = styles.await.is_ok();
+            if !styled {
+                LATER_STYLES.with(|slot| slot.borrow_mut().take());
+            }
+            let next = match piece {
+                Ok(build) if styled => {
                     LOADED.with(|loaded| loaded.borrow_mut().insert(key, build));
                     Arrival::Ready(build)
                 }
-                Err(_) => Arrival::Unreachable,
+                _ => Arrival::Unreachable,
             };
             // The trainee may have moved on while it was fetched.
             let _ = arrival.try_set(next);
         });
     };
     if matches!(arrival.get_untracked(), Arrival::Opening) {
+        // Unsplit (make dev, every test build), a page is here at once: build it now rather than
+        // after a turn of the event loop, as a page that is simply part of the app would.
+        #[cfg(not(feature = "split"))]
+        if let Some(Ok(build)) = here_at_once(load) {
+            LOADED.with(|loaded| loaded.borrow_mut().insert(key, build));
+            arrival.set(Arrival::Ready(build));
+            return (arrival, fetch);
+        }
         fetch();
     }
     (arrival, fetch)
+}
+
+thread_local! {
+    /// The later stylesheet on its way or here, shared by every piece that waits for it; empty
+    /// again after a failure, so that "Try again" asks for it again.
+    static LATER_STYLES: RefCell<Option<js_sys::Promise>> = const { RefCell::new(None) };
+}
+
+/// Puts the later stylesheet in the page, the first time a piece is fetched, and gives a promise
+/// that settles once it has loaded (or failed to). These are the styles only some areas use
+/// (the glossary's and writing's): a release build keeps their `<link>` in
+/// `<template id="later-styles">` so that the first screen doesn't wait for them (see
+/// scripts/post-build.mjs). Elsewhere (make dev, tests) every stylesheet is in the page already,
+/// and the promise is settled from the start.
+fn later_styles() -> js_sys::Promise {
+    LATER_STYLES.with(|slot| {
+        slot.borrow_mut()
+            .get_or_insert_with(|| {
+                let document = document();
+                let link = document
+                    .get_element_by_id("later-styles")
+                    .and_then(|t| t.dyn_into::<web_sys::HtmlTemplateElement>().ok())
+                    .and_then(|t| t.content().first_element_child())
+                    .and_then(|link| link.clone_node().ok());
+                let head = document.query_selector("head").ok().flatten();
+                let (Some(link), Some(head)) = (link, head) else {
+                    return js_sys::Promise::resolve(&JsValue::UNDEFINED);
+                };
+                let loaded = js_sys::Promise::new(&mut |resolve, reject| {
+                    let _ = link.add_event_listener_with_callback("load", &resolve);
+                    let _ = link.add_event_listener_with_callback("error", &reject);
+                });
+                match head.append_child(&link) {
+                    Ok(_) => loaded,
+                    Err(e) => js_sys::Promise::reject(&e),
+                }
+            })
+            .clone()
+    })
+}
+
+/// The loader's answer if it has one without waiting, as every loader has in an unsplit build.
+#[cfg(not(feature = "split"))]
+fn here_at_once(load: LoadPage) -> Option<Result<BuildPage, SplitLoaderError>> {
+    use std::task::{Context, Poll, Waker};
+    match load()
+        .as_mut()
+        .poll(&mut Context::from_waker(Waker::noop()))
+    {
+        Poll::Ready(answer) => Some(answer),
+        Poll::Pending => None,
+    }
 }
 
 /// One page of an area that loads when first opened: "Opening…" while its piece is fetched, then
@@ -161,18 +241,24 @@ pub fn LazyPage(
     }
 }
 
-/// Part of a page that loads after the rest (the home page's cards below the fold): nothing while
-/// its piece is fetched, so the page above it is already in use; then the part; or, if the piece
-/// can't be fetched, a card that says so, with "Try again".
+/// Part of a page that loads after the rest (the home page's cards below the fold, a banner):
+/// nothing while its piece is fetched, so the page around it is already in use; then the part;
+/// or, if the piece can't be fetched, a card that says so, with "Try again" (or nothing, if
+/// `quiet`).
 #[component]
 pub fn LazyPart(
     /// The part's loader, from this module (`home_cards`).
     load: LoadPage,
+    /// Show nothing if the piece can't be fetched: for a part that is an extra (the notices about
+    /// this device, "Lock now") beside another that already says so, or where a card would not fit.
+    #[prop(optional)]
+    quiet: bool,
 ) -> impl IntoView {
     let (arrival, fetch) = arrive(load);
     move || match arrival.get() {
         Arrival::Ready(build) => build(),
         Arrival::Opening => ().into_any(),
+        Arrival::Unreachable if quiet => ().into_any(),
         Arrival::Unreachable => view! {
             <Card heading_id="part-unreachable" title="Some of this page hasn't downloaded yet">
                 <Unreachable retry=fetch/>

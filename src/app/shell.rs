@@ -6,8 +6,9 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::app::lock::lock_now::LockNowButton;
-use crate::app::storage_banners::StorageBanners;
+use crate::app::lazy_area::{lock_now_button, LazyPart};
+use crate::app::lock::{LockControl, LockState};
+use crate::app::storage_banners::StorageBannerSlot;
 use crate::app::update_banner::UpdateBanner;
 
 /// One entry of the main navigation.
@@ -66,6 +67,8 @@ pub fn Shell(
     /// The routed page.
     children: Children,
 ) -> impl IntoView {
+    let lock = use_context::<LockControl>();
+    let lock_is_on = move || lock.is_some_and(|l| l.state().get() == LockState::Unlocked);
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
         <header class="app-header">
@@ -98,12 +101,15 @@ pub fn Shell(
                 </svg>
                 <span class="settings-label">"Settings"</span>
             </A>
-            // Passcode lock hook: "Lock now" on every screen while the lock is on.
-            <LockNowButton/>
+            // "Lock now" on every screen while the lock is on. It comes with the lock screen's
+            // piece, which a locked device has already fetched to unlock.
+            <Show when=lock_is_on>
+                <LazyPart load=lock_now_button quiet=true/>
+            </Show>
         </header>
         <main id="main" class="page">
             <UpdateBanner/>
-            <StorageBanners/>
+            <StorageBannerSlot/>
             {children()}
         </main>
     }

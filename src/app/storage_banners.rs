@@ -1,9 +1,14 @@
 //! Lasting, calm banners about storage: read-only or memory-only mode, a full store, data that
 //! was set aside, and changes made in two tabs at once.
+//!
+//! Their place is above every page ([`StorageBannerSlot`]); the banners themselves
+//! ([`StorageBanners`]) are a piece of their own, fetched only when one applies (see
+//! lazy_area.rs): most starts never need them.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::app::lazy_area::{storage_banners, LazyPart};
 use crate::app::records::Records;
 use crate::storage::record_types::describe;
 use crate::storage::store::Keep;
@@ -17,84 +22,105 @@ fn and_list(items: &[String]) -> String {
     }
 }
 
-/// The storage banners, shown above every page while they apply.
+/// The place above every page where the storage banners show while any applies. Should their
+/// piece not be fetchable just then, a card says so, with "Try again".
+#[component]
+pub fn StorageBannerSlot() -> impl IntoView {
+    let status = expect_context::<Records>().status();
+    let any = Memo::new(move |_| {
+        status.with(|s| {
+            s.mode_banner.is_some()
+                || s.store_full.is_some()
+                || !s.unreadable.is_empty()
+                || s.notice.is_some()
+                || !s.conflicts.is_empty()
+        })
+    });
+    view! {
+        <div class="banners">
+            <Show when=move || any.get()>
+                <LazyPart load=storage_banners/>
+            </Show>
+        </div>
+    }
+}
+
+/// The storage banners that apply just now (in [`StorageBannerSlot`]).
 #[component]
 pub fn StorageBanners() -> impl IntoView {
     let records = expect_context::<Records>();
     let status = records.status();
 
     view! {
-        <div class="banners">
-            {move || {
-                status
-                    .with(|s| s.mode_banner.clone())
-                    .map(|text| {
-                        view! {
-                            <div class="banner banner-warning" role="status">
-                                <p>{text}</p>
-                                <p><A href="/my-data">"Go to My data"</A></p>
+        {move || {
+            status
+                .with(|s| s.mode_banner.clone())
+                .map(|text| {
+                    view! {
+                        <div class="banner banner-warning" role="status">
+                            <p>{text}</p>
+                            <p><A href="/my-data">"Go to My data"</A></p>
+                        </div>
+                    }
+                })
+        }}
+        {move || {
+            status
+                .with(|s| s.store_full)
+                .map(|text| {
+                    view! {
+                        <div class="banner banner-warning" role="status">
+                            <p>{text}</p>
+                            <p><A href="/my-data">"Back up or make room in My data"</A></p>
+                        </div>
+                    }
+                })
+        }}
+        {move || {
+            // Only records that couldn't be read: a readable copy kept aside after a merge or
+            // a choice between tabs is no cause for worry.
+            let unreadable = status.with(|s| s.unreadable.clone());
+            (!unreadable.is_empty())
+                .then(|| {
+                    let names: Vec<String> = unreadable.iter().map(|k| describe(k)).collect();
+                    let text = format!(
+                        "Some saved data couldn't be read: {}. We've kept it safe and set it \
+                         aside rather than lose it. Anything new you write there is kept \
+                         safe too, and goes into place once you decide about the set-aside \
+                         copy on My data. Everything else is here as usual.",
+                        and_list(&names)
+                    );
+                    view! {
+                        <div class="banner" role="status">
+                            <p>{text}</p>
+                            <p><A href="/my-data">"See what was set aside"</A></p>
+                        </div>
+                    }
+                })
+        }}
+        {move || {
+            status
+                .with(|s| s.notice.clone())
+                .map(|text| {
+                    view! {
+                        <div class="banner" role="status">
+                            <p>{text}</p>
+                            <div class="button-row">
+                                <button type="button" on:click=move |_| records.dismiss_notice()>
+                                    "OK"
+                                </button>
                             </div>
-                        }
-                    })
-            }}
-            {move || {
-                status
-                    .with(|s| s.store_full)
-                    .map(|text| {
-                        view! {
-                            <div class="banner banner-warning" role="status">
-                                <p>{text}</p>
-                                <p><A href="/my-data">"Back up or make room in My data"</A></p>
-                            </div>
-                        }
-                    })
-            }}
-            {move || {
-                // Only records that couldn't be read: a readable copy kept aside after a merge or
-                // a choice between tabs is no cause for worry.
-                let unreadable = status.with(|s| s.unreadable.clone());
-                (!unreadable.is_empty())
-                    .then(|| {
-                        let names: Vec<String> = unreadable.iter().map(|k| describe(k)).collect();
-                        let text = format!(
-                            "Some saved data couldn't be read: {}. We've kept it safe and set it \
-                             aside rather than lose it. Anything new you write there is kept \
-                             safe too, and goes into place once you decide about the set-aside \
-                             copy on My data. Everything else is here as usual.",
-                            and_list(&names)
-                        );
-                        view! {
-                            <div class="banner" role="status">
-                                <p>{text}</p>
-                                <p><A href="/my-data">"See what was set aside"</A></p>
-                            </div>
-                        }
-                    })
-            }}
-            {move || {
-                status
-                    .with(|s| s.notice.clone())
-                    .map(|text| {
-                        view! {
-                            <div class="banner" role="status">
-                                <p>{text}</p>
-                                <div class="button-row">
-                                    <button type="button" on:click=move |_| records.dismiss_notice()>
-                                        "OK"
-                                    </button>
-                                </div>
-                            </div>
-                        }
-                    })
-            }}
-            <For
-                each=move || status.with(|s| s.conflicts.clone())
-                key=|key| key.clone()
-                let:key
-            >
-                <ConflictBanner key=key/>
-            </For>
-        </div>
+                        </div>
+                    }
+                })
+        }}
+        <For
+            each=move || status.with(|s| s.conflicts.clone())
+            key=|key| key.clone()
+            let:key
+        >
+            <ConflictBanner key=key/>
+        </For>
     }
 }
 

@@ -1,18 +1,23 @@
 // Areas that load when first opened (src/app/lazy_area.rs, scripts/split-build.mjs): the first
-// screen fetches only the main module, each area's piece comes when the trainee opens it, and a
-// piece that can't be fetched gives a kind page with "Try again", after which the app still works.
+// screen fetches only the main module and the first screen's styles, each area's piece comes when
+// the trainee opens it (the styles only some areas use come with the first piece), and a piece
+// that can't be fetched gives a kind page with "Try again", after which the app still works.
 import { test, expect, openApp } from "./fixtures.js";
 import { setUpLock, unlock } from "./lock_setup.js";
 
-/** The wasm files the page itself asks for, as they happen (the service worker's are not here). */
-function watchWasm(page) {
+/** The files ending in `ending` the page itself asks for, as they happen (the service worker's
+ * are not here). */
+function watchRequests(page, ending) {
   const asked = [];
   page.on("request", (request) => {
     const path = new URL(request.url()).pathname;
-    if (path.endsWith(".wasm")) asked.push(path.slice(1));
+    if (path.endsWith(ending)) asked.push(path.slice(1));
   });
   return asked;
 }
+
+/** The wasm files the page itself asks for, as they happen. */
+const watchWasm = (page) => watchRequests(page, ".wasm");
 
 /** A link of the main navigation. */
 const nav = (page, name) => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name, exact: true });
@@ -45,6 +50,27 @@ test("the home screen fetches the main module, and an area's piece comes when it
   await nav(page, "Glossary").click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Glossary");
   expect(asked).toEqual(before);
+});
+
+
+/** How the glossary's row of links is laid out just now: "flex" once the glossary's styles apply. */
+const glossaryActionsDisplay = (page) =>
+  page.locator(".glossary-actions").evaluate((list) => getComputedStyle(list).display);
+
+test("the glossary's and writing's styles come with the first piece, and an area shows styled", async ({
+  page,
+}) => {
+  const asked = watchRequests(page, ".css");
+  await openApp(page);
+  // The page links one stylesheet; the later one is asked for by the app, once home is on show.
+  expect(asked[0]).toMatch(/^style-[0-9a-f]{16}\.css$/);
+  await expect(page.getByRole("link", { name: "Study flashcards" })).toBeVisible();
+  await expect.poll(() => asked.some((name) => /^style-later-[0-9a-f]{16}\.css$/.test(name))).toBe(true);
+
+  // Straight into the glossary from a cold start: the first frame it shows in is already styled.
+  await page.goto("/glossary");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Glossary");
+  expect(await glossaryActionsDisplay(page)).toBe("flex");
 });
 
 /** Checks that the only errors logged were failed downloads, never a panic; then clears them. */
@@ -114,6 +140,44 @@ test("the home page's lower cards that can't be fetched say so, and the rest of 
   await card.getByRole("button", { name: "Try again" }).click();
   await expect(page.getByRole("link", { name: "Study flashcards" })).toBeVisible();
   await expect(card).toHaveCount(0);
+  onlyFailedDownloads(guard);
+});
+
+test("an area whose styles can't be fetched says so kindly, and opens styled after Try again", async ({
+  page,
+  guard,
+}) => {
+  const later = /\/style-later-[0-9a-f]+\.css$/;
+  const cutOff = (route) => route.abort("internetdisconnected");
+  await page.route(later, cutOff);
+  await openApp(page, "/glossary");
+  const heading = page.getByRole("heading", { level: 1 });
+  // Never a glossary without its styles: the page waits for them, and says why it can't show.
+  await expect(heading).toHaveText("This part hasn't downloaded yet");
+
+  await page.unroute(later, cutOff);
+  await page.getByRole("button", { name: "Try again" }).click();
+  await expect(heading).toHaveText("Glossary");
+  expect(await glossaryActionsDisplay(page)).toBe("flex");
+  onlyFailedDownloads(guard);
+});
+
+test("a storage banner whose piece can't be fetched still says something needs a look", async ({
+  page,
+  guard,
+}) => {
+  await openApp(page);
+  await page.evaluate(() => localStorage.setItem("peer-study/journal", '{"rev":2,"data":[{"ti'));
+  const pieces = /\/(split_banners|chunk_\d+)-[0-9a-f]+\.wasm$/;
+  const cutOff = (route) => route.abort("internetdisconnected");
+  await page.route(pieces, cutOff);
+  await page.reload();
+  const card = page.getByRole("region", { name: "Some of this page hasn't downloaded yet" }).first();
+  await expect(card).toBeVisible();
+
+  await page.unroute(pieces, cutOff);
+  await card.getByRole("button", { name: "Try again" }).click();
+  await expect(page.getByText("Some saved data couldn't be read")).toBeVisible();
   onlyFailedDownloads(guard);
 });
 

@@ -7,7 +7,7 @@ use leptos_router::components::A;
 
 use super::course::{module_href, GraduationCard, PrepChecklist};
 use crate::app::clock::today;
-use crate::app::lazy_area::{home_cards, LazyPart};
+use crate::app::lazy_area::{device_notices, home_cards, LazyPart};
 use crate::app::page::{Card, Page};
 use crate::app::records::use_record;
 use crate::domain::next_steps::{what_next, NextSteps, Stage};
@@ -68,7 +68,9 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <Page title="Welcome to Peer Study">
             <p class="lead home-headline">{move || steps.with(|s| s.headline.clone())}</p>
-            <crate::app::notices::DeviceNotices/>
+            // The Safari notice and the install offer, with the lower cards' piece: they apply on
+            // few devices, and the cards below already say if the piece can't be fetched.
+            <LazyPart load=device_notices quiet=true/>
             <Show when=move || stage.get() == Stage::NeedsDates>
                 <Card heading_id="home-dates" title="Start with your course dates">
                     <p>
