@@ -55,26 +55,12 @@ pub fn StorageBanners() -> impl IntoView {
         {move || {
             status
                 .with(|s| s.mode_banner.clone())
-                .map(|text| {
-                    view! {
-                        <div class="banner banner-warning" role="status">
-                            <p>{text}</p>
-                            <p><A href="/my-data">"Go to My data"</A></p>
-                        </div>
-                    }
-                })
+                .map(|text| warning_banner(text, "Go to My data"))
         }}
         {move || {
             status
                 .with(|s| s.store_full)
-                .map(|text| {
-                    view! {
-                        <div class="banner banner-warning" role="status">
-                            <p>{text}</p>
-                            <p><A href="/my-data">"Back up or make room in My data"</A></p>
-                        </div>
-                    }
-                })
+                .map(|text| warning_banner(text.to_owned(), "Back up or make room in My data"))
         }}
         {move || {
             // Only records that couldn't be read: a readable copy kept aside after a merge or
@@ -121,6 +107,16 @@ pub fn StorageBanners() -> impl IntoView {
         >
             <ConflictBanner key=key/>
         </For>
+    }
+}
+
+/// A lasting warning about storage as a whole, with the way to My data, where it can be put right.
+fn warning_banner(text: String, link: &'static str) -> impl IntoView {
+    view! {
+        <div class="banner banner-warning" role="status">
+            <p>{text}</p>
+            <p><A href="/my-data">{link}</A></p>
+        </div>
     }
 }
 
