@@ -75,6 +75,19 @@ fn every_kind_of_character_reads_back_exactly_as_it_was_written() {
         backend.get("peer-study/course").unwrap().as_deref(),
         Some(words)
     );
+    // Nothing at all, plain ASCII, and an emoji straight after a long run of ASCII (it does not
+    // fit the room ASCII needs, so the rest is read on into a larger buffer).
+    for text in [
+        "",
+        "{\"data\":\"plain\"}",
+        &format!("{}🙂", "a".repeat(10_000)),
+    ] {
+        backend.set("peer-study/careers", text).unwrap();
+        assert_eq!(
+            backend.get("peer-study/careers").unwrap().as_deref(),
+            Some(text)
+        );
+    }
     // A lone surrogate (which no keyboard types, but a broken paste could hold) reads back as the
     // replacement character, as wasm-bindgen's own strings do, never as an error.
     let lone: js_sys::JsString = js_sys::JsString::from_char_code(&[0x61, 0xD800, 0x62]);
