@@ -255,12 +255,15 @@ pub fn LazyPart(
     quiet: bool,
 ) -> impl IntoView {
     let (arrival, fetch) = arrive(load);
+    // Two parts of one page can fail at once (a banner and home's cards, offline before the
+    // service worker kept their pieces): each card needs its own heading id to be named by.
+    let heading_id = format!("part-unreachable-{}", load as usize);
     move || match arrival.get() {
         Arrival::Ready(build) => build(),
         Arrival::Opening => ().into_any(),
         Arrival::Unreachable if quiet => ().into_any(),
         Arrival::Unreachable => view! {
-            <Card heading_id="part-unreachable" title="Some of this page hasn't downloaded yet">
+            <Card heading_id=heading_id.clone() title="Some of this page hasn't downloaded yet">
                 <Unreachable retry=fetch/>
             </Card>
         }

@@ -51,8 +51,9 @@ pub fn Page(
 /// A card on a page: a section, named for screen readers by its own heading.
 #[component]
 pub fn Card(
-    /// The heading's id; the section is labelled by it.
-    heading_id: &'static str,
+    /// The heading's id; the section is labelled by it. Unique in the page.
+    #[prop(into)]
+    heading_id: String,
     /// The heading's words.
     title: &'static str,
     /// A class for the area's own layout, beside `card`.
@@ -61,8 +62,9 @@ pub fn Card(
     /// What the card holds under its heading.
     children: Children,
 ) -> impl IntoView {
+    let labelled_by = heading_id.clone();
     view! {
-        <section class=format!("card {class}").trim_end().to_string() aria-labelledby=heading_id>
+        <section class=format!("card {class}").trim_end().to_string() aria-labelledby=labelled_by>
             <h2 id=heading_id>{title}</h2>
             {children()}
         </section>

@@ -172,7 +172,12 @@ test("a storage banner whose piece can't be fetched still says something needs a
   const cutOff = (route) => route.abort("internetdisconnected");
   await page.route(pieces, cutOff);
   await page.reload();
-  const card = page.getByRole("region", { name: "Some of this page hasn't downloaded yet" }).first();
+  // The banner's card and home's lower cards' card, each named by its own heading.
+  const cards = page.getByRole("region", { name: "Some of this page hasn't downloaded yet" });
+  await expect(cards).toHaveCount(2);
+  const namedBy = await cards.evaluateAll((found) => found.map((c) => c.getAttribute("aria-labelledby")));
+  expect(new Set(namedBy).size, `heading ids ${namedBy}`).toBe(2);
+  const card = cards.first();
   await expect(card).toBeVisible();
 
   await page.unroute(pieces, cutOff);
