@@ -7,6 +7,7 @@ busy CI machine has room to spare. Nothing here waits a fixed time.
 """
 
 import datetime
+import sys
 
 from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
@@ -196,8 +197,33 @@ class App:
 
     def type(self, field, text):
         """Type `text` key by key, each line break as the Enter key (WebKit's driver types "\n"
-        as nothing at all; a trainee presses Enter)."""
-        field.send_keys(text.replace("\n", Keys.ENTER))
+        as nothing at all; a trainee presses Enter).
+
+        Once, on a busy CI machine, WebKit's driver answered a send-keys with "unknown error" and
+        no message at all, for a field it had just found shown, with nothing typed; the same test
+        passed in every run here. So a driver error that typed nothing is tried once more, and
+        said on stderr with what the page showed; one that typed part of the text, or a second
+        failure, still fails the test."""
+        keys = text.replace("\n", Keys.ENTER)
+        before = self.value(field)
+        try:
+            field.send_keys(keys)
+        except StaleElementReferenceException:
+            raise
+        except WebDriverException as error:
+            if self.value(field) != before:
+                raise
+            state = self.driver.execute_script(
+                "const f = arguments[0]; return {connected: f.isConnected, "
+                "focused: document.activeElement === f, url: location.pathname}",
+                field,
+            )
+            print(
+                f"{self.engine}: send-keys typed nothing ({error.msg!r}, {state}); once more",
+                file=sys.stderr,
+            )
+            self.wait_for(lambda _: field.is_displayed(), "the text box, still shown")
+            field.send_keys(keys)
 
     def type_date(self, field, date):
         """Type `date` into a date field. WebKit's field takes the digits in the order it shows
