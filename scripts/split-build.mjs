@@ -17,8 +17,8 @@
 //   5. The two JavaScript files (wasm-bindgen's glue and the loader) are minified with esbuild:
 //      they are fetched before the first screen, and minified they are 2.4 KB smaller in brotli.
 //      Exported names and property keys are kept, so the wasm's imports still find them.
-//   6. The files replace Trunk's in the staging folder, and the integrity hashes of index.html's
-//      preload links are brought up to date.
+//   6. The files replace Trunk's in the staging folder, the integrity hashes of index.html's
+//      preload links are brought up to date, and the loader gets a preload link of its own.
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
@@ -133,6 +133,17 @@ export async function splitBuild(dir) {
         `$1${integrity}$2`,
       );
     }
+    // The loader is imported by the glue, so without a hint the browser would ask for it only
+    // once the glue had arrived and been parsed: a second round trip before the app can start
+    // (about 10 ms unthrottled and 60 ms at 4x CPU throttling, measured on the first screen).
+    const glueLink = new RegExp(`<link rel="modulepreload"[^>]*href="[^"]*${escape(js)}"[^>]*>`);
+    const glueTag = page.match(glueLink)?.[0];
+    if (!glueTag) throw new Error("split-build: index.html has no modulepreload link for the glue");
+    const loaderIntegrity = `sha384-${hash(loader, "sha384").toString("base64")}`;
+    const loaderTag = glueTag
+      .replace(js, loaderName)
+      .replace(/integrity="[^"]*"/, `integrity="${loaderIntegrity}"`);
+    page = page.replace(glueTag, glueTag + loaderTag);
     await writeFile(join(dir, "index.html"), page);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.log(`split-build: main module and ${pieces.length} pieces in ${seconds} s`);
