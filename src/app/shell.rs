@@ -4,7 +4,7 @@
 //! move to the header on wider screens (the stylesheet decides; the markup is the same).
 
 use leptos::prelude::*;
-use leptos_router::components::A;
+use leptos_router::hooks::use_location;
 
 use crate::app::lazy_area::{lock_now_button, LazyPart};
 use crate::app::lock::{LockControl, LockState};
@@ -60,8 +60,23 @@ fn NavIcon(
     }
 }
 
+/// Whether the link to `href` is the current page's: Home only on "/", every other area on its
+/// own address and everything under it (the Course link on /course/dates, for example).
+fn leads_to_current(href: &str, path: &str) -> bool {
+    if href == "/" {
+        return path == "/";
+    }
+    path.strip_prefix(href)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+}
+
 /// The page frame: skip link, header with the app name and settings, the page itself, and the
 /// main navigation.
+///
+/// The links are plain `<a>` elements (the router follows a click on any link in the page), all
+/// marked current from one reading of the address. Leptos Router's `<A>` would give each link
+/// memos of its own, and building them was a tenth of the first screen's start-up
+/// (docs/build.md, "Start-up").
 #[component]
 pub fn Shell(
     /// The routed page.
@@ -69,13 +84,20 @@ pub fn Shell(
 ) -> impl IntoView {
     let lock = use_context::<LockControl>();
     let lock_is_on = move || lock.is_some_and(|l| l.state().get() == LockState::Unlocked);
+    let path = use_location().pathname;
+    let current = move |href: &'static str| {
+        move || {
+            path.with(|path| leads_to_current(href, path))
+                .then_some("page")
+        }
+    };
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
         <header class="app-header">
-            <A href="/" attr:class="app-name">
+            <a href="/" class="app-name">
                 <span class="app-mark" aria-hidden="true">"PS"</span>
                 "Peer Study"
-            </A>
+            </a>
             <nav class="main-nav" aria-label="Main">
                 <ul>
                     {NAV_ITEMS
@@ -83,24 +105,22 @@ pub fn Shell(
                         .map(|item| {
                             view! {
                                 <li>
-                                    // Home is current only on "/"; every other area stays current on its sub-pages
-                                    // (the Course link on /course/dates, for example).
-                                    <A href=item.href exact=item.href == "/">
+                                    <a href=item.href aria-current=current(item.href)>
                                         <NavIcon path=item.icon/>
                                         <span class="nav-label">{item.label}</span>
-                                    </A>
+                                    </a>
                                 </li>
                             }
                         })
                         .collect_view()}
                 </ul>
             </nav>
-            <A href="/settings" attr:class="settings-link">
+            <a href="/settings" class="settings-link" aria-current=current("/settings")>
                 <svg class="nav-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
                     <path d="M12 9a3 3 0 1 0 0 6a3 3 0 0 0 0-6zM12 2v3M12 19v3M4.9 4.9l2.1 2.1M17 17l2.1 2.1M2 12h3M19 12h3M4.9 19.1L7 17M17 7l2.1-2.1"/>
                 </svg>
                 <span class="settings-label">"Settings"</span>
-            </A>
+            </a>
             // "Lock now" on every screen while the lock is on. It comes with the lock screen's
             // piece, which a locked device has already fetched to unlock.
             <Show when=lock_is_on>

@@ -38,6 +38,21 @@ test("every area is reached by clicking its link in the navigation", async ({ pa
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Settings");
 });
 
+test("the navigation marks one area as current, the right one on an area's own pages too", async ({ page }) => {
+  const current = () =>
+    page.getByRole("banner").locator('a[aria-current="page"]').allTextContents();
+  await openApp(page, "/course/dates");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  expect(await current()).toEqual(["Course"]);
+  // Home is current on the home page only, never on the addresses under it.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Home", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Welcome to Peer Study");
+  expect(await current()).toEqual(["Home"]);
+  await openApp(page, "/no-such-page");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+  expect(await current()).toEqual([]);
+});
+
 test("the theme and text size chosen in settings survive a reload", async ({ page }) => {
   await openApp(page, "/settings");
   await page.getByRole("radio", { name: "Dark" }).check();
