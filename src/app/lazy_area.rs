@@ -28,7 +28,6 @@ use std::pin::Pin;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 pub use leptos::wasm_split::SplitLoaderError;
-use leptos_router::components::A;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -339,7 +338,7 @@ fn Unreachable(
             <button type="button" class="button primary" on:click=move |_| retry()>
                 "Try again"
             </button>
-            {home_link.then(|| view! { <A href="/">"Go to the home page"</A> })}
+            {home_link.then(|| view! { <a href="/">"Go to the home page"</a> })}
         </div>
     }
 }

@@ -5,7 +5,6 @@ use std::cell::Cell;
 
 use leptos::prelude::*;
 use leptos::text_prop::TextProp;
-use leptos_router::components::A;
 
 thread_local! {
     /// Whether any page has been shown yet in this visit. The first one is the initial load, when
@@ -87,7 +86,7 @@ pub fn MissingPage(
             <p>{explanation}</p>
             {ways_on
                 .iter()
-                .map(|&(href, words)| view! { <p><A href=href>{words}</A></p> })
+                .map(|&(href, words)| view! { <p><a href=href>{words}</a></p> })
                 .collect_view()}
         </Page>
     }

@@ -6,7 +6,6 @@
 //! lazy_area.rs): most starts never need them.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::app::lazy_area::{storage_banners, LazyPart};
 use crate::app::records::Records;
@@ -79,7 +78,7 @@ pub fn StorageBanners() -> impl IntoView {
                     view! {
                         <div class="banner" role="status">
                             <p>{text}</p>
-                            <p><A href="/my-data">"See what was set aside"</A></p>
+                            <p><a href="/my-data">"See what was set aside"</a></p>
                         </div>
                     }
                 })
@@ -115,7 +114,7 @@ fn warning_banner(text: String, link: &'static str) -> impl IntoView {
     view! {
         <div class="banner banner-warning" role="status">
             <p>{text}</p>
-            <p><A href="/my-data">{link}</A></p>
+            <p><a href="/my-data">{link}</a></p>
         </div>
     }
 }

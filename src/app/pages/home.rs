@@ -3,7 +3,6 @@
 //! (attendance and assignments), and on first use an invitation to set the course dates.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::course::{module_href, GraduationCard, PrepChecklist};
 use crate::app::clock::today;
@@ -78,11 +77,11 @@ pub fn HomePage() -> impl IntoView {
                         "will show you each session and the prep for it, here on this page."
                     </p>
                     <p>
-                        <A href="/course/dates" attr:class="button primary">"Set your course start date"</A>
+                        <a href="/course/dates" class="button primary">"Set your course start date"</a>
                     </p>
                     <p>
                         "Or have a look around "
-                        <A href="/course">"your course"</A>
+                        <a href="/course">"your course"</a>
                         " first: sixteen modules and a placement."
                     </p>
                 </Card>
@@ -103,7 +102,7 @@ pub fn HomePage() -> impl IntoView {
                             view! {
                                 <div class="home-module">
                                     <h3>
-                                        <A href=module_href(&id)>{title}</A>
+                                        <a href=module_href(&id)>{title}</a>
                                     </h3>
                                     <PrepChecklist module_id=id/>
                                 </div>
@@ -122,7 +121,7 @@ pub fn HomePage() -> impl IntoView {
                             children=|(id, title, open)| {
                                 view! {
                                     <li>
-                                        <A href=module_href(&id)>{title}</A>
+                                        <a href=module_href(&id)>{title}</a>
                                         <span class="module-when">{open}</span>
                                     </li>
                                 }
@@ -138,7 +137,7 @@ pub fn HomePage() -> impl IntoView {
                     "the raw material for your essay."
                 </p>
                 <p>
-                    <A href="/course/journal" attr:class="button">"Write a reflection"</A>
+                    <a href="/course/journal" class="button">"Write a reflection"</a>
                 </p>
             </Card>
             // The cards below load a moment after the rest, in a piece of their own: what they
@@ -151,7 +150,7 @@ pub fn HomePage() -> impl IntoView {
                 </p>
                 <p>
                     "You can choose a light or dark look and a comfortable text size in "
-                    <A href="/settings">"Settings"</A>"."
+                    <a href="/settings">"Settings"</a>"."
                 </p>
             </Card>
         </Page>

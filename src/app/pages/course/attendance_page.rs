@@ -2,7 +2,6 @@
 //! days; and see where that leaves you against the 80% needed to graduate, in plain words.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::{edit_record, BackToCourse};
 use crate::app::clock::today;
@@ -84,7 +83,7 @@ pub fn AttendancePage() -> impl IntoView {
             <Show when=move || schedule.with(Option::is_none)>
                 <p class="notice">
                     "Your classroom days appear here once your dates are set. "
-                    <A href="/course/dates">"Set your course dates"</A>
+                    <a href="/course/dates">"Set your course dates"</a>
                 </p>
             </Show>
             <Show when=move || !keys.with(Vec::is_empty)>

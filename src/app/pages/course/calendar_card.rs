@@ -5,7 +5,6 @@
 //! through the usual download helper; nothing is sent anywhere.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::edit_record;
 use crate::app::clock::now_ms;
@@ -55,7 +54,7 @@ pub fn AddToCalendar() -> impl IntoView {
                     view! {
                         <p>
                             "Once "
-                            <A href="/course/dates">"your course dates"</A>
+                            <a href="/course/dates">"your course dates"</a>
                             " are set, you can add them to your phone's calendar from here."
                         </p>
                     }

@@ -2,7 +2,6 @@
 //! each with its session date and prep progress; modules set aside; and adding a module.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::module_controls::ModuleForm;
 use super::{
@@ -60,18 +59,18 @@ pub fn CoursePage() -> impl IntoView {
             <ProgressMeter progress=overall name="Prep for the whole course"/>
             <nav class="course-links" aria-label="Course">
                 <ul>
-                    <li><A href="/course/dates">"Course dates"</A></li>
-                    <li><A href="/course/attendance">"Attendance"</A></li>
-                    <li><A href="/course/placement">"Placement and log"</A></li>
-                    <li><A href="/course/journal">"Reflection journal"</A></li>
-                    <li><A href="/course/reading">"Further reading"</A></li>
-                    <li><A href="/course/careers">"Peer support as a career"</A></li>
+                    <li><a href="/course/dates">"Course dates"</a></li>
+                    <li><a href="/course/attendance">"Attendance"</a></li>
+                    <li><a href="/course/placement">"Placement and log"</a></li>
+                    <li><a href="/course/journal">"Reflection journal"</a></li>
+                    <li><a href="/course/reading">"Further reading"</a></li>
+                    <li><a href="/course/careers">"Peer support as a career"</a></li>
                 </ul>
             </nav>
             <Show when=move || schedule.with(Option::is_none)>
                 <p class="notice">
                     "Your session dates aren't set yet. "
-                    <A href="/course/dates">"Set your course dates"</A>
+                    <a href="/course/dates">"Set your course dates"</a>
                     " to see when each module is."
                 </p>
             </Show>
@@ -185,9 +184,9 @@ fn ModuleRow(
     let progress = module_progress_signal(course, id.clone());
     view! {
         <li class="module-row">
-            <A href=module_href(&id) attr:id=format!("module-link-{id}") attr:class="module-link">
+            <a href=module_href(&id) id=format!("module-link-{id}") class="module-link">
                 {title}
-            </A>
+            </a>
             <span class="module-when">{when}</span>
             <ProgressMeter progress name=move || format!("Prep for {}", meter_title())/>
         </li>

@@ -3,7 +3,6 @@
 //! "Mark as handed in" (a date, undoable).
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::edit_record;
 use crate::app::clock::today;
@@ -51,7 +50,7 @@ pub fn GraduationCard() -> impl IntoView {
             <h3>"Attendance: at least 80% of classroom days"</h3>
             <p>{move || status.with(|s| s.attendance.message())}</p>
             <p>
-                <A href="/course/attendance">"Mark your attendance"</A>
+                <a href="/course/attendance">"Mark your attendance"</a>
             </p>
             <h3>"Assignments"</h3>
             <ul class="graduation-list">
@@ -143,7 +142,7 @@ fn AssignmentLine(
                 Some(AssignmentStage::NotStarted) | None => {
                     view! {
                         <p>
-                            <A href="/assignments">"Start it in Writing"</A>
+                            <a href="/assignments">"Start it in Writing"</a>
                         </p>
                     }
                         .into_any()
@@ -151,12 +150,12 @@ fn AssignmentLine(
                 Some(AssignmentStage::Drafting(_)) => {
                     view! {
                         <p>
-                            <A
+                            <a
                                 href=href.clone()
-                                attr:aria-label=format!("Carry on writing: {}", title())
+                                aria-label=format!("Carry on writing: {}", title())
                             >
                                 "Carry on writing"
-                            </A>
+                            </a>
                         </p>
                         <details>
                             <summary aria-label=format!("Mark as handed in: {}", title())>

@@ -2,7 +2,6 @@
 //! edit one. A reflection is shown as plain text, line breaks kept, never as HTML.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::checklist::module_anywhere;
 use super::{edit_record, module_href};
@@ -168,7 +167,7 @@ fn JournalItem(
                     course.with(|c| module_anywhere(c, &module_id).map(|m| m.title.clone()))?;
                 Some(view! {
                     " · "
-                    <A href=module_href(&module_id)>{title}</A>
+                    <a href=module_href(&module_id)>{title}</a>
                 })
             })
         };

@@ -36,7 +36,6 @@ pub use reading_pages::{CareersPage, FurtherReadingPage};
 pub use schedule_page::SchedulePage;
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::domain::course::CourseState;
 use crate::domain::schedule::{Schedule, Session};
@@ -82,10 +81,10 @@ where
 pub fn BackToCourse() -> impl IntoView {
     view! {
         <p class="back-link">
-            <A href="/course">
+            <a href="/course">
                 <span aria-hidden="true">"← "</span>
                 "Your course"
-            </A>
+            </a>
         </p>
     }
 }

@@ -2,7 +2,6 @@
 //! trainee's notes, their journal entries on it, and ways to adapt it to their cohort.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use super::checklist::module_anywhere;
@@ -116,7 +115,7 @@ fn ModuleScreen(
                             "before a change, or have a typo."
                         </p>
                         <p>
-                            <A href="/course">"See all your modules"</A>
+                            <a href="/course">"See all your modules"</a>
                         </p>
                     }
                         .into_any()
@@ -206,7 +205,7 @@ fn ModuleBody(
         <Show when=has_assignment>
             <p class="notice">
                 "This module introduces one of your assignments. "
-                <A href="/assignments">"See your assignments"</A>
+                <a href="/assignments">"See your assignments"</a>
             </p>
         </Show>
         {is_placement.then(|| view! { <PlacementLogSection/> <PlacementShare/> })}
@@ -232,7 +231,7 @@ fn ModuleBody(
                 <JournalEntries ids=entry_ids editable=false/>
             </Show>
             <p>
-                <A href=write_href>"Write a reflection on this"</A>
+                <a href=write_href>"Write a reflection on this"</a>
             </p>
         </Card>
         <ModuleControls id=id.clone() status removed_at/>
@@ -265,10 +264,10 @@ fn ModuleNeighbours(
                     .0
                     .map(|(href, title)| {
                         view! {
-                            <A href=href attr:class="previous" attr:rel="prev">
+                            <a href=href class="previous" rel="prev">
                                 <span class="direction">"Previous module"</span>
                                 <span class="title">{title}</span>
-                            </A>
+                            </a>
                         }
                     })
             }}
@@ -278,10 +277,10 @@ fn ModuleNeighbours(
                     .1
                     .map(|(href, title)| {
                         view! {
-                            <A href=href attr:class="next" attr:rel="next">
+                            <a href=href class="next" rel="next">
                                 <span class="direction">"Next module"</span>
                                 <span class="title">{title}</span>
-                            </A>
+                            </a>
                         }
                     })
             }}

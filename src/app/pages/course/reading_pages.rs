@@ -8,7 +8,6 @@
 //! loads, not where a tapped link goes).
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::BackToCourse;
 use crate::app::page::Page;
@@ -57,7 +56,7 @@ pub fn FurtherReadingPage() -> impl IntoView {
             </ul>
             <p>
                 "Thinking about the work itself? "
-                <A href="/course/careers">"Peer support as a career"</A>
+                <a href="/course/careers">"Peer support as a career"</a>
                 " sums up the role, with a space to reflect on your own skills."
             </p>
         </Page>
@@ -99,7 +98,7 @@ pub fn CareersPage() -> impl IntoView {
             <p>
                 "These points are summed up, in our words, from the NHS Health Careers page on the "
                 "role, which is in "
-                <A href="/course/reading">"Further reading"</A>
+                <a href="/course/reading">"Further reading"</a>
                 "."
             </p>
             <SkillsChecklist list=SkillList::Have heading="Skills I already have"/>

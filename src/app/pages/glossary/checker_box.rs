@@ -5,7 +5,6 @@
 //! Findings are shown as text nodes only: what the trainee typed is never read as HTML.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::undo_notice::UndoNotice;
 use crate::app::form::{focus_id, focus_node, Control, Field};
@@ -116,7 +115,7 @@ pub(super) fn TryTheChecker() -> impl IntoView {
                             </ul>
                         })}
                         <p>
-                            <A href=about>"More about this in the glossary"</A>
+                            <a href=about>"More about this in the glossary"</a>
                         </p>
                     </li>
                 }

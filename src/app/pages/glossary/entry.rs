@@ -3,7 +3,6 @@
 //! delete (with undo).
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use super::search::InsteadOfTry;
@@ -131,7 +130,7 @@ fn EntryView(
         let edit_href = format!("/glossary/{}/edit", entry.id);
         view! {
             <div class="entry-actions" prop:hidden=move || deleted.read().is_some()>
-                <A href=edit_href attr:class="button">"Edit this entry"</A>
+                <a href=edit_href class="button">"Edit this entry"</a>
                 <button type="button" class="button" node_ref=delete_button on:click=delete>
                     "Delete this entry"
                 </button>
@@ -171,7 +170,7 @@ fn EntryView(
                             view! {
                                 <UndoNotice text undo_button on_undo=undo>
                                     " "
-                                    <A href="/glossary">"Back to the glossary"</A>
+                                    <a href="/glossary">"Back to the glossary"</a>
                                 </UndoNotice>
                             }
                         })
@@ -185,7 +184,7 @@ fn EntryView(
             <EntrySection heading="Why it matters" text=entry.why.clone()/>
             <EntrySection heading="Source" text=source/>
             {own_actions}
-            <p><A href="/glossary">"Back to the glossary"</A></p>
+            <p><a href="/glossary">"Back to the glossary"</a></p>
         </Page>
     }
 }

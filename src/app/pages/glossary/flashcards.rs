@@ -5,7 +5,6 @@
 //! chosen deck are kept in the `"flashcards"` record.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::flashcards_due::{ready_message, use_due_summary};
 use super::search::InsteadOfTry;
@@ -363,7 +362,7 @@ pub fn FlashcardsPage() -> impl IntoView {
                     "stays on this device."
                 </p>
             </section>
-            <p><A href="/glossary">"Back to the glossary"</A></p>
+            <p><a href="/glossary">"Back to the glossary"</a></p>
         </Page>
     }
 }

@@ -2,7 +2,6 @@
 //! the flashcards page, so both always say the same thing.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::{use_flashcards, use_glossary};
 use crate::app::clock::today;
@@ -44,7 +43,7 @@ pub fn FlashcardsDue() -> impl IntoView {
     view! {
         <Card heading_id="home-flashcards" title="Flashcards" class="flashcards-due">
             <p>{move || summary.with(|(s, size)| ready_message(*s, *size))}</p>
-            <p><A href="/glossary/flashcards">"Study flashcards"</A></p>
+            <p><a href="/glossary/flashcards">"Study flashcards"</a></p>
         </Card>
     }
 }

@@ -16,7 +16,6 @@ mod search;
 mod undo_notice;
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::app::form::focus_id;
 use crate::app::page::Page;
@@ -60,8 +59,8 @@ pub fn GlossaryPage() -> impl IntoView {
                 "find strengths-based ways of saying things."
             </p>
             <ul class="glossary-actions">
-                <li><A href="/glossary/new">"Add your own entry"</A></li>
-                <li><A href="/glossary/flashcards">"Study with flashcards"</A></li>
+                <li><a href="/glossary/new">"Add your own entry"</a></li>
+                <li><a href="/glossary/flashcards">"Study with flashcards"</a></li>
                 <li>
                     <a href="#try-checker-heading" on:click=to_the_checker>
                         "Try the checker"

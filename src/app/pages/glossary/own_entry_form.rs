@@ -5,7 +5,6 @@
 //! error; the message is shown beside the field it is about and focus moves there.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use leptos_router::NavigateOptions;
 
@@ -287,7 +286,7 @@ fn OwnEntryForm(
                 <button type="submit" class="button primary">
                     {if is_editing { "Save changes" } else { "Save entry" }}
                 </button>
-                <A href=cancel_href on:click=move |_| unsent.clear()>"Cancel"</A>
+                <a href=cancel_href on:click=move |_| unsent.clear()>"Cancel"</a>
             </div>
         </form>
     }

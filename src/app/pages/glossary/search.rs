@@ -9,7 +9,6 @@
 //! to the top of the screen.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 use wasm_bindgen::JsCast;
 
@@ -297,7 +296,7 @@ fn EntryRow(
     });
     view! {
         <li class="entry-row">
-            <A href=href attr:class="entry-link">{entry.term.clone()}</A>
+            <a href=href class="entry-link">{entry.term.clone()}</a>
             <span class="entry-meta">{meta.join(" · ")}</span>
             {via.map(|text| view! { <p class="entry-via">{text}</p> })}
             {pair}

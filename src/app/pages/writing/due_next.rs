@@ -1,7 +1,6 @@
 //! "What is due next" for the home page: the started assignments, soonest hand-in date first.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::app::page::Card;
 use crate::app::pages::writing::list::{editor_path, StartedSummary};
@@ -32,7 +31,7 @@ pub fn AssignmentsDueNext() -> impl IntoView {
                     return view! {
                         <p>
                             "You haven't started an assignment yet. When you're ready, "
-                            <A href="/assignments">"choose one to start"</A>
+                            <a href="/assignments">"choose one to start"</a>
                             "; the brief and prompts are there to help."
                         </p>
                     }
@@ -44,7 +43,7 @@ pub fn AssignmentsDueNext() -> impl IntoView {
                         let title = assignment.title.clone();
                         view! {
                             <div class="home-assignment">
-                                <p><A href=href>{title}</A></p>
+                                <p><a href=href>{title}</a></p>
                                 <StartedSummary assignment=assignment/>
                             </div>
                         }

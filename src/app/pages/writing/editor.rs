@@ -5,7 +5,6 @@
 
 use leptos::html::{Button, Div};
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::app::clock::{now_ms, today};
@@ -202,7 +201,7 @@ fn Editor(
         <div class="writing editor" class:focus-mode=move || focus_mode.get()>
             <Page title>
                 <p class="back-link hide-in-focus">
-                    <A href="/assignments">"All assignments"</A>
+                    <a href="/assignments">"All assignments"</a>
                 </p>
                 <EditorToolbar check profile focus_mode focus_button tools_open tools_button/>
                 <div class="hide-in-focus">

@@ -10,7 +10,6 @@ use std::collections::HashMap;
 
 use leptos::html::{Button, Textarea, P};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::app::form::focus_node;
 use crate::app::pages::writing::draft_state::DraftState;
@@ -226,7 +225,7 @@ pub fn FindingsList(
                         {format!("Don't flag {quoted} in this draft")}
                     </button>
                 </div>
-                <p class="lc-about"><A href=about>"More about this in the glossary"</A></p>
+                <p class="lc-about"><a href=about>"More about this in the glossary"</a></p>
             </li>
         }
     };

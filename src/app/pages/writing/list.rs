@@ -2,7 +2,6 @@
 //! opened once started), the trainee's own, and a way to add one.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use crate::app::clock::{now_ms, today};
@@ -84,7 +83,7 @@ fn CourseAssignmentCard(
                         let title = assignment.title.clone();
                         view! {
                             <h2 id=heading_id.clone()>
-                                <A href=href>{title}</A>
+                                <a href=href>{title}</a>
                             </h2>
                             <StartedSummary assignment/>
                         }
@@ -124,7 +123,7 @@ fn OwnAssignmentCard(
         <li>
             <article class="card assignment-card" aria-labelledby=labelled_by>
                 <h2 id=heading_id>
-                    <A href=href>{title}</A>
+                    <a href=href>{title}</a>
                 </h2>
                 <StartedSummary assignment/>
             </article>
