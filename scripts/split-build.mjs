@@ -135,7 +135,8 @@ export async function splitBuild(dir) {
     }
     // The loader is imported by the glue, so without a hint the browser would ask for it only
     // once the glue had arrived and been parsed: a second round trip before the app can start
-    // (about 10 ms unthrottled and 60 ms at 4x CPU throttling, measured on the first screen).
+    // (its request began 16 ms after the glue arrived unthrottled, 117 ms at 4x CPU throttling;
+    // docs/build.md, "Where the first screen's time goes").
     const glueLink = new RegExp(`<link rel="modulepreload"[^>]*href="[^"]*${escape(js)}"[^>]*>`);
     const glueTag = page.match(glueLink)?.[0];
     if (!glueTag) throw new Error("split-build: index.html has no modulepreload link for the glue");
