@@ -10,8 +10,8 @@
 //   1. wasm-split-cli splits cargo's wasm (linked with --emit-relocs by build.rs) into the main
 //      module, one piece per area, shared chunks and __wasm_split.js, the loader of the pieces.
 //   2. wasm-bindgen makes the main module's JavaScript, as Trunk would have.
-//   3. wasm-opt -Oz (Trunk's options, from index.html) on the main module and every piece, two at
-//      a time.
+//   3. wasm-opt with the options index.html gives Trunk (-Oz --low-memory-unused) on the main module
+//      and every piece, one per core at a time.
 //   4. Every piece and the loader get a content hash in their names, so a new version's pieces can
 //      never be taken for an old version's (an old main module only ever asks for its own).
 //   5. The two JavaScript files (wasm-bindgen's glue and the loader) are minified with esbuild:
@@ -24,6 +24,7 @@ import { createHash } from "node:crypto";
 import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir, availableParallelism } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 
 import { transform } from "esbuild";
@@ -54,9 +55,17 @@ async function cargoWasm() {
   return join(target, "wasm32-unknown-unknown", "release", "peer-study.wasm");
 }
 
-/** wasm-opt's options, as index.html gives them to Trunk, so split and unsplit builds match. */
-function wasmOptArgs(html) {
-  const tag = html.match(/<link[^>]*data-trunk[^>]*rel="rust"[^>]*>/)?.[0] ?? "";
+/**
+ * wasm-opt's options, as the project's index.html gives them to Trunk, so split and unsplit builds
+ * match. Read from the source page (Trunk names it in TRUNK_HTML_FILE), not the staging folder's
+ * copy: Trunk has replaced the `data-trunk` link there, and reading that copy silently fell back to
+ * plain -Oz without the page's own options.
+ */
+async function wasmOptArgs() {
+  const page = process.env.TRUNK_HTML_FILE ?? fileURLToPath(new URL("../index.html", import.meta.url));
+  const html = await readFile(page, "utf8");
+  const tag = html.match(/<link[^>]*data-trunk[^>]*rel="rust"[^>]*>/)?.[0];
+  if (!tag) throw new Error(`split-build: ${page} has no <link data-trunk rel="rust"> to take wasm-opt's options from`);
   const level = tag.match(/data-wasm-opt="([^"]+)"/)?.[1] ?? "z";
   const params = tag.match(/data-wasm-opt-params="([^"]*)"/)?.[1] ?? "";
   return [`-O${level}`, ...params.split(/\s+/).filter(Boolean)];
@@ -97,7 +106,7 @@ export async function splitBuild(dir) {
 
     // Every piece, and the main module, through wasm-opt.
     const pieces = (await readdir(split)).filter((name) => name.endsWith(".wasm") && name !== `${stem}.wasm`);
-    const optArgs = wasmOptArgs(html);
+    const optArgs = await wasmOptArgs();
     const jobs = [[join(bound, wasm), join(dir, wasm)], ...pieces.map((p) => [join(split, p), join(work, p)])];
     await eachAtOnce(jobs, Math.max(1, availableParallelism()), ([from, to]) =>
       run("wasm-opt", [...optArgs, from, "-o", to]),
@@ -147,7 +156,7 @@ export async function splitBuild(dir) {
     page = page.replace(glueTag, glueTag + loaderTag);
     await writeFile(join(dir, "index.html"), page);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    console.log(`split-build: main module and ${pieces.length} pieces in ${seconds} s`);
+    console.log(`split-build: main module and ${pieces.length} pieces, wasm-opt ${optArgs.join(" ")}, in ${seconds} s`);
   } finally {
     await rm(work, { recursive: true, force: true });
   }
