@@ -15,7 +15,7 @@ import { alexTimes } from "./lib/alex.mjs";
 import { chromiumVersion, launchChromium, startServer } from "./lib/browser.mjs";
 import { firstLoadSizes, ofKind } from "./lib/size.mjs";
 import { startups } from "./lib/startup.mjs";
-import { ms, ratio, spread, summary, times } from "./lib/stats.mjs";
+import { median, ms, ratio, roundsInterval, spread, summary, times } from "./lib/stats.mjs";
 import { renderTable } from "./lib/table.mjs";
 import { BARE_PAGE, bareTyping, typing } from "./lib/typing.mjs";
 import {
@@ -31,10 +31,12 @@ const QUICK = process.env.BENCH_QUICK === "1";
 const PORT = Number(process.env.BENCH_PORT ?? 4305);
 const RUNS = {
   // Cold starts of each of the six start-up rows, taken in turn. With 11, the median ratio to the
-  // counter at 4x moved between 1.56x and 2.27x from one run to the next on the same build; more
-  // runs keep one busy moment from deciding the row (docs/build.md, "Where the first screen's time
-  // goes").
-  startup: QUICK ? 3 : 21,
+  // counter at 4x moved between 1.56x and 2.27x from one run to the next on the same build, and
+  // with 21 a year's store added +38 ms at 4x in one run and +11 ms in the next; more runs keep
+  // one busy moment from deciding the row (docs/build.md, "Where the first screen's time goes"),
+  // and each row's 90% interval says how far its figure can be trusted. Five at least even when
+  // quick, so that the interval is worked out.
+  startup: QUICK ? 5 : 31,
   typingRounds: QUICK ? 1 : 3,
   typingKeys: QUICK ? 30 : 100,
   typingPaceMs: 120,
@@ -287,14 +289,27 @@ section("startup", STARTUP, () => {
         const s = results.startup[`app_${store}_${throttle}x`][moment];
         const units = store === "year" ? ` (${(native.stores.year.utf8_bytes / 1e6).toFixed(2)} MB)` : "";
         const delta = s.median - empty.median;
+        // One run's median moves with whatever else the machine did, so each ratio and each
+        // year-store difference also gets its 90% interval over the rounds (stats.mjs): a target
+        // is met with confidence only when the whole interval is inside it.
+        const ratioInterval = roundsInterval([s.samples, c.samples], (app, counter) => median(app) / median(counter));
+        const deltaInterval =
+          store === "year" ? roundsInterval([s.samples, empty.samples], (year, none) => median(year) - median(none)) : null;
+        const signed = (v) => `${v >= 0 ? "+" : ""}${ms(v)}`;
         rows.push({
           figure:
             `  ${words}, ${store} store${units}, ${load}` +
-            (store === "year" ? `: ${delta >= 0 ? "+" : ""}${ms(delta)} vs empty` : ""),
+            (store === "year"
+              ? `: ${signed(delta)} vs empty` +
+                (deltaInterval ? ` (90%: ${signed(deltaInterval[0])} to ${signed(deltaInterval[1])})` : "")
+              : ""),
           value: ms(s.median),
           spread: spread(s),
           reference: `counter ${ms(c.median)}`,
-          ratio: times(ratio(s.median, c.median)),
+          ratio:
+            times(ratio(s.median, c.median)) +
+            (ratioInterval ? ` (90%: ${ratioInterval.map((r) => r.toFixed(2)).join("-")})` : ""),
+          interval: { ratio: ratioInterval, vs_empty: deltaInterval },
         });
       }
     }

@@ -52,3 +52,43 @@ export function spread(s) {
   if (!s) return "-";
   return `${ms(s.min)} - ${ms(s.max)}`;
 }
+
+/** A small seeded random number generator (mulberry32): the bench's intervals come out the same each run. */
+function seededRandom(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * How far one run's figure can be trusted: a bootstrap interval over rounds.
+ *
+ * `series` are sample lists taken in turn (index i of each came from round i, see startups() in
+ * startup.mjs), and `statistic` turns them into one figure (say, the app's median over the
+ * counter's). The rounds are drawn again with replacement `draws` times, keeping each round's
+ * samples together so that whatever slowed the machine in that round slows all of them alike,
+ * and the figure is worked out on each draw. Returns the middle `level` of those figures as
+ * [low, high], or null with fewer than five rounds.
+ */
+export function roundsInterval(series, statistic, { level = 0.9, draws = 4000, seed = 15 } = {}) {
+  const rounds = Math.min(...series.map((s) => s.length));
+  if (!(rounds >= 5)) return null;
+  const random = seededRandom(seed);
+  const figures = [];
+  for (let d = 0; d < draws; d++) {
+    const picks = Array.from({ length: rounds }, () => Math.floor(random() * rounds));
+    figures.push(statistic(...series.map((s) => picks.map((i) => s[i]))));
+  }
+  const tail = ((1 - level) / 2) * 100;
+  return [percentile(figures, tail), percentile(figures, 100 - tail)];
+}
+
+/** The median of a list of numbers (null when empty). */
+export function median(samples) {
+  return summary(samples)?.median ?? null;
+}
