@@ -13,7 +13,9 @@
 //   3. wasm-opt with the options index.html gives Trunk (-Oz --low-memory-unused) on the main module
 //      and every piece, one per core at a time.
 //   4. Every piece and the loader get a content hash in their names, so a new version's pieces can
-//      never be taken for an old version's (an old main module only ever asks for its own).
+//      never be taken for an old version's (an old main module only ever asks for its own). The
+//      loader's list of the main module's exports is sorted first, so the same source always
+//      builds the same files (wasm-split-cli writes that list in a different order each run).
 //   5. The two JavaScript files (wasm-bindgen's glue and the loader) are minified with esbuild:
 //      they are fetched before the first screen, and minified they are 2.4 KB smaller in brotli.
 //      Exported names and property keys are kept, so the wasm's imports still find them.
@@ -90,6 +92,24 @@ async function minified(source, name) {
   return code;
 }
 
+/**
+ * The loader with the main module's shared exports listed in one order, sorted by name.
+ *
+ * wasm-split-cli writes them (`const { a, b, c, } = initSync(...)`, then `Object.assign(..., {
+ * a, b, c, })`) in hash-set order, which changes from one run to the next. So the same source
+ * gave a loader with a new name each build, a glue with Trunk's unchanged name but new content
+ * (it imports the loader by name), and a new version for the service worker to offer the trainee
+ * when nothing had changed. Sorted, the same source builds the same files.
+ */
+export function withSortedSharedExports(loader) {
+  const list = loader.match(/const \{ ((?:[\w$]+, )+) \} = initSync\(undefined, undefined\);/)?.[1];
+  if (!list) throw new Error("split-build: __wasm_split.js no longer takes the main module's exports as expected");
+  const sorted = list.split(", ").filter(Boolean).sort().map((name) => `${name}, `).join("");
+  const lists = loader.split(`{ ${list} }`).length - 1;
+  if (lists !== 2) throw new Error(`split-build: __wasm_split.js lists the main module's exports ${lists} times, not 2`);
+  return loader.replaceAll(`{ ${list} }`, `{ ${sorted} }`);
+}
+
 /** Splits the release build in `dir` (Trunk's staging folder) in place. */
 export async function splitBuild(dir) {
   const started = Date.now();
@@ -113,7 +133,7 @@ export async function splitBuild(dir) {
     );
 
     // Content-hashed names: each piece, then the loader that names them.
-    let loader = await readFile(join(split, "__wasm_split.js"), "utf8");
+    let loader = withSortedSharedExports(await readFile(join(split, "__wasm_split.js"), "utf8"));
     for (const piece of pieces) {
       const data = await readFile(join(work, piece));
       const named = `${piece.slice(0, -".wasm".length)}-${shortHash(data)}.wasm`;
