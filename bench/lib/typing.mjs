@@ -18,7 +18,10 @@ const TEXT = "hope and connection grow ";
  * Installed in the page: records one latency per keydown, and the page's own work per keystroke:
  * from the first `input` listener (capturing, on the document, so before the page's own) until a
  * MessageChannel message posted then is delivered, which is after the input handlers and every
- * microtask they queued (Leptos runs its effects in microtasks), but before layout and paint.
+ * microtask they queued (Leptos runs its effects in microtasks). It also counts the browser's own
+ * work in between: the rest of its editing after the event, and a frame when one is due before the
+ * message (a bare textarea, with no handlers at all, shows 14-16 ms p95 at 4x throttling). So the
+ * app's share is the editor's figure against the bare textarea's beside it.
  */
 function listen() {
   window.__latencies = [];
