@@ -12,14 +12,16 @@
 //   2. wasm-bindgen makes the main module's JavaScript, as Trunk would have.
 //   3. wasm-opt with the options index.html gives Trunk (-Oz --low-memory-unused) on the main module
 //      and every piece, one per core at a time.
-//   4. Every piece and the loader get a content hash in their names, so a new version's pieces can
+//   4. The shared chunks are joined into a few files (scripts/chunk-groups.mjs), so that home's
+//      lower cards, and opening an area, ask for a handful of files rather than dozens.
+//   5. Every piece and the loader get a content hash in their names, so a new version's pieces can
 //      never be taken for an old version's (an old main module only ever asks for its own). The
 //      loader's list of the main module's exports is sorted first, so the same source always
 //      builds the same files (wasm-split-cli writes that list in a different order each run).
-//   5. The two JavaScript files (wasm-bindgen's glue and the loader) are minified with esbuild:
+//   6. The two JavaScript files (wasm-bindgen's glue and the loader) are minified with esbuild:
 //      they are fetched before the first screen, and minified they are 2.4 KB smaller in brotli.
 //      Exported names and property keys are kept, so the wasm's imports still find them.
-//   6. The files replace Trunk's in the staging folder, the integrity hashes of index.html's
+//   7. The files replace Trunk's in the staging folder, the integrity hashes of index.html's
 //      preload links are brought up to date, and the loader gets a preload link of its own.
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -30,6 +32,8 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 
 import { transform } from "esbuild";
+
+import { groupChunks, mergeChunks } from "./chunk-groups.mjs";
 
 const run = promisify(execFile);
 
@@ -132,9 +136,17 @@ export async function splitBuild(dir) {
       run("wasm-opt", [...optArgs, from, "-o", to]),
     );
 
+    // The shared chunks joined into a few files (scripts/chunk-groups.mjs says which and why).
+    const chunks = pieces.filter((name) => /^chunk_\d+\.wasm$/.test(name));
+    const grouped = groupChunks(withSortedSharedExports(await readFile(join(split, "__wasm_split.js"), "utf8")), chunks);
+    for (const [group, members] of grouped.groups) {
+      if (members.length > 1) await mergeChunks(work, members, group);
+    }
+    const files = [...pieces.filter((name) => !chunks.includes(name)), ...grouped.groups.keys()];
+
     // Content-hashed names: each piece, then the loader that names them.
-    let loader = withSortedSharedExports(await readFile(join(split, "__wasm_split.js"), "utf8"));
-    for (const piece of pieces) {
+    let loader = grouped.loader;
+    for (const piece of files) {
       const data = await readFile(join(work, piece));
       const named = `${piece.slice(0, -".wasm".length)}-${shortHash(data)}.wasm`;
       const mentions = loader.match(new RegExp(escape(piece), "g"))?.length ?? 0;
@@ -176,7 +188,7 @@ export async function splitBuild(dir) {
     page = page.replace(glueTag, glueTag + loaderTag);
     await writeFile(join(dir, "index.html"), page);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    console.log(`split-build: main module and ${pieces.length} pieces, wasm-opt ${optArgs.join(" ")}, in ${seconds} s`);
+    console.log(`split-build: main module and ${files.length} pieces (${chunks.length} chunks in ${grouped.groups.size} files), wasm-opt ${optArgs.join(" ")}, in ${seconds} s`);
   } finally {
     await rm(work, { recursive: true, force: true });
   }

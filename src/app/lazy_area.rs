@@ -125,7 +125,8 @@ enum Arrival {
 ///
 /// The first fetch starts on the browser's next turn, after what asked for it has been shown:
 /// asking for a piece starts one `fetch()` per file of it, and each call holds the main thread a
-/// little while (30 of them took 11-34 ms here). Asked at once, home's lower cards made a tap on
+/// little while (30 of them took 11-34 ms here, before the shared chunks were joined into a few
+/// files: scripts/chunk-groups.mjs). Asked at once, home's lower cards made a tap on
 /// the first screen wait behind them, and an area's own files held back its "Opening…" (and the
 /// new address) until they were all asked for. "Try again" fetches at once: nothing else waits.
 fn arrive(load: LoadPage) -> (RwSignal<Arrival>, impl Fn() + Copy + Send + Sync + 'static) {
