@@ -143,19 +143,9 @@ fn arrive(load: LoadPage) -> (RwSignal<Arrival>, impl Fn() + Copy + Send + Sync 
             if after_a_turn {
                 let _ = JsFuture::from(next_turn()).await;
             }
-            // Both at once: the later styles are asked for first, and awaited after the piece.
-            let styles = JsFuture::from(later_styles());
-            let piece = load().await;
-            let styled = styles.await.is_ok();
-            if !styled {
-                LATER_STYLES.with(|slot| slot.borrow_mut().take());
-            }
-            let next = match piece {
-                Ok(build) if styled => {
-                    LOADED.with(|loaded| loaded.borrow_mut().insert(key, build));
-                    Arrival::Ready(build)
-                }
-                _ => Arrival::Unreachable,
+            let next = match fetch_piece(load).await {
+                Some(build) => Arrival::Ready(build),
+                None => Arrival::Unreachable,
             };
             // The trainee may have moved on while it was fetched.
             let _ = arrival.try_set(next);
@@ -174,6 +164,53 @@ fn arrive(load: LoadPage) -> (RwSignal<Arrival>, impl Fn() + Copy + Send + Sync 
         start(true);
     }
     (arrival, fetch)
+}
+
+/// Fetches `load`'s piece and the later stylesheet, both at once, and keeps the page's builder
+/// once both are here; `None` if either could not be fetched (the stylesheet is then asked for
+/// afresh next time).
+async fn fetch_piece(load: LoadPage) -> Option<BuildPage> {
+    // The later styles are asked for first, and awaited after the piece.
+    let styles = JsFuture::from(later_styles());
+    let piece = load().await;
+    let styled = styles.await.is_ok();
+    if !styled {
+        LATER_STYLES.with(|slot| slot.borrow_mut().take());
+    }
+    let build = piece.ok().filter(|_| styled)?;
+    LOADED.with(|loaded| loaded.borrow_mut().insert(load as usize, build));
+    Some(build)
+}
+
+thread_local! {
+    /// Pages whose area is being fetched ahead of a tap, so that it is asked for only once.
+    static GETTING_READY: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Starts fetching the area of `load`'s page before the page is asked for: when a finger or a
+/// pointer goes down on a link to it, or the link takes the keyboard's focus. A tap's click comes
+/// only when the finger lifts, a tenth of a second or so later, and by then the piece is on its
+/// way (after the first visit the service worker has it; what is left is compiling and linking
+/// it). Nothing is shown here: the page, once opened, finds its area loaded or already coming,
+/// and a failure is left for the page itself to find, and say so, when it asks.
+pub fn get_ready(load: LoadPage) {
+    let key = load as usize;
+    let loaded = LOADED.with(|loaded| loaded.borrow().contains_key(&key));
+    let asked = GETTING_READY.with(|asked| {
+        let mut asked = asked.borrow_mut();
+        let already = asked.contains(&key);
+        if !already {
+            asked.push(key);
+        }
+        already
+    });
+    if loaded || asked {
+        return;
+    }
+    spawn_local(async move {
+        let _ = fetch_piece(load).await;
+        GETTING_READY.with(|asked| asked.borrow_mut().retain(|k| *k != key));
+    });
 }
 
 /// A promise that settles on the browser's next turn (a zero-delay timer): by then what was

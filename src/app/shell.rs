@@ -5,8 +5,9 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
+use wasm_bindgen::JsCast;
 
-use crate::app::lazy_area::{lock_now_button, LazyPart};
+use crate::app::lazy_area::{self, get_ready, lock_now_button, LazyPart, LoadPage};
 use crate::app::lock::{LockControl, LockState};
 use crate::app::storage_banners::StorageBannerSlot;
 use crate::app::update_banner::UpdateBanner;
@@ -17,6 +18,9 @@ struct NavItem {
     label: &'static str,
     /// SVG path data for a 24x24 line icon, drawn with the current text colour.
     icon: &'static str,
+    /// The area the link opens, fetched as soon as a finger or pointer goes down on the link
+    /// (home is always here).
+    opens: Option<LoadPage>,
 }
 
 const NAV_ITEMS: [NavItem; 5] = [
@@ -24,26 +28,31 @@ const NAV_ITEMS: [NavItem; 5] = [
         href: "/",
         label: "Home",
         icon: "M3 11l9-7 9 7M5 10v10h5v-6h4v6h5V10",
+        opens: None,
     },
     NavItem {
         href: "/course",
         label: "Course",
         icon: "M4 5h6a2 2 0 0 1 2 2v13a2 2 0 0 0-2-2H4zM20 5h-6a2 2 0 0 0-2 2v13a2 2 0 0 1 2-2h6z",
+        opens: Some(lazy_area::course_page),
     },
     NavItem {
         href: "/assignments",
         label: "Writing",
         icon: "M4 20h4L19 9l-4-4L4 16zM13 7l4 4",
+        opens: Some(lazy_area::assignments_page),
     },
     NavItem {
         href: "/glossary",
         label: "Glossary",
         icon: "M10.5 4a6.5 6.5 0 1 0 0 13a6.5 6.5 0 0 0 0-13zM15.5 15.5L21 21",
+        opens: Some(lazy_area::glossary_page),
     },
     NavItem {
         href: "/my-data",
         label: "My data",
         icon: "M4 6c0-1.7 3.6-3 8-3s8 1.3 8 3-3.6 3-8 3-8-1.3-8-3zM4 6v12c0 1.7 3.6 3 8 3s8-1.3 8-3V6M4 12c0 1.7 3.6 3 8 3s8-1.3 8-3",
+        opens: Some(lazy_area::my_data_page),
     },
 ];
 
@@ -70,13 +79,40 @@ fn leads_to_current(href: &str, path: &str) -> bool {
         .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
 }
 
+/// The area the header's link to `href` opens, if it is one that loads when first opened.
+fn area_opened_by(href: &str) -> Option<LoadPage> {
+    if href == "/settings" {
+        return Some(lazy_area::settings_page);
+    }
+    NAV_ITEMS
+        .iter()
+        .find(|item| item.href == href)
+        .and_then(|item| item.opens)
+}
+
+/// Starts fetching the area of the header's link that `event` happened on, if it has one (see
+/// [`get_ready`]).
+fn get_ready_for_link(event: &web_sys::Event) {
+    let link = event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+        .and_then(|element| element.closest("a[href]").ok().flatten());
+    if let Some(load) = link
+        .and_then(|link| link.get_attribute("href"))
+        .and_then(|href| area_opened_by(&href))
+    {
+        get_ready(load);
+    }
+}
+
 /// The page frame: skip link, header with the app name and settings, the page itself, and the
 /// main navigation.
 ///
 /// The links are plain `<a>` elements (the router follows a click on any link in the page), all
 /// marked current from one reading of the address. Leptos Router's `<A>` would give each link
 /// memos and effects of its own, which cost the first screen about 5 ms of its start-up
-/// (docs/build.md, "Plain links").
+/// (docs/build.md, "Plain links"). For the same reason one listener on the header, not one per
+/// link, fetches an area as a finger goes down on its link, before the tap's click.
 #[component]
 pub fn Shell(
     /// The routed page.
@@ -93,7 +129,11 @@ pub fn Shell(
     };
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
-        <header class="app-header">
+        <header
+            class="app-header"
+            on:pointerdown=move |event| get_ready_for_link(&event)
+            on:focusin=move |event| get_ready_for_link(&event)
+        >
             <a href="/" class="app-name">
                 <span class="app-mark" aria-hidden="true">"PS"</span>
                 "Peer Study"

@@ -57,6 +57,30 @@ test("the home screen fetches the main module, and an area's piece comes when it
 });
 
 
+test("an area starts to come as a finger goes down on its link, or the link takes focus", async ({ page }) => {
+  const asked = watchWasm(page);
+  await openApp(page);
+  await expect(page.getByRole("link", { name: "Study flashcards" })).toBeVisible();
+  expect(areasOf(asked)).toEqual(["home_cards"]);
+
+  // Down on the link, not yet lifted: no click, still home, but the glossary's piece is asked for.
+  const box = await nav(page, "Glossary").boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await expect.poll(() => areasOf(asked)).toEqual(["glossary", "home_cards"]);
+  await expect(page).toHaveURL(/\/$/);
+  await page.mouse.up();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Glossary");
+  // Opening it asked for nothing more, and nothing twice.
+  expect(new Set(asked).size).toBe(asked.length);
+
+  // By keyboard: the course's piece is asked for as its link takes focus.
+  await nav(page, "Course").focus();
+  await expect.poll(() => areasOf(asked)).toEqual(["course", "glossary", "home_cards"]);
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your course");
+});
+
 /** How the glossary's row of links is laid out just now: "flex" once the glossary's styles apply. */
 const glossaryActionsDisplay = (page) =>
   page.locator(".glossary-actions").evaluate((list) => getComputedStyle(list).display);
