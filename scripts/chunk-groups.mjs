@@ -2,9 +2,10 @@
 // step 3).
 //
 // wasm-split-cli puts every function two or more pieces share into a chunk of its own for each
-// set of pieces that shares it: 87 chunks for 8 pieces. The home page's lower cards needed 38 of
-// them, fetched and instantiated one by one just after the first screen (a task of 24-59 ms
-// unthrottled, in which a tap had to wait), and opening an area after home asked for 22-31 more.
+// set of pieces that shares it: 88 or 89 chunks for 8 pieces. The home page's lower cards needed
+// 38 of them, fetched and instantiated one by one just after the first screen (a task of 24-59
+// ms unthrottled, in which a tap had to wait), and opening an area after home asked for 22-31
+// more.
 // Here the chunks are joined into groups, each group one wasm file, so that:
 // - what home's lower cards need, and what the lock screen needs, are one or two files each, with
 //   nothing in them those pieces don't use (they are fetched at every start);
