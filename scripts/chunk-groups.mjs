@@ -33,7 +33,7 @@ const AT_START = ["home_cards", "lock"];
  * The group a chunk joins, given the pieces that use it (the loader's comment above the chunk,
  * names sorted): a file name without its hash.
  */
-export function groupOf(users) {
+function groupOf(users) {
   const atStart = users.filter((piece) => AT_START.includes(piece));
   if (atStart.length) return `chunk_${atStart.join("_")}`;
   if (users.includes("banners")) return "chunk_banners_shared";
@@ -78,8 +78,13 @@ export function groupChunks(loader, chunkFiles) {
   }
   let grouped = loader;
   const loaders = [];
+  const files = new Map();
   for (const [group, members] of groups) {
-    if (members.length < 2) continue;
+    if (members.length < 2) {
+      files.set(members[0].file, [members[0].file]);
+      continue;
+    }
+    files.set(group, members.map((m) => m.file));
     const groupLoader = `__${group.slice(0, -".wasm".length)}`;
     loaders.push(
       `/* ${members.map((m) => m.file).join(", ")} */\n` +
@@ -98,9 +103,6 @@ export function groupChunks(loader, chunkFiles) {
     const at = loader.indexOf(chunks[0].text);
     grouped = grouped.slice(0, at) + loaders.join("") + grouped.slice(at);
   }
-  const files = new Map(
-    [...groups].map(([group, members]) => (members.length < 2 ? [members[0].file, [members[0].file]] : [group, members.map((m) => m.file)])),
-  );
   return { loader: grouped, groups: files };
 }
 
@@ -142,7 +144,7 @@ function sections(bytes) {
 }
 
 /** A module's imports: [{ module, field, desc }] with each descriptor's raw bytes. */
-export function imports(bytes) {
+function imports(bytes) {
   const section = sections(bytes).find((s) => s.id === 2);
   if (!section) return [];
   const text = new TextDecoder();

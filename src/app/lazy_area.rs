@@ -182,11 +182,6 @@ async fn fetch_piece(load: LoadPage) -> Option<BuildPage> {
     Some(build)
 }
 
-thread_local! {
-    /// Pages whose area is being fetched ahead of a tap, so that it is asked for only once.
-    static GETTING_READY: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
-}
-
 /// Starts fetching the area of `load`'s page before the page is asked for: when a finger or a
 /// pointer goes down on a link to it, or the link takes the keyboard's focus. A tap's click comes
 /// only when the finger lifts, a tenth of a second or so later, and by then the piece is on its
@@ -194,22 +189,13 @@ thread_local! {
 /// it). Nothing is shown here: the page, once opened, finds its area loaded or already coming,
 /// and a failure is left for the page itself to find, and say so, when it asks.
 pub fn get_ready(load: LoadPage) {
-    let key = load as usize;
-    let loaded = LOADED.with(|loaded| loaded.borrow().contains_key(&key));
-    let asked = GETTING_READY.with(|asked| {
-        let mut asked = asked.borrow_mut();
-        let already = asked.contains(&key);
-        if !already {
-            asked.push(key);
-        }
-        already
-    });
-    if loaded || asked {
+    if LOADED.with(|loaded| loaded.borrow().contains_key(&(load as usize))) {
         return;
     }
+    // A second call while the first is on its way (a finger down, then the link's focus) costs
+    // nothing more: the loader and the later styles are each asked for once, and wait together.
     spawn_local(async move {
         let _ = fetch_piece(load).await;
-        GETTING_READY.with(|asked| asked.borrow_mut().retain(|k| *k != key));
     });
 }
 
