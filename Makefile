@@ -7,7 +7,7 @@
 #                test layer
 #   make test-engines  the release build in WebKit and Firefox only (after make setup-engines)
 #   make bench   after make test's set-up: measure size, start-up, typing, checking and storage
-#                (one table; every figure also in bench-output/bench.json). About 5-10 minutes.
+#                (one table; every figure also in bench-output/bench.json). About 13 minutes.
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c

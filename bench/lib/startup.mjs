@@ -83,7 +83,7 @@ const SETTLE_MS = 1500;
  * so an app started in the tab that has just written its store finds the store already loaded
  * there, which a trainee's cold start never does. Measured that way a year's store added +5 to
  * +28 ms at 4x; started in a new page, whose renderer has to fetch all of it from the browser,
- * +47 to +76 ms (docs/build.md, "A year's data, measured again"). Every start-up, the empty
+ * +36 to +76 ms (docs/build.md, "A year's data, measured again"). Every start-up, the empty
  * store's and the counter's too, goes the same way (an empty store clears the origin's), so the
  * rows differ only in what they measure.
  */
