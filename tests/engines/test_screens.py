@@ -53,3 +53,36 @@ def test_the_home_pages_later_cards_arrive_from_a_cold_start(browser):
     browser.wait_for_heading(HOME)
     browser.link("Study flashcards")
     browser.find("//h2[normalize-space(.)='Graduating']", "the graduation card's heading")
+
+
+# Keeps every URL the page asks `fetch` for from now on, in `window.__enginesAsked`. (WebKit's
+# resource timing leaves out the pieces the loader streams into WebAssembly, so it can't say.)
+WATCH_FETCH = """
+window.__enginesAsked = [];
+const fetchAsBefore = window.fetch;
+window.fetch = (url, ...rest) => {
+  window.__enginesAsked.push(String(url));
+  return fetchAsBefore(url, ...rest);
+};
+"""
+COURSE_PIECE_ASKED = (
+    "return window.__enginesAsked.some((url) => /\\/split_course-[0-9a-f]{16}\\.wasm$/.test(url))"
+)
+
+
+def test_an_area_starts_to_come_as_its_link_takes_focus(browser):
+    """An area's piece is asked for as soon as its link in the navigation takes focus, before any
+    click (get_ready in src/app/lazy_area.rs); then the area opens. Each engine must fire the
+    header's focusin, start the fetch from it, and open the page from the piece it brought."""
+    browser.open("/")
+    browser.wait_for_heading(HOME)
+    browser.link("Study flashcards")
+    course = browser.find("//nav[@aria-label='Main']//a[normalize-space(.)='Course']", "the Course link")
+    browser.driver.execute_script(WATCH_FETCH)
+
+    browser.driver.execute_script("arguments[0].focus()", course)
+    browser.wait_for(lambda d: d.execute_script(COURSE_PIECE_ASKED), "the course's piece, asked for on focus")
+    assert browser.heading() == HOME, "the link's focus alone left the home page"
+
+    browser.tap(course)
+    browser.wait_for_heading("Your course")
