@@ -285,7 +285,7 @@ pub fn days_to_go_label(days: i64) -> String {
 pub struct SectionId(pub u32);
 
 /// One heading of the outline and the words written under it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Section {
     /// Stable within the draft.
     pub id: SectionId,

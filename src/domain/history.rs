@@ -36,6 +36,8 @@ use serde::{Deserialize, Serialize};
 use crate::domain::assignment::{paragraphs, Draft, Section};
 use crate::domain::date::UnixMs;
 
+mod stored_form;
+
 /// Take an automatic snapshot once typing has paused this long (one minute).
 pub const AUTO_PAUSE_MS: UnixMs = 60_000;
 /// During continuous editing, take an automatic snapshot at least this often (five minutes).
@@ -93,11 +95,6 @@ impl Snapshot {
     /// Whether the trainee named this one (named snapshots are never thinned away).
     pub fn is_named(&self) -> bool {
         matches!(self.kind, SnapshotKind::Named { .. })
-    }
-
-    /// What this snapshot adds to stored data, in bytes of JSON.
-    pub fn stored_bytes(&self) -> usize {
-        json_len(self)
     }
 }
 
@@ -170,7 +167,10 @@ impl fmt::Display for HistoryError {
 impl std::error::Error for HistoryError {}
 
 /// The version history of one draft, in the order the snapshots were taken.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+///
+/// Stored compactly, each distinct section once (see [`stored_form`]); its `Serialize` and
+/// `Deserialize` live there.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct History {
     snapshots: Vec<Snapshot>,
     next_id: u64,
@@ -347,21 +347,23 @@ impl History {
         });
 
         // Byte budget: the oldest unnamed snapshot goes first; named ones and the newest stay.
-        let mut total = self.bytes_used();
-        while total > policy.budget_bytes {
+        // Sections shared with the snapshots that stay are still written once, so what leaving a
+        // snapshot out saves is worked out by the sizer, not from the snapshot alone.
+        let sizer = stored_form::Sizer::new(self);
+        let mut kept = vec![true; self.snapshots.len()];
+        while sizer.len(&kept) > policy.budget_bytes {
             let victim = self
                 .snapshots
                 .iter()
                 .enumerate()
-                .filter(|(_, s)| !s.is_named() && Some(s.id) != newest)
+                .filter(|(i, s)| kept[*i] && !s.is_named() && Some(s.id) != newest)
                 .min_by_key(|(_, s)| (s.taken_at, s.id))
                 .map(|(i, _)| i);
             let Some(index) = victim else { break };
-            let removed = self.snapshots.remove(index);
-            // The element and one separating comma leave the JSON array (the newest always
-            // stays, so the array never becomes empty here).
-            total -= removed.stored_bytes() + 1;
+            kept[index] = false;
         }
+        let mut kept = kept.into_iter();
+        self.snapshots.retain(|_| kept.next().unwrap_or(true));
         let bytes_used = self.bytes_used();
         ThinReport {
             removed: before - self.snapshots.len(),
@@ -818,7 +820,7 @@ mod tests {
             let d = draft_with(&format!("{big}{i}"));
             h.take_auto_if_due(&d, T0 + i * MINUTE, T0, &policy());
         }
-        let one = h.snapshots()[0].stored_bytes();
+        let one = json_len(&h.snapshots()[0]);
         let budget = ThinningPolicy {
             budget_bytes: one * 4 + 100,
         };

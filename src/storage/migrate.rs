@@ -13,9 +13,9 @@ use std::collections::BTreeMap;
 use std::error::Error;
 use std::fmt;
 
-use serde_json::json;
+use serde_json::{json, Value};
 
-use super::keys::{self, legacy};
+use super::keys::{self, legacy, KeyClass, RecordKind};
 use super::record::Record;
 use super::schema::{CURRENT_VERSION, OLDEST_VERSION};
 use crate::domain::date::UnixMs;
@@ -58,12 +58,20 @@ pub struct Migration {
 }
 
 /// Every migration, oldest first.
-pub const MIGRATIONS: &[Migration] = &[Migration {
-    from: 1,
-    to: 2,
-    description: "move the theme and text size into the settings record",
-    run: v1_to_v2,
-}];
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        from: 1,
+        to: 2,
+        description: "move the theme and text size into the settings record",
+        run: v1_to_v2,
+    },
+    Migration {
+        from: 2,
+        to: 3,
+        description: "store each draft's version history with every section written once",
+        run: v2_to_v3,
+    },
+];
 
 /// The result of migrating a snapshot to the current version.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -275,6 +283,91 @@ fn v1_to_v2(input: &Snapshot, now: UnixMs) -> Result<StepOutput, String> {
     Ok(output)
 }
 
+/// Version 2 to 3: each draft's version history is written with every distinct section once
+/// (the stored form in `domain::history`), about a fifth of its size a year in.
+///
+/// The step works on the stored JSON, not on the app's `History` type, so that the first
+/// download (which holds every migration) does not carry the history's own reading and writing,
+/// which only the writing and My data pages need. Each whole section becomes its place in
+/// `section_versions`, in the order first used, oldest snapshot first: the same text the app
+/// writes (a test holds the two to each other). Everything else in the record, fields a newer
+/// build added included, stays as it was. A history not shaped as a list of snapshots, each
+/// with a list of sections, is left exactly as it was, for the load to deal with as before; one
+/// already written the new way comes through unchanged. Nothing is set aside: nothing is lost.
+fn v2_to_v3(input: &Snapshot, _now: UnixMs) -> Result<StepOutput, String> {
+    let mut output = StepOutput {
+        snapshot: input.clone(),
+        set_aside: Vec::new(),
+    };
+    for (key, raw) in output.snapshot.iter_mut() {
+        if keys::classify(key) != KeyClass::Record(RecordKind::History) {
+            continue;
+        }
+        let Ok(mut record) = Record::decode(raw) else {
+            continue;
+        };
+        if write_sections_once(&mut record.data) {
+            *raw = record.encode();
+        }
+    }
+    Ok(output)
+}
+
+/// Rewrites a history's data so each distinct whole section is stored once in
+/// `section_versions` and named by its place there. Returns whether anything changed; when the
+/// data is not shaped as expected it is left untouched and the answer is `false`.
+fn write_sections_once(data: &mut Value) -> bool {
+    let Some(history) = data.as_object_mut() else {
+        return false;
+    };
+    let shaped = history
+        .get("snapshots")
+        .and_then(Value::as_array)
+        .is_some_and(|snapshots| {
+            snapshots
+                .iter()
+                .all(|snapshot| snapshot.get("sections").is_some_and(Value::is_array))
+        });
+    let pool_shaped = history.get("section_versions").is_none_or(Value::is_array);
+    if !shaped || !pool_shaped {
+        return false;
+    }
+    let mut pool: Vec<Value> = match history.remove("section_versions") {
+        Some(Value::Array(pool)) => pool,
+        _ => Vec::new(),
+    };
+    // A B-tree of the same types as the store's revisions, so the first download carries no
+    // second copy of a map's code for this step.
+    let mut places: BTreeMap<String, u64> = BTreeMap::new();
+    for (place, section) in (0u64..).zip(&pool) {
+        places.insert(section.to_string(), place);
+    }
+    let mut changed = false;
+    let snapshots = history.get_mut("snapshots").and_then(Value::as_array_mut);
+    for snapshot in snapshots.into_iter().flatten() {
+        let sections = snapshot.get_mut("sections").and_then(Value::as_array_mut);
+        for section in sections.into_iter().flatten() {
+            if !section.is_object() {
+                continue;
+            }
+            let text = section.to_string();
+            let place = match places.get(&text) {
+                Some(place) => *place,
+                None => {
+                    let place = pool.len() as u64;
+                    pool.push(section.take());
+                    places.insert(text, place);
+                    place
+                }
+            };
+            *section = Value::from(place);
+            changed = true;
+        }
+    }
+    history.insert("section_versions".into(), Value::Array(pool));
+    changed
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -322,12 +415,20 @@ mod tests {
         fn fails(_: &Snapshot, _: UnixMs) -> Result<StepOutput, String> {
             Err("the course record is not a list".into())
         }
-        let list = [Migration {
-            from: 1,
-            to: 2,
-            description: "fails",
-            run: fails,
-        }];
+        let list = [
+            Migration {
+                from: 1,
+                to: 2,
+                description: "fails",
+                run: fails,
+            },
+            Migration {
+                from: 2,
+                to: 3,
+                description: "never reached",
+                run: noop,
+            },
+        ];
         let err = migrate_with(&list, &Snapshot::new(), 1, 0).unwrap_err();
         assert_eq!(
             err.to_string(),
@@ -347,5 +448,93 @@ mod tests {
             migrate(&Snapshot::new(), 0, 0),
             Err(MigrationError::OlderThanSupported { found: 0 })
         );
+    }
+
+    #[test]
+    fn a_history_keeps_its_revision_and_what_a_newer_build_added_when_rewritten() {
+        let section = json!({"id": 1, "title": "Hope", "prompts": [], "text": "Small steps.",
+                             "mood": "calm"});
+        let snapshot = |id: u64| {
+            json!({"id": id, "taken_at": 1_795_000_000_000i64 + id as i64, "kind": "auto",
+                   "words": 2, "sections": [section], "pinned": true})
+        };
+        let whole = json!({"rev": 41, "saved_at": 1_795_100_000_000i64, "written_by": "newer",
+                           "data": {"next_id": 3, "snapshots": [snapshot(1), snapshot(2)],
+                                    "colour": "green"}});
+        let mut input = Snapshot::new();
+        input.insert(keys::history("essay"), whole.to_string());
+        input.insert(keys::history("damaged"), "{\"rev\":2,\"saved_".into());
+        input.insert(
+            keys::JOURNAL.into(),
+            json!({"rev": 1, "saved_at": 1, "data": {}}).to_string(),
+        );
+
+        let output = v2_to_v3(&input, 0).unwrap();
+        assert!(output.set_aside.is_empty());
+        assert_eq!(
+            output.snapshot[&keys::history("damaged")],
+            input[&keys::history("damaged")]
+        );
+        assert_eq!(output.snapshot[keys::JOURNAL], input[keys::JOURNAL]);
+        let record = Record::decode(&output.snapshot[&keys::history("essay")]).unwrap();
+        assert_eq!((record.rev, record.saved_at), (41, 1_795_100_000_000));
+        assert_eq!(record.extra["written_by"], "newer");
+        assert_eq!(record.data["colour"], "green");
+        assert_eq!(
+            record.data["section_versions"].as_array().map(Vec::len),
+            Some(1)
+        );
+        assert_eq!(record.data["section_versions"][0]["mood"], "calm");
+        assert_eq!(record.data["snapshots"][1]["sections"], json!([0]));
+        assert_eq!(record.data["snapshots"][1]["pinned"], true);
+
+        // Run again on its own output: nothing changes.
+        assert_eq!(
+            v2_to_v3(&output.snapshot, 0).unwrap().snapshot,
+            output.snapshot
+        );
+    }
+
+    #[test]
+    fn the_rewritten_history_is_exactly_what_the_app_writes() {
+        use crate::domain::assignment::{Draft, OutlineTemplate};
+        use crate::domain::history::{History, ThinningPolicy};
+
+        let outline =
+            ["Where I started", "What helped", "Where I am now"].map(|title| OutlineTemplate {
+                title: title.to_owned(),
+                prompts: vec![format!("A question about {title}")],
+            });
+        let mut draft = Draft::from_outline("essay", &outline, 0);
+        let ids: Vec<_> = draft.sections.iter().map(|s| s.id).collect();
+        let mut history = History::new();
+        let policy = ThinningPolicy::default();
+        for i in 0..40i64 {
+            let at = 1_795_000_000_000 + i * 7 * 60_000;
+            let text = format!("Draft {i}: \"quotes\", a tab\t and 🌱.");
+            draft
+                .set_section_text(ids[(i % 3) as usize], &text, at)
+                .unwrap();
+            history.take_auto_if_due(&draft, at, at - 60_000, &policy);
+            if i % 13 == 0 {
+                history
+                    .take_named(&draft, &format!("Step {i}"), at + 1, &policy)
+                    .unwrap();
+            }
+        }
+        let whole = json!({"next_id": 99, "snapshots": history.snapshots()});
+        let mut input = Snapshot::new();
+        let record = Record {
+            rev: 7,
+            saved_at: 1,
+            ..Record::new(whole)
+        };
+        input.insert(keys::history("essay"), record.encode());
+
+        let output = v2_to_v3(&input, 0).unwrap();
+        let migrated = Record::decode(&output.snapshot[&keys::history("essay")]).unwrap();
+        let mut written = serde_json::to_value(&history).unwrap();
+        written["next_id"] = json!(99);
+        assert_eq!(migrated.data, written);
     }
 }

@@ -3,19 +3,22 @@
 //! Schema history (each step has a migration in [`migrate`](super::migrate)):
 //! - **1**: the foundation build. No meta record; two plain-string keys, `peer-study.theme`
 //!   ("system" | "light" | "dark") and `peer-study.text-size` ("standard" | "large" | "larger").
-//! - **2** (current): a meta record at `peer-study/meta`; every record in its own key under
+//! - **2**: a meta record at `peer-study/meta`; every record in its own key under
 //!   `peer-study/`, wrapped in a [`Record`](super::record::Record) envelope; display settings in
 //!   `peer-study/settings` as `{"theme": ..., "text_size": ...}`.
+//! - **3** (current): each draft's version history (`peer-study/history/<id>`) writes every
+//!   distinct section once, in `section_versions`, and each snapshot lists its sections by their
+//!   place in it, instead of every snapshot holding the whole draft.
 
 use serde_json::{Map, Value};
 
 /// The schema version this build reads and writes.
-pub const CURRENT_VERSION: u32 = 2;
+pub const CURRENT_VERSION: u32 = 3;
 
 /// The oldest schema version this build can migrate from.
 pub const OLDEST_VERSION: u32 = 1;
 
-/// The meta record: `{"schema_version": 2}`, plus any fields a newer build added (kept).
+/// The meta record: `{"schema_version": 3}`, plus any fields a newer build added (kept).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Meta {
     /// Which schema version the stored data follows.

@@ -5,6 +5,7 @@ use peer_study::app::display_settings::DisplaySettingsState;
 use peer_study::app::pages::SettingsPage;
 use peer_study::app::records::Records;
 use peer_study::storage::local_storage::LocalStorageBackend;
+use peer_study::storage::schema::Meta;
 use wasm_bindgen_test::wasm_bindgen_test;
 use web_sys::HtmlInputElement;
 
@@ -81,7 +82,7 @@ async fn an_unreadable_settings_record_is_set_aside_and_never_written_over() {
     // default over it before the trainee has chosen anything.
     reset_page();
     let garbled = "{\"rev\":3,\"saved_at\":1,\"data\":{\"theme\":";
-    store("peer-study/meta", "{\"schema_version\":2}");
+    store("peer-study/meta", &Meta::current().encode());
     store("peer-study/settings", garbled);
     let (container, records) = mount_settings();
     leptos::task::tick().await;

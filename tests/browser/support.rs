@@ -12,6 +12,7 @@ use peer_study::storage::crypto::keyring::{Keyring, PasscodeKdf};
 use peer_study::storage::crypto::random;
 use peer_study::storage::crypto::recovery_key::RecoveryKey;
 use peer_study::storage::record_names::RecordName;
+use peer_study::storage::schema::Meta;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 
@@ -102,7 +103,7 @@ const SEED_PREFIX: &str = r#"{"rev":1,"saved_at":0,"data":"#;
 /// Store `data` (JSON) as the record `key`, in the storage layer's envelope, as a previous visit
 /// would have left it.
 pub fn seed(key: &str, data: &str) {
-    store("peer-study/meta", r#"{"schema_version":2}"#);
+    store("peer-study/meta", &Meta::current().encode());
     store(key, &format!("{SEED_PREFIX}{data}}}"));
 }
 

@@ -157,7 +157,7 @@ test("every course screen fits a 320 px wide phone without sideways scrolling", 
   const monday = iso(nextMonday());
   await page.evaluate((start) => {
     // Records as the storage layer keeps them: in an envelope, under a versioned schema.
-    localStorage.setItem("peer-study/meta", JSON.stringify({ schema_version: 2 }));
+    localStorage.setItem("peer-study/meta", JSON.stringify({ schema_version: 3 }));
     const put = (name, value) =>
       localStorage.setItem(`peer-study/${name}`, JSON.stringify({ rev: 1, saved_at: 0, data: value }));
     put("schedule", { start, weekday: "monday", moved: { 3: "2099-01-01" } });

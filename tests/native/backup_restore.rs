@@ -1,7 +1,8 @@
 //! Backing up and restoring: a round trip, older formats, replace and merge, and a table of
 //! malformed files that must each be refused kindly with nothing changed.
 
-use crate::support::{current_backend, draft, journal, new_lock, passcode_key, PASSCODE};
+use crate::support::{current_backend, draft, fixture, journal, new_lock, passcode_key, PASSCODE};
+use peer_study::domain::history::History;
 use peer_study::storage::backup::{self, Backup, BackupError, BackupFile};
 use peer_study::storage::backup::{BACKUP_TYPE, MAX_BACKUP_BYTES};
 use peer_study::storage::crypto::b64;
@@ -94,6 +95,23 @@ fn a_version_1_backup_is_brought_up_to_date() {
     assert_eq!(
         parsed.records[keys::SETTINGS].data,
         json!({"theme": "light", "text_size": "larger"})
+    );
+}
+
+#[test]
+fn a_version_2_backup_with_every_snapshot_whole_is_brought_up_to_date() {
+    let key = keys::history("final-assignment");
+    let v2 = fixture(2);
+    let record: Value = serde_json::from_str(&v2[&key]).unwrap();
+    let file = backup_json(json!(2), json!({ key.clone(): record }));
+    let parsed = backup::parse_backup(&file, NOW).unwrap();
+    assert_eq!(parsed.summary.version, 2);
+    let v3: Value = serde_json::from_str(&fixture(3)[&key]).unwrap();
+    assert_eq!(parsed.records[&key].data, v3["data"], "each section once");
+    let read: History = serde_json::from_value(parsed.records[&key].data.clone()).unwrap();
+    assert_eq!(
+        read.snapshots()[1].sections[1].text,
+        "People who listened without judging, and walks by the river."
     );
 }
 
@@ -254,6 +272,7 @@ fn malformed_files() -> Vec<Bad> {
         bad("the number 42 where a draft belongs", backup_json(v.clone(), json!({ keys::draft("essay"): good_record(json!(42)) })), "one of your drafts"),
         bad("a course whose modules are not a list", backup_json(v.clone(), json!({ keys::COURSE: good_record(json!({"modules": "not a list"})) })), "your course"),
         bad("a draft's versions as text", backup_json(v.clone(), json!({ keys::history("essay"): good_record(json!({"snapshots": "many"})) })), "saved versions"),
+        bad("a saved version naming a section that isn't there", backup_json(v.clone(), json!({ keys::history("essay"): good_record(json!({"next_id": 2, "section_versions": [], "snapshots": [{"id": 1, "taken_at": 1, "kind": "auto", "words": 0, "sections": [0]}]})) })), "saved versions"),
         bad("a list of assignments that is a number", backup_json(v.clone(), json!({ keys::ASSIGNMENTS: good_record(json!(7)) })), "list of assignments"),
         bad("nesting thousands deep", deep, "nested"),
         bad("nesting too deep inside a record", deep_in_record, "nested"),

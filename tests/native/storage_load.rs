@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use crate::support::{backend_with, current_backend, fixture};
+use peer_study::domain::history::History;
 use peer_study::domain::settings::{DisplaySettings, TextSize, Theme};
 use peer_study::storage::keys::{self, legacy};
 use peer_study::storage::memory_backend::{MemoryBackend, ReadFault};
@@ -92,12 +93,50 @@ fn a_migration_never_changes_its_input() {
 
 #[test]
 fn migrating_data_already_in_the_new_shape_changes_nothing() {
-    // A save interrupted after the records but before the meta record leaves version 2 data
-    // with no meta record; the next load treats it as version 1 and must not damage it.
-    let mut snapshot = fixture(2);
+    // A save interrupted after the records but before the meta record leaves current data with
+    // no meta record; the next load treats it as version 1, and no step may damage it.
+    let mut snapshot = fixture(CURRENT_VERSION);
     snapshot.remove(keys::META);
     let migrated = migrate::migrate(&snapshot, 1, NOW).unwrap();
     assert_eq!(migrated.snapshot, snapshot);
+}
+
+#[test]
+fn version_2_histories_are_rewritten_with_each_section_once_and_read_the_same() {
+    const KEY: &str = "peer-study/history/final-assignment";
+    // Written by an early build in a shape no release reads; never touched.
+    const SCHEMATIC: &str = "peer-study/history/recovery-story";
+    let v2 = fixture(2);
+    let as_written: History = serde_json::from_value(
+        serde_json::from_str::<serde_json::Value>(&v2[KEY]).unwrap()["data"].clone(),
+    )
+    .unwrap();
+
+    let (mut store, report) = Store::load(backend_with(&v2), NOW);
+    assert_eq!(report.migrated_from, Some(2));
+    assert!(report.newly_set_aside.is_empty());
+    let read: History = store.get_as(KEY).unwrap().unwrap();
+    assert_eq!(read, as_written, "every version, every word, as before");
+    assert_eq!(read.snapshots()[1].label(), "First full draft");
+
+    store.save(NOW);
+    let stored = store.backend().peek(KEY).unwrap().to_owned();
+    assert!(stored.len() < v2[KEY].len(), "{stored}");
+    assert_eq!(stored.matches("Hope felt far away").count(), 1, "{stored}");
+    let envelope: serde_json::Value = serde_json::from_str(&stored).unwrap();
+    let v3: serde_json::Value = serde_json::from_str(&fixture(3)[KEY]).unwrap();
+    assert_eq!(
+        envelope["data"], v3["data"],
+        "the same as version 3 writes it"
+    );
+    assert_eq!(
+        store.backend().peek(SCHEMATIC),
+        Some(v2[SCHEMATIC].as_str())
+    );
+
+    let (again, report) = Store::load(store.backend().clone(), NOW + 1);
+    assert_eq!(report.migrated_from, None);
+    assert_eq!(again.get_as::<History>(KEY).unwrap().unwrap(), as_written);
 }
 
 #[test]
