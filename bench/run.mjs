@@ -269,7 +269,7 @@ section("size", "SIZE: raw / gzip -9 / brotli -q 11 (bytes)", () => {
 
 const STARTUP =
   `START-UP: navigation start -> first screen mounted, then answering a click (the app: a link in its navigation; ` +
-  `the counter: its button), then the clicked area opened (${RUNS.startup} cold loads each, taken in turn)`;
+  `the counter: its button), then the clicked area opened (${RUNS.startup} cold loads each, taken in turn, each round starting one further along)`;
 section("startup", STARTUP, () => {
   const rows = [];
   // The three moments (bench/lib/startup.mjs): "mounted" and "responding" are start-up, and the

@@ -138,13 +138,17 @@ export async function startupOnce(browser, { base, kind, store, throttle, path =
 /**
  * `runs` start-ups of each of `configs` (name -> options for startupOnce), taken in turn (one of
  * each, then again), so that whatever else the machine is doing falls on all of them alike; one
- * unrecorded warm-up of each first. Median and spread per config.
+ * unrecorded warm-up of each first. Each round starts one configuration further along, so that
+ * none always follows the same one: with two cores, what one start leaves running in the browser
+ * (its context closing, its writes) lands on the next. Median and spread per config.
  */
 export async function startups(browser, configs, runs) {
   const samples = Object.fromEntries(Object.keys(configs).map((name) => [name, { interactive: [], responded: [], mounted: [], requested: [] }]));
   for (const options of Object.values(configs)) await startupOnce(browser, options);
+  const entries = Object.entries(configs);
   for (let i = 0; i < runs; i++) {
-    for (const [name, options] of Object.entries(configs)) {
+    const turn = entries.map((_, k) => entries[(i + k) % entries.length]);
+    for (const [name, options] of turn) {
       const r = await startupOnce(browser, options);
       samples[name].interactive.push(r.interactive);
       samples[name].responded.push(r.responded);
