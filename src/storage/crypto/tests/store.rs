@@ -409,3 +409,41 @@ fn the_lock_keys_are_never_loaded_set_aside_or_written_by_the_store() {
     }
     let _ = lock;
 }
+
+#[test]
+fn a_locked_version_2_store_is_brought_up_to_date_once_unlocked_and_stays_sealed() {
+    // A version 2 build's store with the lock on: its history sealed under schema 2, every
+    // snapshot written whole.
+    let section =
+        |id: u32, text: &str| json!({"id": id, "title": "Part", "prompts": [], "text": text});
+    let history = json!({"next_id": 3, "snapshots": [
+        {"id": 1, "taken_at": 1, "kind": "auto", "words": 1, "sections": [section(1, WORDS[0])]},
+        {"id": 2, "taken_at": 2, "kind": "auto", "words": 2,
+         "sections": [section(1, WORDS[0]), section(2, WORDS[1])]},
+    ]});
+    let (mut backend, _) = fixture();
+    let lock = turned_on(&mut backend);
+    let key = keys::history("essay");
+    let envelope = json!({"rev": 4, "saved_at": 1_000, "data": history}).to_string();
+    backend.insert_raw(
+        &key,
+        &sealed::seal(&key, &envelope, 2, &lock.data_key).unwrap(),
+    );
+    backend.insert_raw(keys::META, r#"{"schema_version":2}"#);
+
+    let mut store = reload(backend, PASSCODE);
+    let data = store.get(&key).unwrap().clone();
+    assert_eq!(data["section_versions"].as_array().map(Vec::len), Some(2));
+    assert_eq!(data["snapshots"][1]["sections"], json!([0, 1]));
+    assert!(store.save(10_000).succeeded());
+
+    let stored = store.backend().inner().peek(&key).unwrap().to_owned();
+    assert!(
+        no_words_stored(store.backend().inner()),
+        "still sealed: {stored}"
+    );
+    let head: Value = serde_json::from_str(&stored).unwrap();
+    assert_eq!(head["sealed"]["schema"], 3);
+    let again = reload(store.backend().inner().clone(), PASSCODE);
+    assert_eq!(again.get(&key), Some(&data));
+}
