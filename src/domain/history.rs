@@ -362,9 +362,10 @@ impl History {
             let Some(index) = victim else { break };
             kept[index] = false;
         }
+        // The sizer's length is exact, so the history is not written out again to count it.
+        let bytes_used = sizer.len(&kept);
         let mut kept = kept.into_iter();
         self.snapshots.retain(|_| kept.next().unwrap_or(true));
-        let bytes_used = self.bytes_used();
         ThinReport {
             removed: before - self.snapshots.len(),
             bytes_used,
@@ -827,6 +828,7 @@ mod tests {
         let report = h.thin(T0 + 10 * MINUTE, &budget);
         assert_eq!(report.removed, 6);
         assert!(!report.over_budget && report.bytes_used <= budget.budget_bytes);
+        assert_eq!(report.bytes_used, h.bytes_used(), "the report counts what is written");
         let texts: Vec<String> = h
             .snapshots()
             .iter()
