@@ -828,7 +828,11 @@ mod tests {
         let report = h.thin(T0 + 10 * MINUTE, &budget);
         assert_eq!(report.removed, 6);
         assert!(!report.over_budget && report.bytes_used <= budget.budget_bytes);
-        assert_eq!(report.bytes_used, h.bytes_used(), "the report counts what is written");
+        assert_eq!(
+            report.bytes_used,
+            h.bytes_used(),
+            "the report counts what is written"
+        );
         let texts: Vec<String> = h
             .snapshots()
             .iter()
