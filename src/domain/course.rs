@@ -174,22 +174,44 @@ pub fn builtin_course() -> &'static CourseContent {
 /// The trainee's own version of the course: modules in their order, ticks, notes.
 ///
 /// Every field has a default so older or partial saves still load; a save with no modules at all
-/// starts from the built-in course.
+/// starts from the built-in course. The defaults are per field, not `#[serde(default)]` on the
+/// struct: that would build the whole built-in course before reading every save, which has its
+/// own modules, and it is read on every start-up.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
 pub struct CourseState {
     /// The modules in teaching order.
+    #[serde(default = "builtin_modules")]
     pub modules: Vec<Module>,
     /// The placement (not part of the classroom schedule).
+    #[serde(default = "builtin_placement")]
     pub placement: Module,
     /// Modules the trainee has taken out of their course, kept whole so they can be put back.
+    #[serde(default)]
     pub set_aside: Vec<Module>,
     /// Ids of ticked checklist items.
+    #[serde(default)]
     pub ticked: BTreeSet<ItemId>,
     /// Notes per module id (only non-empty notes are kept).
+    #[serde(default)]
     pub notes: BTreeMap<ModuleId, String>,
     /// Counter for the trainee's own ids, so a removed item's id is never handed out again.
+    #[serde(default = "first_own_number")]
     pub next_own_number: u32,
+}
+
+/// The built-in modules, for a save that has none.
+fn builtin_modules() -> Vec<Module> {
+    builtin_course().modules.clone()
+}
+
+/// The built-in placement, for a save that has none.
+fn builtin_placement() -> Module {
+    builtin_course().placement.clone()
+}
+
+/// The first number handed out for the trainee's own ids.
+fn first_own_number() -> u32 {
+    1
 }
 
 impl Default for CourseState {
@@ -399,7 +421,7 @@ impl CourseState {
             set_aside: Vec::new(),
             ticked: BTreeSet::new(),
             notes: BTreeMap::new(),
-            next_own_number: 1,
+            next_own_number: first_own_number(),
         }
     }
 
@@ -860,6 +882,10 @@ mod tests {
         assert_eq!(state.modules[0].checklist[0].kind, TaskKind::Reflect);
         assert_eq!(state.notes("a"), "kept");
         assert_eq!(state.placement.id, PLACEMENT_ID);
+        assert_eq!(state.next_own_number, 1);
+        // A save with nothing in it is the built-in course, field for field.
+        let empty: CourseState = serde_json::from_str("{}").unwrap();
+        assert_eq!(empty, CourseState::from_builtin());
     }
 
     #[test]
