@@ -225,4 +225,12 @@ test("the browser is asked to keep the data after the first entry, not on a firs
   await page.getByRole("link", { name: "My data" }).first().click();
   await expect(keep).toContainText("Your browser has agreed to keep Peer Study's data");
   expect(await asks()).toBe(1);
+
+  // Work already stored when the app starts, with no note of asking (a backup restored into a
+  // fresh browser, say): asked once, a moment after the first screen is up.
+  await page.evaluate(() => localStorage.removeItem("peer-study-device/persist-asked"));
+  await openApp(page, "/");
+  await homeShown(page);
+  await expect.poll(asks, { timeout: 10_000 }).toBe(2);
+  expect(await page.evaluate(() => localStorage.getItem("peer-study-device/persist-asked"))).not.toBeNull();
 });

@@ -134,6 +134,9 @@ pub fn has_own_work(records: Records) -> bool {
         .any(|kind| records.has_any_of_kind(kind))
 }
 
+/// How long after start-up to ask, when the trainee's work was already stored at start-up.
+const ASK_AFTER_START: std::time::Duration = std::time::Duration::from_secs(2);
+
 /// After the trainee's first real entry (not on a first visit with nothing written), asks the
 /// browser once to keep Peer Study's data. Call once the records are loaded.
 pub fn ask_to_keep_after_first_entry(records: Records) {
@@ -150,9 +153,21 @@ pub fn ask_to_keep_after_first_entry(records: Records) {
         if asked == Some(true) || !has_own_work(records) {
             return asked.unwrap_or(false);
         }
-        let _ =
-            device_notes::write_instant(&mut LocalStorageBackend::open(), PERSIST_ASKED, now_ms());
-        safety.ask_to_keep();
+        let ask = move || {
+            let _ = device_notes::write_instant(
+                &mut LocalStorageBackend::open(),
+                PERSIST_ASKED,
+                now_ms(),
+            );
+            safety.ask_to_keep();
+        };
+        if asked.is_none() {
+            // Work was already stored when the app started (a restored backup, or work from
+            // before this build asked): ask once the first screen is up, not on its way.
+            set_timeout(ask, ASK_AFTER_START);
+        } else {
+            ask();
+        }
         true
     });
 }
