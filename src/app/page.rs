@@ -6,6 +6,8 @@ use std::cell::Cell;
 use leptos::prelude::*;
 use leptos::text_prop::TextProp;
 
+use crate::app::records::Records;
+
 thread_local! {
     /// Whether any page has been shown yet in this visit. The first one is the initial load, when
     /// focus should stay at the top of the document; every later one came from a navigation.
@@ -31,6 +33,9 @@ pub fn Page(
     document().set_title(&format!("{} · Peer Study", untrack(|| title.get())));
     let arrived_by_navigation = A_PAGE_WAS_SHOWN.with(|shown| shown.replace(true));
     let document_title = title.clone();
+    // The records finish loading once the first page is on the glass (see
+    // `Records::first_screen_shown`); absent in a test of one component.
+    let records = use_context::<Records>();
     Effect::new(move |_| {
         document().set_title(&format!("{} · Peer Study", document_title.get()));
     });
@@ -38,6 +43,8 @@ pub fn Page(
         if let Some(h1) = heading.get() {
             if arrived_by_navigation {
                 let _ = h1.focus();
+            } else if let Some(records) = records {
+                records.first_screen_shown(h1.into());
             }
         }
     });

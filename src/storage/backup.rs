@@ -380,7 +380,7 @@ fn nesting_depth(text: &str) -> usize {
 impl<B: Backend> Store<B> {
     /// Everything in the store as one backup file (records with unsaved changes included, and
     /// set-aside copies). Also the "download what is here first" offered before a replace.
-    pub fn export_backup(&self, now: UnixMs) -> String {
+    pub fn export_backup(&mut self, now: UnixMs) -> String {
         let mut data = Map::new();
         for (key, record) in self.records() {
             data.insert(key.clone(), record.to_value());

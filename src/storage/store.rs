@@ -11,7 +11,8 @@
 //! - Before each write the stored revision is compared with the one this tab last saw; if another
 //!   tab wrote since, nothing is written and a conflict waits for the app (see [`cross_tab`](super::cross_tab)).
 //!
-//! The parts, one file each: `load` (start-up), `save` (writing what changed), `set_aside`
+//! The parts, one file each: `load` (start-up), `deferred` (records read at start-up but decoded
+//! when first needed), `save` (writing what changed), `set_aside`
 //! (copies kept rather than lost, and the trainee's choices about them), `waiting` (new work over
 //! a held record), `other_tabs` (`storage` events and conflicts). Restoring a backup lives beside
 //! export, in [`backup`](super::backup).
@@ -29,13 +30,16 @@ use super::quarantine::{QuarantineEntry, SetAsideKind};
 use super::record::Record;
 use super::schema::Meta;
 use super::unknown_fields;
+use crate::domain::date::UnixMs;
 
+mod deferred;
 mod load;
 mod other_tabs;
 mod save;
 mod set_aside;
 mod waiting;
 
+pub use deferred::Finished;
 pub use load::LoadReport;
 pub use other_tabs::{ConflictView, ExternalOutcome, Keep};
 pub use save::{SaveOutcome, SaveReport};
@@ -148,6 +152,11 @@ pub struct Store<B: Backend> {
     pub(super) meta: Meta,
     pub(super) meta_dirty: bool,
     pub(super) records: BTreeMap<String, Record>,
+    /// Records read but not yet decoded: not in `records` or `seen` until the load finishes
+    /// (see [`deferred`]).
+    pub(super) deferred: BTreeMap<String, deferred::Deferred>,
+    /// When the load ran: the time given to copies set aside when it finishes.
+    pub(super) loaded_at: UnixMs,
     /// The revision last read from or written to storage, per key.
     pub(super) seen: BTreeMap<String, u64>,
     /// Keys with unsaved changes: a write if the key is in `records`, else a removal.
@@ -177,6 +186,8 @@ impl<B: Backend> Store<B> {
             meta: Meta::current(),
             meta_dirty: false,
             records: BTreeMap::new(),
+            deferred: BTreeMap::new(),
+            loaded_at: 0,
             seen: BTreeMap::new(),
             dirty: BTreeSet::new(),
             migration_pending: BTreeSet::new(),
@@ -203,9 +214,10 @@ impl<B: Backend> Store<B> {
         self.meta.schema_version
     }
 
-    /// A record's data, as the app last set it.
+    /// A record's data, as the app last set it. A record not decoded yet is decoded now; one
+    /// whose stored text cannot be read gives `None` until the load finishes and sets it aside.
     pub fn get(&self, key: &str) -> Option<&Value> {
-        self.records.get(key).map(|r| &r.data)
+        self.record(key).map(|r| &r.data)
     }
 
     /// A record's data decoded into the app's type. `Some(Err(_))` means the data is there but
@@ -216,21 +228,32 @@ impl<B: Backend> Store<B> {
 
     /// A whole record with its revision and save time.
     pub fn record(&self, key: &str) -> Option<&Record> {
-        self.records.get(key)
+        match self.records.get(key) {
+            Some(record) => Some(record),
+            None => self
+                .deferred
+                .get(key)
+                .and_then(|d| d.record(key, &self.backend)),
+        }
     }
 
-    /// Every record, by key.
-    pub fn records(&self) -> &BTreeMap<String, Record> {
+    /// Every record, by key (finishing the load first, so none is missing).
+    pub fn records(&mut self) -> &BTreeMap<String, Record> {
+        self.finish_load();
         &self.records
     }
 
     /// The keys of every record of one kind, in key order (for example every draft).
     pub fn keys_of_kind(&self, kind: RecordKind) -> Vec<&str> {
-        self.records
+        let mut found: Vec<&str> = self
+            .records
             .keys()
+            .chain(self.deferred.keys())
             .filter(|k| keys::classify(k) == KeyClass::Record(kind))
             .map(String::as_str)
-            .collect()
+            .collect();
+        found.sort_unstable();
+        found
     }
 
     /// The backend, for usage figures.
@@ -249,6 +272,7 @@ impl<B: Backend> Store<B> {
     /// Sets a record's data. Only marks it dirty; [`Store::save`] writes it. Setting the same
     /// data again changes nothing.
     pub fn set(&mut self, key: &str, data: Value) -> Result<(), StoreError> {
+        self.finish_load();
         self.check_change(key)?;
         match self.records.get_mut(key) {
             Some(record) if record.data == data => return Ok(()),
@@ -270,6 +294,7 @@ impl<B: Backend> Store<B> {
         key: &str,
         value: &T,
     ) -> Result<(), StoreError> {
+        self.finish_load();
         let fresh = serde_json::to_value(value).map_err(|e| StoreError::Encode {
             key: key.to_owned(),
             detail: e.to_string(),
@@ -280,6 +305,7 @@ impl<B: Backend> Store<B> {
 
     /// Removes a record (on the next save).
     pub fn remove(&mut self, key: &str) -> Result<(), StoreError> {
+        self.finish_load();
         self.check_change(key)?;
         if self.records.remove(key).is_some() || self.seen.contains_key(key) {
             self.dirty.insert(key.to_owned());

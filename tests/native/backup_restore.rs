@@ -45,7 +45,7 @@ fn good_record(data: Value) -> Value {
 
 #[test]
 fn a_backup_restores_into_a_fresh_device_with_the_same_data() {
-    let store = store_with_work();
+    let mut store = store_with_work();
     let file = store.export_backup(NOW);
     let parsed = backup::parse_backup(&file, NOW).unwrap();
     assert_eq!(parsed.summary.version, CURRENT_VERSION);
@@ -64,7 +64,7 @@ fn a_backup_restores_into_a_fresh_device_with_the_same_data() {
     let report = fresh.restore_replace(&parsed).unwrap();
     assert_eq!(report.added.len(), 4);
     assert_eq!(fresh.save(NOW).outcome(), SaveOutcome::Saved);
-    let (reloaded, _) = Store::load(fresh.backend().clone(), NOW + 1);
+    let (mut reloaded, _) = Store::load(fresh.backend().clone(), NOW + 1);
     for (key, record) in store.records() {
         assert_eq!(reloaded.get(key), Some(&record.data), "{key}");
     }
@@ -536,7 +536,7 @@ fn a_summary_counts_drafts_and_reflections_not_records() {
 #[test]
 fn set_aside_copies_travel_in_a_backup_and_never_hold_a_key_on_the_new_device() {
     let backend = current_backend(&[(keys::COURSE, "{\"rev\":1,\"saved_at\":")]);
-    let (store, _) = Store::load(backend, NOW);
+    let (mut store, _) = Store::load(backend, NOW);
     let file = store.export_backup(NOW);
     let parsed = backup::parse_backup(&file, NOW).unwrap();
     assert_eq!(parsed.summary.set_aside, 1);

@@ -424,7 +424,7 @@ fn other_apps_keys_on_the_same_site_are_left_alone() {
 #[test]
 fn every_record_in_the_current_fixture_round_trips_unchanged() {
     let snapshot = fixture(CURRENT_VERSION);
-    let (store, _) = Store::load(backend_with(&snapshot), NOW);
+    let (mut store, _) = Store::load(backend_with(&snapshot), NOW);
     let stored: BTreeMap<_, _> = snapshot
         .iter()
         .filter(|(k, _)| keys::is_record_key(k))

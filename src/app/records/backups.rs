@@ -14,12 +14,9 @@ impl Records {
         // Unsaved changes belong in the backup too.
         self.push_pending();
         let now = now_ms();
-        self.inner.with_value(|inner| {
-            (
-                backup::backup_file_name(now),
-                inner.store.export_backup(now),
-            )
-        })
+        // Exporting finishes the load first (every record in the file), so it needs the store
+        // mutably.
+        self.with_store(|store| (backup::backup_file_name(now), store.export_backup(now)))
     }
 
     /// Check a backup file completely, changing nothing.
@@ -31,8 +28,7 @@ impl Records {
     /// (what was typed a moment ago included).
     pub fn replace_preview(&self, backup: &Backup) -> Vec<ReplaceEffect> {
         self.push_pending();
-        self.inner
-            .with_value(|inner| inner.store.replace_preview(backup))
+        self.with_store(|store| store.replace_preview(backup))
     }
 
     /// Restore a checked backup: replace everything, or merge it with what is here. Every screen

@@ -71,9 +71,7 @@ impl Records {
         let keys: Vec<String> = match key {
             Some(key) if key.starts_with(keys::PREFIX) => vec![key],
             Some(_) => return,
-            None => self
-                .inner
-                .with_value(|inner| inner.store.records().keys().cloned().collect()),
+            None => self.with_store(|store| store.records().keys().cloned().collect()),
         };
         for key in keys {
             let name = keys::short_name(&key).to_string();

@@ -5,7 +5,9 @@
 //! [`record_names`](crate::storage::record_names)) and get an `RwSignal` shared with every other
 //! component that asks for the same name. Changing the signal
 //! is all a page does. This module then:
-//! - loads every record once at start-up through [`Store::load`] (which never writes);
+//! - loads every record once at start-up through [`Store::load_deferring`] (which never
+//!   writes), leaving the long writing in storage until the first screen is painted (see
+//!   [`read_later`]);
 //! - on a change only notes the record as pending and asks the [`SaveSchedule`] when to save, so
 //!   a keystroke costs no serialising; the value is encoded when the save actually runs;
 //! - saves on the schedule's timer, and at once when the page is hidden or closed;
@@ -28,6 +30,7 @@ use std::any::Any;
 use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
+use std::time::Duration;
 
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
@@ -118,6 +121,36 @@ pub struct StorageStatus {
     pub last_saved_at: Option<UnixMs>,
 }
 
+/// What the load leaves in storage until it is needed: the trainee's long writing (the journal, the
+/// drafts and their histories), nine tenths of a year's stored data, which no first screen
+/// shows. A page that does show one finishes the load as it asks (see [`read_record`]).
+fn read_later(key: &str) -> bool {
+    use keys::{KeyClass, RecordKind};
+    matches!(
+        keys::classify(key),
+        KeyClass::Record(RecordKind::Journal | RecordKind::Draft | RecordKind::History)
+    )
+}
+
+/// When the load is finished even if no page has said it is shown, or no frame was painted (a
+/// tab opened in the background). Long enough for a slow phone's first screen to come first.
+const FINISH_LOAD_AT_THE_LATEST: Duration = Duration::from_secs(3);
+
+/// How many frames to wait for the first page's heading to be in the document before finishing
+/// the load anyway.
+const FRAMES_TO_WAIT: u8 = 30;
+
+/// See [`Records::first_screen_shown`].
+fn finish_load_once_painted(records: Records, heading: web_sys::Element, frames_left: u8) {
+    request_animation_frame(move || {
+        if heading.is_connected() || frames_left == 0 {
+            set_timeout(move || records.finish_load(), Duration::ZERO);
+        } else {
+            finish_load_once_painted(records, heading, frames_left - 1);
+        }
+    });
+}
+
 /// The store as the app holds it: over whichever backend it was started with.
 type AppStore = Store<Box<dyn Backend>>;
 /// Encodes a signal's value into the store.
@@ -168,7 +201,7 @@ impl Records {
     /// Listens for the page being hidden or closed (to save at once) and for other tabs' saves.
     pub fn start(backend: Box<dyn Backend>) -> (Self, LoadReport) {
         let now = now_ms();
-        let (store, report) = Store::load(backend, now);
+        let (store, report) = Store::load_deferring(backend, now, read_later);
         let records = Self {
             inner: StoredValue::new_local(Inner {
                 owner: Owner::current().unwrap_or_default(),
@@ -184,7 +217,31 @@ impl Records {
         };
         records.refresh_status();
         records.listen_to_the_page();
+        // Should no page ever say it is shown (or a tab opened in the background paints no
+        // frames), the load still finishes.
+        set_timeout(move || records.finish_load(), FINISH_LOAD_AT_THE_LATEST);
         (records, report)
+    }
+
+    /// The first page of a visit has been built, with `heading` its `h1`: decode what the load
+    /// left in storage once that page is on the glass. That is the first frame in which the
+    /// heading is in the document (a route is built before it is put there), then a task of its
+    /// own, so the frame is painted first. Called by [`Page`](crate::app::page::Page). Anything
+    /// that needs the records before then finishes the load itself.
+    pub fn first_screen_shown(&self, heading: web_sys::Element) {
+        finish_load_once_painted(*self, heading, FRAMES_TO_WAIT);
+    }
+
+    /// Reads every record the load left in storage; anything held because it couldn't be read
+    /// (a copy set aside, a key the browser failed to read) shows in the banners at once.
+    fn finish_load(&self) {
+        let held = self
+            .inner
+            .try_update_value(|inner| inner.store.finish_load())
+            .unwrap_or_default();
+        if !held.is_empty() {
+            self.refresh_status();
+        }
     }
 
     /// Records kept only in memory, with nothing loaded: for browser tests and previews of a
@@ -199,6 +256,15 @@ impl Records {
     /// Storage as it stands, for banners and the "My data" page.
     pub fn status(&self) -> ReadSignal<StorageStatus> {
         self.status.read_only()
+    }
+
+    /// The store itself, mutably: for what must finish the load first (see
+    /// [`Store::finish_load`]). Panics, as reading a disposed value does, if the records have
+    /// been disposed, which only happens when the app itself is gone.
+    fn with_store<U>(&self, f: impl FnOnce(&mut AppStore) -> U) -> U {
+        self.inner
+            .try_update_value(|inner| f(&mut inner.store))
+            .expect("the stored records outlive every view")
     }
 
     fn refresh_status(&self) {

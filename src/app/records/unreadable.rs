@@ -42,7 +42,17 @@ impl Records {
 /// cannot be decoded, its stored text is set aside and held, and the signal starts from any work
 /// typed since (kept waiting by the store), else the default. The flag says whether it set
 /// something aside.
+///
+/// A record the load left in storage finishes the load first, so one whose stored text can't be
+/// read is set aside (and the page says so) before the page shows it.
 pub(super) fn read_record<T: RecordData>(store: &mut AppStore, key: &str) -> (T, bool) {
+    let newly_held = store.is_deferred(key) && !store.finish_load().is_empty();
+    let (value, set_aside) = read_loaded::<T>(store, key);
+    (value, set_aside || newly_held)
+}
+
+/// [`read_record`] once the record is loaded.
+fn read_loaded<T: RecordData>(store: &mut AppStore, key: &str) -> (T, bool) {
     match store.get_as::<T>(key) {
         None => (T::default(), false),
         Some(Ok(value)) => (value, false),

@@ -55,6 +55,7 @@ impl<B: Backend> Store<B> {
     /// set-aside copies stay. Call [`Store::save`] afterwards. Offer the trainee a backup of what
     /// is here first ([`Store::export_backup`]).
     pub fn restore_replace(&mut self, backup: &Backup) -> Result<RestoreReport, StoreError> {
+        self.finish_load();
         if matches!(self.mode, StoreMode::ReadOnly(_)) {
             return Err(StoreError::ReadOnly);
         }
@@ -96,6 +97,7 @@ impl<B: Backend> Store<B> {
         backup: &Backup,
         now: UnixMs,
     ) -> Result<RestoreReport, StoreError> {
+        self.finish_load();
         if matches!(self.mode, StoreMode::ReadOnly(_)) {
             return Err(StoreError::ReadOnly);
         }
@@ -150,7 +152,8 @@ impl<B: Backend> Store<B> {
 
     /// What [`Store::restore_replace`] would do to each record here, changing nothing: for the
     /// "are you sure?" step, which says what will be removed or replaced before it happens.
-    pub fn replace_preview(&self, backup: &Backup) -> Vec<ReplaceEffect> {
+    pub fn replace_preview(&mut self, backup: &Backup) -> Vec<ReplaceEffect> {
+        self.finish_load();
         let mut effects = Vec::new();
         for (key, here) in &self.records {
             let saved_at = if self.dirty.contains(key) {

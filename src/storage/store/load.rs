@@ -1,6 +1,7 @@
 //! Loading: read everything once, bring older data up to date, set aside what can't be read,
 //! and decide whether the store may write. A load never writes.
 
+use super::deferred::Deferred;
 use super::{ReadOnlyReason, Store, StoreMode};
 use crate::domain::date::UnixMs;
 use crate::storage::backend::Backend;
@@ -34,7 +35,20 @@ impl<B: Backend> Store<B> {
     /// read. Never fails and never writes; the report says what happened. Call once at start-up,
     /// before showing anything.
     pub fn load(backend: B, now: UnixMs) -> (Self, LoadReport) {
+        Self::load_deferring(backend, now, |_| false)
+    }
+
+    /// [`Store::load`], except that the records `later` picks are read but decoded only when
+    /// first needed (see [`deferred`](super::deferred)): for a first screen that doesn't show
+    /// them. Their revisions, and any copy set aside because one can't be read, follow when the
+    /// load finishes ([`Store::finish_load`]); `records_loaded` counts them all the same.
+    pub fn load_deferring(
+        backend: B,
+        now: UnixMs,
+        later: impl Fn(&str) -> bool,
+    ) -> (Self, LoadReport) {
         let mut store = Store::empty(backend, StoreMode::ReadWrite);
+        store.loaded_at = now;
         let mut report = LoadReport {
             mode: StoreMode::ReadWrite,
             first_run: false,
@@ -45,53 +59,31 @@ impl<B: Backend> Store<B> {
         };
         let all_keys = match store.backend.keys() {
             Ok(keys) => keys,
-            Err(e) => {
-                store.mode = StoreMode::MemoryOnly {
-                    detail: e.to_string(),
-                };
-                report.mode = store.mode.clone();
-                return (store, report);
-            }
+            Err(e) => return store.memory_only(e, report),
         };
 
-        // Read everything of ours before deciding anything.
-        let mut stored = Snapshot::new();
-        let mut meta_raw = None;
-        let mut meta_unreadable = false;
+        // Read everything of ours before deciding anything; what `later` picks is only noted
+        // for now, and read below unless the load can leave it for later.
+        let mut read = Reading::default();
+        let mut unread = Vec::new();
         for key in all_keys {
             let class = keys::classify(&key);
             if class == KeyClass::Foreign {
                 continue;
             }
-            match store.backend.get(&key) {
-                Ok(None) => {}
-                Ok(Some(raw)) => match class {
-                    KeyClass::Meta => meta_raw = Some(raw),
-                    KeyClass::Quarantine => {
-                        let entry = QuarantineEntry::decode(&key, &raw);
-                        store.quarantine.insert(key, entry);
-                    }
-                    _ => {
-                        stored.insert(key, raw);
-                    }
-                },
-                Err(e) if e.is_unavailable() => {
-                    store.mode = StoreMode::MemoryOnly {
-                        detail: e.to_string(),
-                    };
-                    store.quarantine.clear();
-                    report.mode = store.mode.clone();
-                    return (store, report);
-                }
-                Err(e) => {
-                    if class == KeyClass::Meta {
-                        meta_unreadable = true;
-                    }
-                    store.unreadable.insert(key.clone());
-                    report.unreadable.push((key, e));
-                }
+            if matches!(class, KeyClass::Record(_)) && later(&key) {
+                unread.push(key);
+                continue;
+            }
+            if let Err(gone) = store.read_key(key, class, &mut read, &mut report) {
+                return store.memory_only(gone, report);
             }
         }
+        let Reading {
+            mut stored,
+            meta_raw,
+            meta_unreadable,
+        } = read;
         for entry in store.quarantine.values() {
             if entry.kind == SetAsideKind::Unreadable && entry.released {
                 store.overwrite_allowed.insert(entry.original_key.clone());
@@ -99,8 +91,10 @@ impl<B: Backend> Store<B> {
         }
 
         // Which version is this?
-        let nothing_stored =
-            stored.is_empty() && store.quarantine.is_empty() && store.unreadable.is_empty();
+        let nothing_stored = stored.is_empty()
+            && unread.is_empty()
+            && store.quarantine.is_empty()
+            && store.unreadable.is_empty();
         let version = match meta_raw {
             Some(raw) => match Meta::decode(&raw) {
                 Some(meta) => {
@@ -129,6 +123,26 @@ impl<B: Backend> Store<B> {
             // Version 1 had no meta record.
             None => Some(1),
         };
+
+        // Only a plain load leaves anything for later (see the `deferred` module); any other
+        // reads everything now, before a migration or a read-only decision looks at it.
+        let may_defer = version == Some(CURRENT_VERSION)
+            && store.quarantine.is_empty()
+            && store.unreadable.is_empty();
+        if may_defer {
+            for key in unread {
+                store.deferred.insert(key, Deferred::unread());
+            }
+        } else {
+            let mut late = Reading::default();
+            for key in unread {
+                let class = keys::classify(&key);
+                if let Err(gone) = store.read_key(key, class, &mut late, &mut report) {
+                    return store.memory_only(gone, report);
+                }
+            }
+            stored.append(&mut late.stored);
+        }
 
         // What a migration produced, if one ran; otherwise the records are what storage holds.
         let migrated = match version {
@@ -230,8 +244,63 @@ impl<B: Backend> Store<B> {
         if store.mode.is_writable() {
             store.settle_waiting_after_load();
         }
-        report.records_loaded = store.records.len();
+        report.records_loaded = store.records.len() + store.deferred.len();
         report.mode = store.mode.clone();
         (store, report)
     }
+
+    /// Reads one key of ours into `read` (a record's text, the meta record, a set-aside copy).
+    /// A key the browser fails to read is held and reported. `Err` means storage itself has
+    /// gone (see [`Store::memory_only`]).
+    fn read_key(
+        &mut self,
+        key: String,
+        class: KeyClass,
+        read: &mut Reading,
+        report: &mut LoadReport,
+    ) -> Result<(), BackendError> {
+        match self.backend.get(&key) {
+            Ok(None) => {}
+            Ok(Some(raw)) => match class {
+                KeyClass::Meta => read.meta_raw = Some(raw),
+                KeyClass::Quarantine => {
+                    let entry = QuarantineEntry::decode(&key, &raw);
+                    self.quarantine.insert(key, entry);
+                }
+                _ => {
+                    read.stored.insert(key, raw);
+                }
+            },
+            Err(e) if e.is_unavailable() => return Err(e),
+            Err(e) => {
+                if class == KeyClass::Meta {
+                    read.meta_unreadable = true;
+                }
+                self.unreadable.insert(key.clone());
+                report.unreadable.push((key, e));
+            }
+        }
+        Ok(())
+    }
+
+    /// Storage is not there at all: run from memory, with nothing loaded.
+    fn memory_only(mut self, error: BackendError, mut report: LoadReport) -> (Self, LoadReport) {
+        self.mode = StoreMode::MemoryOnly {
+            detail: error.to_string(),
+        };
+        self.quarantine.clear();
+        report.mode = self.mode.clone();
+        (self, report)
+    }
+}
+
+/// What the load has read so far, before deciding anything.
+#[derive(Default)]
+struct Reading {
+    /// Every record's (and legacy key's) stored text, by key.
+    stored: Snapshot,
+    /// The meta record's text.
+    meta_raw: Option<String>,
+    /// Whether the browser failed to read the meta record.
+    meta_unreadable: bool,
 }

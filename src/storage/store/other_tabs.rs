@@ -78,6 +78,7 @@ impl<B: Backend> Store<B> {
     /// [`Store::keep_copy`], so that neither version is lost.
     #[must_use = "the other version must be kept (history snapshot or keep_copy)"]
     pub fn resolve_conflict(&mut self, key: &str, keep: Keep) -> Result<Option<Value>, StoreError> {
+        self.finish_load();
         let theirs = self
             .conflicts
             .remove(key)
@@ -104,6 +105,7 @@ impl<B: Backend> Store<B> {
     /// [`cross_tab::decide_external_change`]. For a `storage` event with no key (storage
     /// cleared), call this for every key in [`Store::records`].
     pub fn external_change(&mut self, key: &str, editing: bool, now: UnixMs) -> ExternalOutcome {
+        self.finish_load();
         if matches!(self.mode, StoreMode::MemoryOnly { .. }) {
             return ExternalOutcome::Ignored;
         }

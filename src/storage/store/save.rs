@@ -82,6 +82,7 @@ impl<B: Backend> Store<B> {
     /// [`SaveSchedule`](super::save_schedule::SaveSchedule) says so, and at once on
     /// `visibilitychange` to hidden and on `pagehide`.
     pub fn save(&mut self, now: UnixMs) -> SaveReport {
+        self.finish_load();
         let mut report = SaveReport::default();
         match self.mode {
             StoreMode::ReadWrite => {}

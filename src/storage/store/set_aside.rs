@@ -51,6 +51,7 @@ impl<B: Backend> Store<B> {
         reason: &str,
         now: UnixMs,
     ) -> Result<String, StoreError> {
+        self.finish_load();
         let Some(record) = self.records.remove(key) else {
             return Err(StoreError::NoSuchRecord {
                 key: key.to_owned(),
@@ -82,6 +83,7 @@ impl<B: Backend> Store<B> {
         reason: &str,
         now: UnixMs,
     ) -> String {
+        self.finish_load();
         let raw = serde_json::to_string_pretty(data).unwrap_or_else(|_| data.to_string());
         self.set_aside(
             original_key,
@@ -108,6 +110,7 @@ impl<B: Backend> Store<B> {
     /// nothing newer for that key, the unreadable original is removed too; otherwise the app's
     /// version may now be saved over it.
     pub fn discard_set_aside(&mut self, quarantine_key: &str) -> Result<(), StoreError> {
+        self.finish_load();
         if matches!(self.mode, StoreMode::ReadOnly(_)) {
             return Err(StoreError::ReadOnly);
         }
@@ -139,6 +142,7 @@ impl<B: Backend> Store<B> {
     /// The trainee keeps a set-aside copy but lets the app save over its original key. Only once
     /// the copy is safely stored, so the original text always exists somewhere.
     pub fn release_original(&mut self, quarantine_key: &str) -> Result<(), StoreError> {
+        self.finish_load();
         let entry = self.quarantine.get_mut(quarantine_key).ok_or_else(|| {
             StoreError::NoSuchQuarantineEntry {
                 key: quarantine_key.to_owned(),

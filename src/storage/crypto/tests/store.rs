@@ -55,7 +55,7 @@ fn reload(backend: MemoryBackend, passcode: &str) -> Store<SealedBackend<MemoryB
     store
 }
 
-fn assert_all_there<B: Backend>(store: &Store<B>, expected: &BTreeMap<String, Value>) {
+fn assert_all_there<B: Backend>(store: &mut Store<B>, expected: &BTreeMap<String, Value>) {
     for (key, data) in expected {
         assert_eq!(store.get(key), Some(data), "{key}");
     }
@@ -107,7 +107,7 @@ fn with_the_lock_on_the_store_saves_no_word_in_the_clear_and_reads_everything_ba
 
     // A new save through the sealed backend is sealed too, with its revision readable.
     let mut store = reload(backend, PASSCODE);
-    assert_all_there(&store, &expected);
+    assert_all_there(&mut store, &expected);
     let before = store.record(keys::JOURNAL).unwrap().rev;
     store
         .set(
@@ -250,15 +250,15 @@ fn turning_the_lock_on_loses_nothing_whichever_write_fails() {
         &|backend, n| {
             let on = backend.peek(KEYRING).is_some();
             assert_eq!(on, n != 1, "the keyring is the first write, N={n}");
-            let store = reload(backend.clone(), PASSCODE);
-            assert_all_there(&store, &expected);
+            let mut store = reload(backend.clone(), PASSCODE);
+            assert_all_there(&mut store, &expected);
             // The next unlock finishes the job.
             let mut backend = backend;
             if on {
                 let report = convert::seal_all(&mut backend, &lock.data_key);
                 assert!(report.failures.is_empty());
                 assert!(no_words_stored(&backend), "N={n}");
-                assert_all_there(&reload(backend, PASSCODE), &expected);
+                assert_all_there(&mut reload(backend, PASSCODE), &expected);
             }
         },
     );
@@ -274,8 +274,8 @@ fn turning_the_lock_off_loses_nothing_whichever_write_fails() {
             let _ = convert::turn_off(b, &lock.data_key);
         },
         &|backend, n| {
-            let store = reload(backend.clone(), PASSCODE);
-            assert_all_there(&store, &expected);
+            let mut store = reload(backend.clone(), PASSCODE);
+            assert_all_there(&mut store, &expected);
             if backend.peek(KEYRING).is_some() {
                 // Still on: whatever could be sealed again was.
                 let mut backend = backend;
@@ -330,12 +330,12 @@ fn changing_the_passcode_is_one_write_and_a_failed_one_keeps_the_old_passcode() 
         convert::store_keyring(&mut failing, &new_keyring),
         Err(LockError::KeyringNotSaved(_))
     ));
-    assert_all_there(&reload(failing, PASSCODE), &expected);
+    assert_all_there(&mut reload(failing, PASSCODE), &expected);
 
     backend.clear_log();
     convert::store_keyring(&mut backend, &new_keyring).unwrap();
     assert_eq!(backend.keys_written(), [KEYRING]);
-    assert_all_there(&reload(backend.clone(), "new passphrase"), &expected);
+    assert_all_there(&mut reload(backend.clone(), "new passphrase"), &expected);
     assert!(unlock(
         &Keyring::decode(backend.peek(KEYRING).unwrap()).unwrap(),
         PASSCODE
@@ -395,7 +395,7 @@ fn the_lock_keys_are_never_loaded_set_aside_or_written_by_the_store() {
         .map(|k| (k.to_string(), backend.peek(k).unwrap().to_owned()))
         .collect();
     let mut store = reload(backend, PASSCODE);
-    assert_all_there(&store, &expected);
+    assert_all_there(&mut store, &expected);
     store
         .set(keys::SETTINGS, json!({"theme": "light"}))
         .unwrap();

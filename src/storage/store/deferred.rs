@@ -1,0 +1,143 @@
+//! Records left in storage at start-up and read when first needed.
+//!
+//! A year of use is half a megabyte of stored JSON, and nine tenths of it is the trainee's long
+//! writing (the journal, the drafts and their histories), which the first screen never shows.
+//! Reading and decoding it all before that screen cost a cold start about 8 ms unthrottled
+//! (`docs/build.md`), and more on a slow phone. So [`Store::load_deferring`] lists every key and
+//! reads everything else as [`Store::load`] does, but leaves the records the caller names where
+//! they are, and reads and decodes each when it is first needed:
+//! - reading one through [`Store::get`] reads that one (and keeps the result);
+//! - anything that changes the store, saves, exports or lists every record first finishes the
+//!   load ([`Store::finish_load`]): reads the rest, and sets aside any that cannot be read,
+//!   exactly as a load would have;
+//! - the app finishes the load itself just after the first screen is painted.
+//!
+//! So nothing is written, exported or compared with another tab's save until every record has
+//! been read, and a record that can't be read is still set aside or held, never written over;
+//! only the moment it is noticed moves, by a frame. A record another tab saved in between is
+//! read as it is then, as if the load had run a moment later.
+//!
+//! Only a plain load defers anything: not one that migrates, opens read-only, or finds copies
+//! already set aside or keys it could not read (those are rare, and the full load's rules about
+//! them stay as they are).
+
+use std::cell::OnceCell;
+
+use super::Store;
+use crate::storage::backend::Backend;
+use crate::storage::error::BackendError;
+use crate::storage::quarantine::SetAsideKind;
+use crate::storage::record::{Record, RecordError};
+
+/// One record left in storage, and what reading it gave once something asked.
+#[derive(Debug)]
+pub(in crate::storage) struct Deferred {
+    read: OnceCell<Read>,
+}
+
+/// What reading a deferred record gave.
+#[derive(Debug)]
+enum Read {
+    /// It is no longer stored (another tab removed it).
+    Gone,
+    /// The browser failed to read it: the key is held, as a load holds it.
+    Failed(BackendError),
+    /// Its stored text, and that text decoded.
+    Text {
+        raw: String,
+        decoded: Result<Record, RecordError>,
+    },
+}
+
+impl Deferred {
+    /// A record not read yet.
+    pub(super) fn unread() -> Self {
+        Deferred {
+            read: OnceCell::new(),
+        }
+    }
+
+    /// The record, reading it on first use; `None` when it is gone or cannot be read (it is
+    /// set aside or held when the load finishes).
+    pub(super) fn record(&self, key: &str, backend: &impl Backend) -> Option<&Record> {
+        match self.read.get_or_init(|| read(key, backend)) {
+            Read::Text {
+                decoded: Ok(record),
+                ..
+            } => Some(record),
+            _ => None,
+        }
+    }
+}
+
+fn read(key: &str, backend: &impl Backend) -> Read {
+    match backend.get(key) {
+        Ok(None) => Read::Gone,
+        Ok(Some(raw)) => {
+            let decoded = Record::decode(&raw);
+            Read::Text { raw, decoded }
+        }
+        Err(error) => Read::Failed(error),
+    }
+}
+
+/// What finishing the load found: anything in it is held for the trainee's choice.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Finished {
+    /// Keys of the copies set aside because their text couldn't be read (as
+    /// [`LoadReport::newly_set_aside`](super::LoadReport::newly_set_aside)).
+    pub newly_set_aside: Vec<String>,
+    /// Keys the browser failed to read (as [`LoadReport::unreadable`](super::LoadReport::unreadable)).
+    pub unreadable: Vec<(String, BackendError)>,
+}
+
+impl Finished {
+    /// Whether nothing new is held.
+    pub fn is_empty(&self) -> bool {
+        self.newly_set_aside.is_empty() && self.unreadable.is_empty()
+    }
+}
+
+impl<B: Backend> Store<B> {
+    /// Whether `key` is stored but not loaded yet (see the module documentation).
+    pub fn is_deferred(&self, key: &str) -> bool {
+        self.deferred.contains_key(key)
+    }
+
+    /// Reads and decodes every record the load left in storage, and sets aside or holds any
+    /// that cannot be read, just as [`Store::load`] does. Does nothing once the load has
+    /// finished; every method that changes, saves, exports or lists the records calls it first.
+    pub fn finish_load(&mut self) -> Finished {
+        let mut finished = Finished::default();
+        for (key, deferred) in std::mem::take(&mut self.deferred) {
+            let got = match deferred.read.into_inner() {
+                Some(got) => got,
+                None => read(&key, &self.backend),
+            };
+            match got {
+                Read::Gone => {}
+                Read::Failed(error) => {
+                    self.unreadable.insert(key.clone());
+                    finished.unreadable.push((key, error));
+                }
+                Read::Text {
+                    decoded: Ok(record),
+                    ..
+                } => {
+                    self.seen.insert(key.clone(), record.rev);
+                    self.records.insert(key, record);
+                }
+                Read::Text {
+                    raw,
+                    decoded: Err(reason),
+                } => {
+                    let at = self.loaded_at;
+                    let aside =
+                        self.set_aside(&key, raw, reason.to_string(), SetAsideKind::Unreadable, at);
+                    finished.newly_set_aside.push(aside);
+                }
+            }
+        }
+        finished
+    }
+}
