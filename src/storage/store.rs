@@ -152,9 +152,10 @@ pub struct Store<B: Backend> {
     pub(super) meta: Meta,
     pub(super) meta_dirty: bool,
     pub(super) records: BTreeMap<String, Record>,
-    /// Records read but not yet decoded: not in `records` or `seen` until the load finishes
-    /// (see [`deferred`]).
-    pub(super) deferred: BTreeMap<String, deferred::Deferred>,
+    /// Records left in storage by the load, in key order: not in `records` or `seen` until the
+    /// load finishes (see [`deferred`]). A list, not a map: there are a handful, and a map of
+    /// its own would cost the download more than it saves.
+    pub(super) deferred: Vec<(String, deferred::Deferred)>,
     /// When the load ran: the time given to copies set aside when it finishes.
     pub(super) loaded_at: UnixMs,
     /// The revision last read from or written to storage, per key.
@@ -186,7 +187,7 @@ impl<B: Backend> Store<B> {
             meta: Meta::current(),
             meta_dirty: false,
             records: BTreeMap::new(),
-            deferred: BTreeMap::new(),
+            deferred: Vec::new(),
             loaded_at: 0,
             seen: BTreeMap::new(),
             dirty: BTreeSet::new(),
@@ -232,8 +233,9 @@ impl<B: Backend> Store<B> {
             Some(record) => Some(record),
             None => self
                 .deferred
-                .get(key)
-                .and_then(|d| d.record(key, &self.backend)),
+                .iter()
+                .find(|(k, _)| k == key)
+                .and_then(|(_, d)| d.record(key, &self.backend)),
         }
     }
 
@@ -245,15 +247,28 @@ impl<B: Backend> Store<B> {
 
     /// The keys of every record of one kind, in key order (for example every draft).
     pub fn keys_of_kind(&self, kind: RecordKind) -> Vec<&str> {
-        let mut found: Vec<&str> = self
-            .records
-            .keys()
-            .chain(self.deferred.keys())
-            .filter(|k| keys::classify(k) == KeyClass::Record(kind))
-            .map(String::as_str)
-            .collect();
-        found.sort_unstable();
-        found
+        let of_kind = |k: &&String| keys::classify(k) == KeyClass::Record(kind);
+        let mut loaded = self.records.keys().filter(of_kind).peekable();
+        let mut left = self
+            .deferred
+            .iter()
+            .map(|(k, _)| k)
+            .filter(of_kind)
+            .peekable();
+        // Both are in key order and never share a key: merged as they go (a sort would cost
+        // every trainee 3 KB of download for this alone).
+        let mut found = Vec::new();
+        loop {
+            let next = match (loaded.peek(), left.peek()) {
+                (Some(a), Some(b)) if b < a => left.next(),
+                (Some(_), _) => loaded.next(),
+                (None, _) => left.next(),
+            };
+            match next {
+                Some(key) => found.push(key.as_str()),
+                None => return found,
+            }
+        }
     }
 
     /// The backend, for usage figures.

@@ -245,3 +245,21 @@ fn a_record_another_tab_removed_before_it_was_read_is_simply_not_there() {
     assert_eq!(store.get(keys::JOURNAL), None);
     assert!(!store.is_held_for_choice(keys::JOURNAL));
 }
+
+#[test]
+fn records_of_one_kind_are_listed_in_key_order_whether_read_yet_or_not() {
+    let device = current_backend(&[
+        (&keys::draft("a"), &envelope(1, draft("A"))),
+        (&keys::draft("b"), &envelope(1, draft("B"))),
+        (&keys::draft("c"), &envelope(1, draft("C"))),
+        (&keys::draft("d"), &envelope(1, draft("D"))),
+    ]);
+    let only_b_and_d = |key: &str| key == keys::draft("b") || key == keys::draft("d");
+    let (store, _) = Store::load_deferring(device, NOW, only_b_and_d);
+    assert!(store.is_deferred(&keys::draft("b")) && !store.is_deferred(&keys::draft("c")));
+    let expected: Vec<String> = ["a", "b", "c", "d"]
+        .iter()
+        .map(|id| keys::draft(id))
+        .collect();
+    assert_eq!(store.keys_of_kind(RecordKind::Draft), expected);
+}

@@ -101,13 +101,23 @@ impl Finished {
 impl<B: Backend> Store<B> {
     /// Whether `key` is stored but not loaded yet (see the module documentation).
     pub fn is_deferred(&self, key: &str) -> bool {
-        self.deferred.contains_key(key)
+        self.deferred.iter().any(|(k, _)| k == key)
     }
 
     /// Reads and decodes every record the load left in storage, and sets aside or holds any
     /// that cannot be read, just as [`Store::load`] does. Does nothing once the load has
     /// finished; every method that changes, saves, exports or lists the records calls it first.
     pub fn finish_load(&mut self) -> Finished {
+        if self.deferred.is_empty() {
+            return Finished::default();
+        }
+        self.read_what_was_left()
+    }
+
+    /// [`Store::finish_load`]'s work, kept out of line: a dozen methods call it first, and
+    /// almost always there is nothing left to read.
+    #[inline(never)]
+    fn read_what_was_left(&mut self) -> Finished {
         let mut finished = Finished::default();
         for (key, deferred) in std::mem::take(&mut self.deferred) {
             let got = match deferred.read.into_inner() {

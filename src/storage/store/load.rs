@@ -79,11 +79,6 @@ impl<B: Backend> Store<B> {
                 return store.memory_only(gone, report);
             }
         }
-        let Reading {
-            mut stored,
-            meta_raw,
-            meta_unreadable,
-        } = read;
         for entry in store.quarantine.values() {
             if entry.kind == SetAsideKind::Unreadable && entry.released {
                 store.overwrite_allowed.insert(entry.original_key.clone());
@@ -91,11 +86,11 @@ impl<B: Backend> Store<B> {
         }
 
         // Which version is this?
-        let nothing_stored = stored.is_empty()
+        let nothing_stored = read.stored.is_empty()
             && unread.is_empty()
             && store.quarantine.is_empty()
             && store.unreadable.is_empty();
-        let version = match meta_raw {
+        let version = match read.meta_raw.take() {
             Some(raw) => match Meta::decode(&raw) {
                 Some(meta) => {
                     let version = meta.schema_version;
@@ -114,7 +109,7 @@ impl<B: Backend> Store<B> {
                     None
                 }
             },
-            None if meta_unreadable => None,
+            None if read.meta_unreadable => None,
             None if nothing_stored => {
                 report.first_run = true;
                 store.meta_dirty = true;
@@ -131,18 +126,18 @@ impl<B: Backend> Store<B> {
             && store.unreadable.is_empty();
         if may_defer {
             for key in unread {
-                store.deferred.insert(key, Deferred::unread());
+                let at = store.deferred.partition_point(|(k, _)| *k < key);
+                store.deferred.insert(at, (key, Deferred::unread()));
             }
         } else {
-            let mut late = Reading::default();
             for key in unread {
                 let class = keys::classify(&key);
-                if let Err(gone) = store.read_key(key, class, &mut late, &mut report) {
+                if let Err(gone) = store.read_key(key, class, &mut read, &mut report) {
                     return store.memory_only(gone, report);
                 }
             }
-            stored.append(&mut late.stored);
         }
+        let stored = read.stored;
 
         // What a migration produced, if one ran; otherwise the records are what storage holds.
         let migrated = match version {
