@@ -263,3 +263,20 @@ fn records_of_one_kind_are_listed_in_key_order_whether_read_yet_or_not() {
         .collect();
     assert_eq!(store.keys_of_kind(RecordKind::Draft), expected);
 }
+
+#[test]
+fn a_record_sealed_by_another_tab_before_it_was_read_is_held_not_copied_as_damage() {
+    // Another tab turned the passcode lock on while this one, with no key, had not read the
+    // journal yet: what it finds is sealed, not damaged. No copy of it is kept (this tab locks
+    // as the lock sees the keyring), and the journal itself is never written.
+    let (mut store, _) = Store::load_deferring(a_device(), NOW, long_writing);
+    let sealed = r#"{"rev":6,"saved_at":9,"sealed":"AAAA"}"#;
+    store.backend_mut().insert_raw(keys::JOURNAL, sealed);
+    let finished = store.finish_load();
+    assert!(finished.newly_set_aside.is_empty());
+    assert_eq!(finished.unreadable.len(), 1);
+    assert!(store.set_aside_entries().is_empty());
+    assert!(store.is_held_for_choice(keys::JOURNAL));
+    store.save(NOW + 1);
+    assert_eq!(store.backend().peek(keys::JOURNAL), Some(sealed));
+}

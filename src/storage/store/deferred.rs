@@ -137,6 +137,19 @@ impl<B: Backend> Store<B> {
                     self.seen.insert(key.clone(), record.rev);
                     self.records.insert(key, record);
                 }
+                // Sealed since this tab started (another tab turned the passcode lock on and this
+                // one has no key): not damage, so no copy is made of it; the key is held, never
+                // written, and this tab locks as the lock sees the keyring arrive.
+                Read::Text {
+                    decoded: Err(RecordError::WontOpen),
+                    ..
+                } => {
+                    self.unreadable.insert(key.clone());
+                    let detail = RecordError::WontOpen.to_string();
+                    finished
+                        .unreadable
+                        .push((key.clone(), BackendError::ReadFailed { key, detail }));
+                }
                 Read::Text {
                     raw,
                     decoded: Err(reason),
