@@ -57,8 +57,9 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Unlocked() -> impl IntoView {
     let lock = expect_context::<LockControl>();
-    // Everything stored is loaded first (the load never writes), then display settings are
-    // applied before anything renders, so the first paint is already in the trainee's theme.
+    // What is stored is loaded first (the load never writes; the long writing follows just
+    // after the first screen, see `Records::start`), then display settings are applied before
+    // anything renders, so the first paint is already in the trainee's theme.
     let (records, _report) = Records::start(lock.backend());
     lock.attach(records);
     provide_context(records);

@@ -215,8 +215,9 @@ impl<B: Backend> Store<B> {
         self.meta.schema_version
     }
 
-    /// A record's data, as the app last set it. A record not decoded yet is decoded now; one
-    /// whose stored text cannot be read gives `None` until the load finishes and sets it aside.
+    /// A record's data, as the app last set it. A record the load left in storage is read now;
+    /// one that cannot be read gives `None` until the load finishes and sets it aside or holds
+    /// it.
     pub fn get(&self, key: &str) -> Option<&Value> {
         self.record(key).map(|r| &r.data)
     }

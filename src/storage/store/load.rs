@@ -38,10 +38,11 @@ impl<B: Backend> Store<B> {
         Self::load_deferring(backend, now, |_| false)
     }
 
-    /// [`Store::load`], except that the records `later` picks are read but decoded only when
-    /// first needed (see [`deferred`](super::deferred)): for a first screen that doesn't show
-    /// them. Their revisions, and any copy set aside because one can't be read, follow when the
-    /// load finishes ([`Store::finish_load`]); `records_loaded` counts them all the same.
+    /// [`Store::load`], except that on a plain load the records `later` picks are listed but
+    /// read only when first needed (see the `store::deferred` module): for a first screen that
+    /// doesn't show them. Their revisions, and anything set aside or held because one can't be
+    /// read, follow when the load finishes ([`Store::finish_load`]); `records_loaded` counts
+    /// them all the same.
     pub fn load_deferring(
         backend: B,
         now: UnixMs,
