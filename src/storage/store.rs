@@ -11,8 +11,8 @@
 //! - Before each write the stored revision is compared with the one this tab last saw; if another
 //!   tab wrote since, nothing is written and a conflict waits for the app (see [`cross_tab`](super::cross_tab)).
 //!
-//! The parts, one file each: `load` (start-up), `deferred` (records read at start-up but decoded
-//! when first needed), `save` (writing what changed), `set_aside`
+//! The parts, one file each: `load` (start-up), `deferred` (records left in storage at start-up and
+//! read when first needed), `save` (writing what changed), `set_aside`
 //! (copies kept rather than lost, and the trainee's choices about them), `waiting` (new work over
 //! a held record), `other_tabs` (`storage` events and conflicts). Restoring a backup lives beside
 //! export, in [`backup`](super::backup).
