@@ -11,6 +11,7 @@ use std::fmt;
 use std::marker::PhantomData;
 
 use super::keys;
+use super::record::Record;
 use super::record_types::UnsentText;
 use crate::domain::assignment::{Assignment, Draft};
 use crate::domain::attendance::Attendance;
@@ -28,6 +29,9 @@ use crate::domain::settings::DisplaySettings;
 /// The name of a record that holds a `T`: its storage key, typed.
 pub struct RecordName<T> {
     key: Cow<'static, str>,
+    /// How to read the record straight from its stored text, for one a first screen needs before
+    /// the store has read it (see [`RecordName::read_early`]).
+    early: Option<fn(&str) -> Option<T>>,
     holds: PhantomData<fn() -> T>,
 }
 
@@ -36,8 +40,26 @@ impl<T> RecordName<T> {
     pub const fn fixed(key: &'static str) -> Self {
         RecordName {
             key: Cow::Borrowed(key),
+            early: None,
             holds: PhantomData,
         }
+    }
+
+    /// A record under a fixed key that most first screens show, read straight from its stored
+    /// text by `read` when the store left it for later (see
+    /// [`Store::read_deferred_as`](super::store::Store::read_deferred_as)). A reader of its own
+    /// costs download, so only a record worth it has one.
+    pub const fn read_early(key: &'static str, read: fn(&str) -> Option<T>) -> Self {
+        RecordName {
+            key: Cow::Borrowed(key),
+            early: Some(read),
+            holds: PhantomData,
+        }
+    }
+
+    /// How to read the record straight from its stored text, if it is one of those.
+    pub fn early_reader(&self) -> Option<fn(&str) -> Option<T>> {
+        self.early
     }
 
     /// The storage key ("peer-study/course").
@@ -55,6 +77,7 @@ impl<T> Clone for RecordName<T> {
     fn clone(&self) -> Self {
         RecordName {
             key: self.key.clone(),
+            early: self.early,
             holds: PhantomData,
         }
     }
@@ -76,8 +99,10 @@ impl<T> fmt::Debug for RecordName<T> {
 pub const SETTINGS: RecordName<DisplaySettings> = RecordName::fixed(keys::SETTINGS);
 /// The trainee's name and course, for exported documents.
 pub const PROFILE: RecordName<Profile> = RecordName::fixed(keys::PROFILE);
-/// The course: modules, checklists, notes.
-pub const COURSE: RecordName<CourseState> = RecordName::fixed(keys::COURSE);
+/// The course: modules, checklists, notes. Home, the course map and every module page show it,
+/// and it is a sizeable record (the trainee's copy of every module), so it has a reader of its own.
+pub const COURSE: RecordName<CourseState> =
+    RecordName::read_early(keys::COURSE, Record::data_from_text::<CourseState>);
 /// The cohort's session dates, once set.
 pub const SCHEDULE: RecordName<Option<Schedule>> = RecordName::fixed(keys::SCHEDULE);
 /// Attendance marks.
@@ -101,6 +126,7 @@ pub const UNSENT: RecordName<UnsentText> = RecordName::fixed(keys::UNSENT);
 pub fn draft(id: &str) -> RecordName<Draft> {
     RecordName {
         key: Cow::Owned(keys::draft(id)),
+        early: None,
         holds: PhantomData,
     }
 }
@@ -109,6 +135,7 @@ pub fn draft(id: &str) -> RecordName<Draft> {
 pub fn history(id: &str) -> RecordName<History> {
     RecordName {
         key: Cow::Owned(keys::history(id)),
+        early: None,
         holds: PhantomData,
     }
 }

@@ -4,6 +4,7 @@
 //! backend.
 
 use crate::support::{backend_with, current_backend, draft, fixture, journal};
+use peer_study::domain::course::CourseState;
 use peer_study::storage::backend::Backend;
 use peer_study::storage::keys::{self, KeyClass, RecordKind};
 use peer_study::storage::memory_backend::{MemoryBackend, ReadFault};
@@ -279,4 +280,119 @@ fn a_record_sealed_by_another_tab_before_it_was_read_is_held_not_copied_as_damag
     assert!(store.is_held_for_choice(keys::JOURNAL));
     store.save(NOW + 1);
     assert_eq!(store.backend().peek(keys::JOURNAL), Some(sealed));
+}
+
+/// What the app leaves for later when the course has a reader of its own: the long writing and
+/// the course.
+fn long_writing_and_the_course(key: &str) -> bool {
+    key == keys::COURSE || long_writing(key)
+}
+
+/// The course as a trainee's device holds it after ticking one item.
+fn a_ticked_course() -> Value {
+    let mut course = CourseState::default();
+    let first = course.modules[0].checklist[0].id.clone();
+    course.ticked.insert(first);
+    serde_json::to_value(course).unwrap()
+}
+
+#[test]
+fn a_first_screen_reads_the_course_straight_from_its_text_and_the_load_finishes_the_same() {
+    let device = || {
+        current_backend(&[
+            (keys::COURSE, &envelope(3, a_ticked_course())),
+            (
+                keys::JOURNAL,
+                &envelope(5, journal(&["After session four"])),
+            ),
+        ])
+    };
+    let (mut full, _) = Store::load(device(), NOW);
+    let (mut later, _) = Store::load_deferring(device(), NOW, long_writing_and_the_course);
+
+    let read = Record::data_from_text::<CourseState>;
+    let early = later.read_deferred_as(keys::COURSE, read);
+    let decoded = full.get_as::<CourseState>(keys::COURSE).unwrap().unwrap();
+    assert_eq!(early.as_ref(), Some(&decoded), "the same course either way");
+    assert_eq!(early.unwrap().ticked.len(), 1, "the tick is there");
+    assert!(
+        later.is_deferred(keys::COURSE) && later.is_deferred(keys::JOURNAL),
+        "reading it from text finishes nothing"
+    );
+
+    assert!(later.finish_load().is_empty());
+    assert_eq!(later.records(), full.records());
+    assert_eq!(
+        later.read_deferred_as(keys::COURSE, read),
+        None,
+        "once the load has finished the store's own copy is the one to read"
+    );
+}
+
+#[test]
+fn a_course_whose_text_does_not_read_is_left_to_the_load_which_sets_it_aside() {
+    const CUT: &str = r#"{"data":{"modules":[{"id":"welcome","title":"Wel"#;
+    let device = || current_backend(&[(keys::COURSE, CUT)]);
+    let (full, full_report) = Store::load(device(), NOW);
+    let (mut store, _) = Store::load_deferring(device(), NOW, long_writing_and_the_course);
+
+    assert_eq!(
+        store.read_deferred_as(keys::COURSE, Record::data_from_text::<CourseState>),
+        None
+    );
+    let finished = store.finish_load();
+    assert_eq!(finished.newly_set_aside, full_report.newly_set_aside);
+    assert_eq!(store.status().unreadable, vec![keys::COURSE.to_owned()]);
+    assert_eq!(
+        store.backend().peek(keys::COURSE),
+        Some(CUT),
+        "never written over"
+    );
+    assert_eq!(
+        store.set_aside_entries().len(),
+        full.set_aside_entries().len()
+    );
+}
+
+#[test]
+fn another_tabs_save_after_the_course_was_shown_arrives_as_news() {
+    // The load keeps the text it showed, so once it finishes the store holds what the page holds,
+    // and the other tab's save, announced by the browser, is taken in as any other.
+    let (mut store, _) = Store::load_deferring(
+        current_backend(&[(keys::COURSE, &envelope(3, a_ticked_course()))]),
+        NOW,
+        long_writing_and_the_course,
+    );
+    let shown = store
+        .read_deferred_as(keys::COURSE, Record::data_from_text::<CourseState>)
+        .unwrap();
+    let theirs = serde_json::to_value(CourseState::default()).unwrap();
+    store
+        .backend_mut()
+        .insert_raw(keys::COURSE, &envelope(4, theirs.clone()));
+
+    assert!(store.finish_load().is_empty());
+    assert_eq!(
+        store.get_as::<CourseState>(keys::COURSE).unwrap().unwrap(),
+        shown
+    );
+    assert_eq!(
+        store.external_change(keys::COURSE, false, NOW + 1),
+        ExternalOutcome::Updated(keys::COURSE.to_owned())
+    );
+    assert_eq!(store.get(keys::COURSE), Some(&theirs));
+}
+
+#[test]
+fn only_a_record_left_in_storage_is_read_from_its_text() {
+    let (store, _) = Store::load_deferring(a_device(), NOW, long_writing);
+    assert_eq!(
+        store.read_deferred_as(keys::COURSE, Record::data_from_text::<Value>),
+        None,
+        "the course was read at once: its value is the store's own"
+    );
+    assert_eq!(
+        store.read_deferred_as("peer-study/draft/none", Record::data_from_text::<Value>),
+        None
+    );
 }

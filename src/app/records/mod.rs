@@ -62,17 +62,25 @@ pub use unsent::{use_unsent_text, UnsentForm};
 pub trait RecordRef<T> {
     /// The short name ("course", "draft/essay").
     fn short_name(&self) -> Cow<'_, str>;
+    /// See [`RecordName::early_reader`].
+    fn early_reader(&self) -> Option<fn(&str) -> Option<T>>;
 }
 
 impl<T> RecordRef<T> for RecordName<T> {
     fn short_name(&self) -> Cow<'_, str> {
         Cow::Borrowed(RecordName::short_name(self))
     }
+    fn early_reader(&self) -> Option<fn(&str) -> Option<T>> {
+        RecordName::early_reader(self)
+    }
 }
 
 impl<T> RecordRef<T> for &RecordName<T> {
     fn short_name(&self) -> Cow<'_, str> {
         Cow::Borrowed(RecordName::short_name(self))
+    }
+    fn early_reader(&self) -> Option<fn(&str) -> Option<T>> {
+        RecordName::early_reader(self)
     }
 }
 
@@ -121,15 +129,27 @@ pub struct StorageStatus {
     pub last_saved_at: Option<UnixMs>,
 }
 
-/// What the load leaves in storage until it is needed: the trainee's long writing (the journal, the
-/// drafts and their histories), nine tenths of a year's stored data, which no first screen
-/// shows. A page that does show one finishes the load as it asks (see [`read_record`]).
+/// What the load leaves in storage until it is needed:
+/// - the trainee's long writing (the journal, the assignments with their drafts and histories)
+///   and the placement log, nine tenths of a year's stored data, which no first screen shows; a page that does show
+///   one finishes the load as it asks (see [`read_record`]);
+/// - the course, which most first screens do show: its name has a reader of its own
+///   ([`record_names::COURSE`]) that reads it straight from its stored text, a third of the work
+///   of decoding it as the store does, which waits until the screen is painted.
 fn read_later(key: &str) -> bool {
     use keys::{KeyClass, RecordKind};
-    matches!(
-        keys::classify(key),
-        KeyClass::Record(RecordKind::Journal | RecordKind::Draft | RecordKind::History)
-    )
+    // The course's kind also holds the attendance and the session dates, small records every
+    // first screen reads as the store does: only the course itself has a reader of its own.
+    key == keys::COURSE
+        || matches!(
+            keys::classify(key),
+            KeyClass::Record(
+                RecordKind::Journal
+                    | RecordKind::Draft
+                    | RecordKind::History
+                    | RecordKind::Placement
+            )
+        )
 }
 
 /// When the load is finished even if no page has said it is shown, or no frame was painted (a
@@ -304,6 +324,7 @@ impl Records {
     /// its own [`RecordName`]; the names in [`record_names`](crate::storage::record_names) each
     /// have one type.
     pub fn get<T: RecordData>(&self, name: impl RecordRef<T>) -> RwSignal<T> {
+        let early = name.early_reader();
         let name = name.short_name();
         let name = name.as_ref();
         if let Some(signal) = self.inner.with_value(|inner| {
@@ -318,16 +339,16 @@ impl Records {
         }
 
         let owner = self.inner.with_value(|inner| inner.owner.clone());
-        owner.with(|| self.bind::<T>(name))
+        owner.with(|| self.bind::<T>(name, early))
     }
 
     /// Make the signal for a record, its save effect and its way in and out of the store.
     /// Runs under the records' own owner (see `Inner::owner`).
-    fn bind<T: RecordData>(&self, name: &str) -> RwSignal<T> {
+    fn bind<T: RecordData>(&self, name: &str, early: Option<fn(&str) -> Option<T>>) -> RwSignal<T> {
         let key = storage_key(name);
         let (initial, set_aside) = self
             .inner
-            .try_update_value(|inner| read_record::<T>(&mut inner.store, &key))
+            .try_update_value(|inner| read_record::<T>(&mut inner.store, &key, early))
             .unwrap_or_default();
         let signal = RwSignal::new(initial);
         let outside = RwSignal::new(0u64);

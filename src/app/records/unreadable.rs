@@ -43,9 +43,19 @@ impl Records {
 /// typed since (kept waiting by the store), else the default. The flag says whether it set
 /// something aside.
 ///
-/// A record the load left in storage finishes the load first, so one whose stored text can't be
-/// read is set aside (and the page says so) before the page shows it.
-pub(super) fn read_record<T: RecordData>(store: &mut AppStore, key: &str) -> (T, bool) {
+/// A record the load left in storage is read straight from its text by `early`, its name's own
+/// reader, if it has one and the text reads; otherwise it finishes the load first, so one whose
+/// stored text can't be read is set aside (and the page says so) before the page shows it.
+pub(super) fn read_record<T: RecordData>(
+    store: &mut AppStore,
+    key: &str,
+    early: Option<fn(&str) -> Option<T>>,
+) -> (T, bool) {
+    // A record with a reader of its own is read straight from its text, leaving the rest of the
+    // load for after the first screen; if that text doesn't read, the usual way below says why.
+    if let Some(value) = early.and_then(|read| store.read_deferred_as(key, read)) {
+        return (value, false);
+    }
     let newly_held = store.is_deferred(key) && !store.finish_load().is_empty();
     let (value, set_aside) = read_loaded::<T>(store, key);
     (value, set_aside || newly_held)

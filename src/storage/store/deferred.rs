@@ -42,10 +42,11 @@ enum Read {
     Gone,
     /// The browser failed to read it: the key is held, as a load holds it.
     Failed(BackendError),
-    /// Its stored text, and that text decoded.
+    /// Its stored text, and that text decoded once something asks for the record (a first
+    /// screen may only want the text: see [`Store::read_deferred_as`]).
     Text {
         raw: String,
-        decoded: Result<Record, RecordError>,
+        decoded: OnceCell<Result<Record, RecordError>>,
     },
 }
 
@@ -61,10 +62,18 @@ impl Deferred {
     /// set aside or held when the load finishes).
     pub(super) fn record(&self, key: &str, backend: &impl Backend) -> Option<&Record> {
         match self.read.get_or_init(|| read(key, backend)) {
-            Read::Text {
-                decoded: Ok(record),
-                ..
-            } => Some(record),
+            Read::Text { raw, decoded } => {
+                decoded.get_or_init(|| Record::decode(raw)).as_ref().ok()
+            }
+            _ => None,
+        }
+    }
+
+    /// The record's stored text, reading it on first use but not decoding it; `None` when it
+    /// is gone or cannot be read.
+    fn text(&self, key: &str, backend: &impl Backend) -> Option<&str> {
+        match self.read.get_or_init(|| read(key, backend)) {
+            Read::Text { raw, .. } => Some(raw),
             _ => None,
         }
     }
@@ -73,10 +82,10 @@ impl Deferred {
 fn read(key: &str, backend: &impl Backend) -> Read {
     match backend.get(key) {
         Ok(None) => Read::Gone,
-        Ok(Some(raw)) => {
-            let decoded = Record::decode(&raw);
-            Read::Text { raw, decoded }
-        }
+        Ok(Some(raw)) => Read::Text {
+            raw,
+            decoded: OnceCell::new(),
+        },
         Err(error) => Read::Failed(error),
     }
 }
@@ -104,6 +113,19 @@ impl<B: Backend> Store<B> {
         self.deferred.iter().any(|(k, _)| k == key)
     }
 
+    /// A record the load left in storage, read straight from its stored text into `T` by
+    /// `decode` (say [`Record::data_from_text`]), without finishing the load or building the
+    /// JSON value the store keeps: for a first screen that needs one sizeable record. The text
+    /// read is kept, so when the load finishes the store holds exactly what was shown.
+    ///
+    /// `None` when `key` isn't waiting to be read, is gone, or its text doesn't decode: the
+    /// caller then finishes the load and reads it as any other record, which sets aside a copy
+    /// that can't be read before anything is shown.
+    pub fn read_deferred_as<T>(&self, key: &str, decode: fn(&str) -> Option<T>) -> Option<T> {
+        let (_, deferred) = self.deferred.iter().find(|(k, _)| k == key)?;
+        decode(deferred.text(key, &self.backend)?)
+    }
+
     /// Reads and decodes every record the load left in storage, and sets aside or holds any
     /// that cannot be read, just as [`Store::load`] does. Does nothing once the load has
     /// finished; every method that changes, saves, exports or lists the records calls it first.
@@ -124,36 +146,34 @@ impl<B: Backend> Store<B> {
                 Some(got) => got,
                 None => read(&key, &self.backend),
             };
-            match got {
-                Read::Gone => {}
+            let (raw, decoded) = match got {
+                Read::Gone => continue,
                 Read::Failed(error) => {
                     self.unreadable.insert(key.clone());
                     finished.unreadable.push((key, error));
+                    continue;
                 }
-                Read::Text {
-                    decoded: Ok(record),
-                    ..
-                } => {
+                Read::Text { raw, decoded } => {
+                    let decoded = decoded.into_inner().unwrap_or_else(|| Record::decode(&raw));
+                    (raw, decoded)
+                }
+            };
+            match decoded {
+                Ok(record) => {
                     self.seen.insert(key.clone(), record.rev);
                     self.records.insert(key, record);
                 }
                 // Sealed since this tab started (another tab turned the passcode lock on and this
                 // one has no key): not damage, so no copy is made of it; the key is held, never
                 // written, and this tab locks as the lock sees the keyring arrive.
-                Read::Text {
-                    decoded: Err(RecordError::WontOpen),
-                    ..
-                } => {
+                Err(RecordError::WontOpen) => {
                     self.unreadable.insert(key.clone());
                     let detail = RecordError::WontOpen.to_string();
                     finished
                         .unreadable
                         .push((key.clone(), BackendError::ReadFailed { key, detail }));
                 }
-                Read::Text {
-                    raw,
-                    decoded: Err(reason),
-                } => {
+                Err(reason) => {
                     let at = self.loaded_at;
                     let aside =
                         self.set_aside(&key, raw, reason.to_string(), SetAsideKind::Unreadable, at);
