@@ -75,8 +75,9 @@ impl Record {
     }
 
     /// A stored envelope's data read straight into the app's type, without the JSON value
-    /// [`Record::decode`] builds on the way: a third of the work, for a record a first screen
-    /// needs before the store has read it (see [`Store::read_deferred_as`]).
+    /// [`Record::decode`] builds on the way (about a third less work, `docs/build.md`), for a
+    /// record a first screen needs before the store has read it (see
+    /// [`Store::read_deferred_as`]).
     ///
     /// `None` when the text is damaged, is not an envelope (as [`Record::decode`] judges: a
     /// revision from 0 up, a whole-number save time, data present) or its data doesn't fit `T`;

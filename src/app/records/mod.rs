@@ -131,11 +131,11 @@ pub struct StorageStatus {
 
 /// What the load leaves in storage until it is needed:
 /// - the trainee's long writing (the journal, the assignments with their drafts and histories)
-///   and the placement log, nine tenths of a year's stored data, which no first screen shows; a page that does show
-///   one finishes the load as it asks (see [`read_record`]);
+///   and the placement log, nine tenths of a year's stored data, which no first screen shows; a
+///   page that does show one finishes the load as it asks (see [`read_record`]);
 /// - the course, which most first screens do show: its name has a reader of its own
-///   ([`record_names::COURSE`]) that reads it straight from its stored text, a third of the work
-///   of decoding it as the store does, which waits until the screen is painted.
+///   ([`record_names::COURSE`]) that reads it straight from its stored text, about a third less
+///   work than decoding it as the store does, which waits until the screen is painted.
 fn read_later(key: &str) -> bool {
     use keys::{KeyClass, RecordKind};
     // The course's kind also holds the attendance and the session dates, small records every
