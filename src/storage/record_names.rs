@@ -8,7 +8,6 @@
 
 use std::borrow::Cow;
 use std::fmt;
-use std::marker::PhantomData;
 
 use super::keys;
 use super::record::Record;
@@ -31,8 +30,8 @@ pub struct RecordName<T> {
     key: Cow<'static, str>,
     /// How to read the record straight from its stored text, for one a first screen needs before
     /// the store has read it (see [`RecordName::read_early`]).
+    /// (It is also what ties the name to `T`.)
     early: Option<fn(&str) -> Option<T>>,
-    holds: PhantomData<fn() -> T>,
 }
 
 impl<T> RecordName<T> {
@@ -41,7 +40,6 @@ impl<T> RecordName<T> {
         RecordName {
             key: Cow::Borrowed(key),
             early: None,
-            holds: PhantomData,
         }
     }
 
@@ -53,7 +51,6 @@ impl<T> RecordName<T> {
         RecordName {
             key: Cow::Borrowed(key),
             early: Some(read),
-            holds: PhantomData,
         }
     }
 
@@ -78,7 +75,6 @@ impl<T> Clone for RecordName<T> {
         RecordName {
             key: self.key.clone(),
             early: self.early,
-            holds: PhantomData,
         }
     }
 }
@@ -127,7 +123,6 @@ pub fn draft(id: &str) -> RecordName<Draft> {
     RecordName {
         key: Cow::Owned(keys::draft(id)),
         early: None,
-        holds: PhantomData,
     }
 }
 
@@ -136,7 +131,6 @@ pub fn history(id: &str) -> RecordName<History> {
     RecordName {
         key: Cow::Owned(keys::history(id)),
         early: None,
-        holds: PhantomData,
     }
 }
 

@@ -140,7 +140,7 @@ fn read_later(key: &str) -> bool {
     use keys::{KeyClass, RecordKind};
     // The course's kind also holds the attendance and the session dates, small records every
     // first screen reads as the store does: only the course itself has a reader of its own.
-    key == keys::COURSE
+    key == record_names::COURSE.key()
         || matches!(
             keys::classify(key),
             KeyClass::Record(

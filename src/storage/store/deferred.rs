@@ -7,6 +7,8 @@
 //! reads everything else as [`Store::load`] does, but leaves the records the caller names where
 //! they are, and reads and decodes each when it is first needed:
 //! - reading one through [`Store::get`] reads that one (and keeps the result);
+//! - [`Store::read_deferred_as`] reads one's text straight into the app's type for a first
+//!   screen, keeping the text, so the store decodes its own copy from the same text later;
 //! - anything that changes the store, saves, exports or lists every record first finishes the
 //!   load ([`Store::finish_load`]): reads the rest, and sets aside any that cannot be read,
 //!   exactly as a load would have;
