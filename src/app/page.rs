@@ -36,8 +36,15 @@ pub fn Page(
     // The records finish loading once the first page is on the glass (see
     // `Records::first_screen_shown`); absent in a test of one component.
     let records = use_context::<Records>();
+    // Only a title that differs is written: the first run finds the title set above, and writing
+    // it again would change the document (its `<title>` text) and tell the browser's tab for
+    // nothing, while the trainee may already be tapping their way to the next page.
     Effect::new(move |_| {
-        document().set_title(&format!("{} · Peer Study", document_title.get()));
+        let wanted = format!("{} · Peer Study", document_title.get());
+        let document = document();
+        if document.title() != wanted {
+            document.set_title(&wanted);
+        }
     });
     Effect::new(move |_| {
         if let Some(h1) = heading.get() {

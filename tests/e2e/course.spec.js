@@ -1,6 +1,7 @@
 // The course area as a trainee meets it on a phone, by keyboard alone: set up the cohort's dates,
 // tick prep from home, mark attendance, log placement time, write a journal entry about a module
-// and find it on that module's page. And every course screen fits a 320 px phone.
+// and find it on that module's page. Every course screen fits a 320 px phone, and the tab's title
+// names the page it shows, a renamed module's included.
 import { test, expect, openApp } from "./fixtures.js";
 
 /** A date as the app stores it (YYYY-MM-DD), in local time. */
@@ -201,4 +202,36 @@ test("module pages step to the next and previous module", async ({ page }) => {
     .getByRole("link", { name: /Previous module/ })
     .click();
   await expect(page).toHaveURL(/\/course\/welcome$/);
+});
+
+test("the tab's title names the page once as it opens, and follows a module that is renamed", async ({ page }) => {
+  // Count every change to the document's <title>, from before the app starts.
+  await page.addInitScript(() => {
+    window.__titleWrites = 0;
+    new MutationObserver((records) => {
+      const title = (r) => r.target.closest?.("title") || r.target.parentElement?.closest("title");
+      window.__titleWrites += records.filter(title).length;
+    }).observe(document, { childList: true, subtree: true, characterData: true });
+  });
+  /** Lets the page's effects run: they come before the next frame and the timer after it. */
+  const settle = () => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
+  await openApp(page, "/course/welcome");
+  const first = (await page.getByRole("heading", { level: 1 }).textContent()).trim();
+  await expect(page).toHaveTitle(`${first} · Peer Study`);
+
+  // Renamed to fit the cohort: the heading and the tab's title say the new name.
+  await page.getByText("Rename or change what it covers").click();
+  await page.getByLabel("Title", { exact: true }).fill("Our first session");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Our first session");
+  await expect(page).toHaveTitle("Our first session · Peer Study");
+
+  // A new page: its title is written once, not again when the page's effects first run.
+  await settle();
+  await page.evaluate(() => (window.__titleWrites = 0));
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Home", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Welcome to Peer Study");
+  await expect(page).toHaveTitle("Welcome to Peer Study · Peer Study");
+  await settle();
+  expect(await page.evaluate(() => window.__titleWrites)).toBe(1);
 });
