@@ -30,22 +30,14 @@ pub fn Page(
 ) -> impl IntoView {
     let heading = NodeRef::<leptos::html::H1>::new();
     // Set at once (not in an effect) so the title is right as soon as the page is built.
-    document().set_title(&format!("{} · Peer Study", untrack(|| title.get())));
+    name_document(&untrack(|| title.get()));
     let arrived_by_navigation = A_PAGE_WAS_SHOWN.with(|shown| shown.replace(true));
     let document_title = title.clone();
     // The records finish loading once the first page is on the glass (see
     // `Records::first_screen_shown`); absent in a test of one component.
     let records = use_context::<Records>();
-    // Only a title that differs is written: the first run finds the title set above, and writing
-    // it again would change the document (its `<title>` text) and tell the browser's tab for
-    // nothing, while the trainee may already be tapping their way to the next page.
-    Effect::new(move |_| {
-        let wanted = format!("{} · Peer Study", document_title.get());
-        let document = document();
-        if document.title() != wanted {
-            document.set_title(&wanted);
-        }
-    });
+    // Follows a renamed page; its first run finds the title set above and leaves it be.
+    Effect::new(move |_| name_document(&document_title.get()));
     Effect::new(move |_| {
         if let Some(h1) = heading.get() {
             if arrived_by_navigation {
@@ -58,6 +50,17 @@ pub fn Page(
     view! {
         <h1 class="page-title" tabindex="-1" node_ref=heading>{move || title.get()}</h1>
         {children()}
+    }
+}
+
+/// Names the document "{page} · Peer Study", writing the title only when it differs: writing the
+/// same words again would still change the document (its `<title>` text) and tell the browser's
+/// tab, for nothing, just as a page opens and the trainee may already be tapping on.
+fn name_document(page: &str) {
+    let wanted = format!("{page} · Peer Study");
+    let document = document();
+    if document.title() != wanted {
+        document.set_title(&wanted);
     }
 }
 
